@@ -1,0 +1,182 @@
+package dev.cortado.wasm.code;
+
+import dev.cortado.wasm.ValType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One instruction of a function body or constant expression, with its immediates.
+ *
+ * <p>Code is kept flat, as in the binary format: {@code block}, {@code loop} and {@code if} are
+ * followed by their body, an optional {@code else}, and an {@code end}; every expression ends with
+ * an {@code end} of its own. Which accessors are meaningful depends on {@link Opcode#immediate()};
+ * the others return 0, -1 or null.
+ *
+ * <p>{@link #offset()} is where the instruction came from: a byte offset in a binary module, or a
+ * character offset in a text module; {@link dev.cortado.wasm.WasmModule#locate(int)} turns it into
+ * words for an error message.
+ */
+public final class Instruction {
+  private final Opcode opcode;
+  private final int index;
+  private final int index2;
+  private final long value;
+  private final int[] labels;
+  private final BlockType blockType;
+  private final List<ValType> types;
+  private final int offset;
+
+  private Instruction(
+      Opcode opcode,
+      int index,
+      int index2,
+      long value,
+      int[] labels,
+      BlockType blockType,
+      List<ValType> types,
+      int offset) {
+    this.opcode = Objects.requireNonNull(opcode);
+    this.index = index;
+    this.index2 = index2;
+    this.value = value;
+    this.labels = labels;
+    this.blockType = blockType;
+    this.types = types;
+    this.offset = offset;
+  }
+
+  /** An instruction without immediates ({@link Opcode.Immediate#NONE}). */
+  public static Instruction of(Opcode opcode, int offset) {
+    return new Instruction(opcode, 0, 0, 0, null, null, null, offset);
+  }
+
+  /** An instruction with one index immediate (label, function, local, global, table, ...). */
+  public static Instruction ofIndex(Opcode opcode, int index, int offset) {
+    return new Instruction(opcode, index, 0, 0, null, null, null, offset);
+  }
+
+  /**
+   * An instruction with two index immediates: {@code call_indirect} (type, table), {@code
+   * memory.init} (data, memory), {@code memory.copy} (dst, src), {@code table.init} (elem, table),
+   * {@code table.copy} (dst, src).
+   */
+  public static Instruction ofIndices(Opcode opcode, int index, int index2, int offset) {
+    return new Instruction(opcode, index, index2, 0, null, null, null, offset);
+  }
+
+  /** A constant ({@code i32.const} sign-extended, {@code i64.const}, or float raw bits). */
+  public static Instruction ofConst(Opcode opcode, long value, int offset) {
+    return new Instruction(opcode, 0, 0, value, null, null, null, offset);
+  }
+
+  /** A load or store: alignment as log2, static offset (unsigned), memory index. */
+  public static Instruction ofMemArg(
+      Opcode opcode, int align, long memoryOffset, int memoryIndex, int offset) {
+    return new Instruction(opcode, align, memoryIndex, memoryOffset, null, null, null, offset);
+  }
+
+  /** {@code block}, {@code loop} or {@code if}. */
+  public static Instruction ofBlock(Opcode opcode, BlockType blockType, int offset) {
+    return new Instruction(opcode, 0, 0, 0, null, Objects.requireNonNull(blockType), null, offset);
+  }
+
+  /** {@code br_table}: the targets with the default target last. */
+  public static Instruction ofBrTable(int[] labels, int offset) {
+    return new Instruction(Opcode.BR_TABLE, 0, 0, 0, labels.clone(), null, null, offset);
+  }
+
+  /** {@code select t*} or {@code ref.null t}. */
+  public static Instruction ofTypes(Opcode opcode, List<ValType> types, int offset) {
+    return new Instruction(opcode, 0, 0, 0, null, null, List.copyOf(types), offset);
+  }
+
+  public Opcode opcode() {
+    return opcode;
+  }
+
+  /** The first index immediate (see {@link Opcode.Immediate}). */
+  public int index() {
+    return index;
+  }
+
+  /** The second index immediate (see {@link Opcode.Immediate}). */
+  public int index2() {
+    return index2;
+  }
+
+  /** The constant: i32 sign-extended, i64, or the raw bits of f32 (low 32 bits) or f64. */
+  public long value() {
+    return value;
+  }
+
+  /** {@code br_table} targets, default last; a copy. */
+  public int[] labels() {
+    return labels == null ? null : labels.clone();
+  }
+
+  /** {@code br_table}: the number of targets including the default. */
+  public int labelCount() {
+    return labels.length;
+  }
+
+  /** {@code br_table}: the i-th target (the default is {@code labelCount() - 1}). */
+  public int label(int i) {
+    return labels[i];
+  }
+
+  public BlockType blockType() {
+    return blockType;
+  }
+
+  /** {@code select t*}: the types; {@code ref.null}: a single reference type. */
+  public List<ValType> types() {
+    return types;
+  }
+
+  /** Memory access alignment, as log2 of bytes. */
+  public int align() {
+    return index;
+  }
+
+  /** Memory access static offset (unsigned). */
+  public long memoryOffset() {
+    return value;
+  }
+
+  /** Memory access memory index. */
+  public int memoryIndex() {
+    return index2;
+  }
+
+  /** Byte offset (binary) or character offset (text) of this instruction in its source. */
+  public int offset() {
+    return offset;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(opcode.mnemonic());
+    switch (opcode.immediate()) {
+      case NONE -> {}
+      case BLOCK_TYPE -> sb.append(' ').append(blockType);
+      case LABEL_TABLE -> {
+        for (int l : labels) {
+          sb.append(' ').append(l);
+        }
+      }
+      case MEMARG ->
+          sb.append(" offset=")
+              .append(Long.toUnsignedString(value))
+              .append(" align=")
+              .append(1 << index);
+      case I32, I64 -> sb.append(' ').append(value);
+      case F32 -> sb.append(' ').append(Float.intBitsToFloat((int) value));
+      case F64 -> sb.append(' ').append(Double.longBitsToDouble(value));
+      case VALUE_TYPES, REF_TYPE -> sb.append(' ').append(types);
+      case TYPE_TABLE, DATA_MEMORY, MEMORY_MEMORY, ELEM_TABLE, TABLE_TABLE ->
+          sb.append(' ').append(index).append(' ').append(index2);
+      default -> sb.append(' ').append(index);
+    }
+    return sb.toString();
+  }
+}
