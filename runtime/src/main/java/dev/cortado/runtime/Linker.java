@@ -14,6 +14,8 @@ import dev.cortado.wasm.WasmModule;
  * }</pre>
  */
 public final class Linker {
+  public Linker() {}
+
   /** Defines {@code module.name} as {@code extern}; a later definition replaces an earlier one. */
   public Linker define(String module, String name, Extern extern) {
     throw new UnsupportedOperationException("TODO");
