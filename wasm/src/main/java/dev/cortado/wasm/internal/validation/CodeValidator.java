@@ -342,7 +342,7 @@ final class CodeValidator {
 
   /**
    * {@code br_table}: every target needs the default target's arity, and the operands must suit
-   * every target's label type (spec 3.3.8.8). Targets are checked without popping, which is what
+   * every target's label type (spec 3.3.8). Targets are checked without popping, which is what
    * the algorithm's {@code push_vals(pop_vals(...))} amounts to.
    */
   private void brTable(Instruction ins) {
@@ -373,7 +373,7 @@ final class CodeValidator {
   }
 
   /**
-   * Untyped {@code select} is for numeric and vector operands only (spec 3.3.3.2); reference
+   * Untyped {@code select} is for numeric and vector operands only (spec 3.3.4); reference
    * operands need {@code select t}.
    */
   private void select() {

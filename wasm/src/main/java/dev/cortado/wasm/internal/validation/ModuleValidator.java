@@ -310,7 +310,7 @@ final class ModuleValidator {
     }
   }
 
-  // ---- Start and exports (spec 3.4.8, 3.4.9, 3.4.10).
+  // ---- Start and exports (spec 3.4.7, 3.4.8, 3.4.10).
 
   private void checkStart() {
     if (module.start().isEmpty()) {

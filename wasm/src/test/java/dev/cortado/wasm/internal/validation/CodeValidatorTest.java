@@ -44,6 +44,7 @@ import static dev.cortado.wasm.internal.validation.ValidationAssertions.assertIn
 import static dev.cortado.wasm.internal.validation.ValidationAssertions.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
 import dev.cortado.wasm.InvalidModuleException;
 import dev.cortado.wasm.ValType;
@@ -479,7 +480,7 @@ class CodeValidatorTest {
   @Test
   void codeAfterTheFinalEnd() {
     WasmModule.Builder b = module().builder();
-    b.types.add(dev.cortado.wasm.FuncType.of(NONE, NONE));
+    b.types.add(FuncType.of(NONE, NONE));
     b.functions.add(new FunctionDefinition(0, NONE, List.of(op(END), op(NOP)), 0));
     assertInvalid(b.build(), "operators remaining after end of function");
   }
@@ -487,7 +488,7 @@ class CodeValidatorTest {
   @Test
   void bodyWithoutFinalEnd() {
     WasmModule.Builder b = module().builder();
-    b.types.add(dev.cortado.wasm.FuncType.of(NONE, NONE));
+    b.types.add(FuncType.of(NONE, NONE));
     b.functions.add(new FunctionDefinition(0, NONE, List.of(op(NOP)), 0));
     assertInvalid(b.build(), "function body must end with end");
     b.functions.set(0, new FunctionDefinition(0, NONE, List.of(), 0));
