@@ -636,6 +636,12 @@ final class ModuleParser {
     if (t.isKeyword("i64")) {
       throw TokenStream.unsupported(t, "memory64");
     }
+    if (in.atLpar("pagesize")) {
+      throw TokenStream.unsupported(in.peek(1), "custom page sizes");
+    }
+    if (in.atLpar("ref")) {
+      throw TokenStream.unsupported(in.peek(1), "function references");
+    }
     long min = u32(in.expect(Kind.NAT));
     if (in.peek().is(Kind.NAT)) {
       return Limits.of(min, u32(in.next()));

@@ -48,7 +48,7 @@ final class NumberParser {
   /** An unsigned integer literal, or null if it is not one. Any size. */
   static BigInteger nat(String text) {
     String s = text.replace("_", "");
-    if (s.isEmpty()) {
+    if (s.isEmpty() || s.charAt(0) == '+' || s.charAt(0) == '-') {
       return null;
     }
     try {

@@ -3,8 +3,10 @@ package dev.cortado.wasm.internal.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cortado.wasm.InvalidModuleException;
 import dev.cortado.wasm.MalformedModuleException;
 import dev.cortado.wasm.UnsupportedFeatureException;
+import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.internal.wast.ModuleSource;
 import dev.cortado.wasm.internal.wast.WastCommand;
 import java.io.IOException;
@@ -71,6 +73,8 @@ class TestsuiteParseTest {
     Path root = testsuite();
     int parsed = 0;
     int malformedAsExpected = 0;
+    int validated = 0;
+    int invalidAsExpected = 0;
     List<String> failures = new ArrayList<>();
     for (Path file : list(root, "2.0-core.txt")) {
       String where = root.relativize(file).toString();
@@ -108,18 +112,44 @@ class TestsuiteParseTest {
           if (text == null) {
             continue;
           }
+          WasmModule parsedModule;
           try {
-            WatParser.parse(text);
+            parsedModule = WatParser.parse(text);
             parsed++;
           } catch (RuntimeException e) {
             failures.add(where + ":" + module.line() + ": " + e);
+            continue;
+          }
+          String expectedInvalid =
+              command instanceof WastCommand.AssertInvalid i ? i.message() : null;
+          try {
+            parsedModule.validate();
+            if (expectedInvalid != null) {
+              failures.add(where + ":" + module.line() + ": valid, expected " + expectedInvalid);
+            } else {
+              validated++;
+            }
+          } catch (InvalidModuleException e) {
+            if (expectedInvalid != null && e.reason().startsWith(expectedInvalid)) {
+              invalidAsExpected++;
+            } else {
+              failures.add(
+                  where
+                      + ":"
+                      + module.line()
+                      + ": "
+                      + e.getMessage()
+                      + ", expected "
+                      + expectedInvalid);
+            }
           }
         }
       }
     }
     System.out.printf(
-        "WatParser on 2.0: %d modules parsed, %d malformed rejected as expected, %d failures%n",
-        parsed, malformedAsExpected, failures.size());
+        "WatParser on 2.0: %d modules parsed (%d valid, %d invalid as expected),"
+            + " %d malformed rejected as expected, %d failures%n",
+        parsed, validated, invalidAsExpected, malformedAsExpected, failures.size());
     failures.stream().limit(200).forEach(System.out::println);
     assertThat(failures).isEmpty();
   }
