@@ -23,11 +23,11 @@ class WatErrorsTest {
         Arguments.of(
             "(memory 1) (func (i32.load align=3 (i32.const 0)) drop)",
             "alignment must be a power of two",
-            "1:27"),
+            "1:28"),
         Arguments.of(
             "(memory 1) (func (i32.load offset=4294967296 (i32.const 0)) drop)",
             "i32 constant out of range",
-            "1:27"),
+            "1:28"),
         Arguments.of("(memory 0x1_0000_0000)", "i32 constant out of range", "1:9"),
         Arguments.of("(func (br $l))", "unknown label $l", "1:11"),
         Arguments.of("(func (block $l) (br $l))", "unknown label $l", "1:22"),
@@ -46,7 +46,7 @@ class WatErrorsTest {
         Arguments.of(
             "(global $g i32 (i32.const 0)) (import \"m\" \"g\" (global $g i32))",
             "duplicate global $g",
-            "1:56"),
+            "1:55"),
         Arguments.of("(type $t (func)) (type $t (func))", "duplicate type $t", "1:24"),
         Arguments.of(
             "(type $t (func (param i32))) (func (type $t) (param i64))",
