@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Splits text into tokens (spec 6.3): parentheses, numbers, strings, identifiers, keywords and
@@ -25,21 +24,6 @@ import java.util.regex.Pattern;
  * surrogate anywhere is reported as malformed UTF-8.
  */
 final class Lexer {
-  private static final String NUM = "[0-9](?:_?[0-9])*";
-  private static final String HEXNUM = "[0-9a-fA-F](?:_?[0-9a-fA-F])*";
-  private static final Pattern NAT = Pattern.compile(NUM + "|0x" + HEXNUM);
-  private static final Pattern FLOAT =
-      Pattern.compile(
-          "[+-]?(?:"
-              + (NUM + "\\.(?:" + NUM + ")?")
-              + ("|" + NUM + "(?:\\.(?:" + NUM + ")?)?[eE][+-]?" + NUM)
-              + ("|0x" + HEXNUM + "\\.(?:" + HEXNUM + ")?")
-              + ("|0x" + HEXNUM + "(?:\\.(?:" + HEXNUM + ")?)?[pP][+-]?" + NUM)
-              + "|inf|nan|nan:0x"
-              + HEXNUM
-              + ")");
-  private static final Pattern KEYWORD = Pattern.compile("[a-z][a-zA-Z0-9_.:]+");
-
   private final String text;
   private final int length;
   private final List<Token> tokens = new ArrayList<>();
@@ -113,9 +97,13 @@ final class Lexer {
   }
 
   private void add(Kind kind, int start, int end, byte[] bytes, String value) {
-    tokens.add(
-        new Token(
-            kind, text.substring(start, end), start, line, start - lineStart + 1, bytes, value));
+    String s =
+        switch (kind) {
+          case LPAR -> "(";
+          case RPAR -> ")";
+          default -> text.substring(start, end);
+        };
+    tokens.add(new Token(kind, s, start, line, start - lineStart + 1, bytes, value));
   }
 
   private void error(int start, int end, String message) {
@@ -290,26 +278,125 @@ final class Lexer {
   }
 
   private void classify(int start, String s) {
-    if (NAT.matcher(s).matches()) {
+    int n = s.length();
+    if (isNat(s, 0, n)) {
       add(Kind.NAT, start, pos, null, null);
-    } else if ((s.charAt(0) == '+' || s.charAt(0) == '-')
-        && NAT.matcher(s).region(1, s.length()).matches()) {
+    } else if ((s.charAt(0) == '+' || s.charAt(0) == '-') && isNat(s, 1, n)) {
       add(Kind.INT, start, pos, null, null);
-    } else if (FLOAT.matcher(s).matches()) {
+    } else if (isFloat(s)) {
       add(Kind.FLOAT, start, pos, null, null);
-    } else if (KEYWORD.matcher(s).matches()) {
+    } else if (isKeyword(s)) {
       add(Kind.KEYWORD, start, pos, null, null);
-    } else if (s.startsWith("offset=") && NAT.matcher(s).region(7, s.length()).matches()) {
+    } else if (s.startsWith("offset=") && isNat(s, 7, n)) {
       add(Kind.KEYWORD, start, pos, null, null);
-    } else if (s.startsWith("align=") && NAT.matcher(s).region(6, s.length()).matches()) {
+    } else if (s.startsWith("align=") && isNat(s, 6, n)) {
       add(Kind.KEYWORD, start, pos, null, null);
-    } else if (s.charAt(0) == '$' && s.length() > 1) {
+    } else if (s.charAt(0) == '$' && n > 1) {
       add(Kind.ID, start, pos, null, s.substring(1));
     } else if (s.equals("$")) {
       error(start, pos, "empty identifier");
     } else {
       add(Kind.RESERVED, start, pos, null, null);
     }
+  }
+
+  /**
+   * The end of the {@code num} or {@code hexnum} (spec 6.3.2: digits, single underscores between
+   * them) at {@code i}, or -1 if there is none.
+   */
+  private static int scanDigits(String s, int i, boolean hex) {
+    int n = s.length();
+    if (i >= n || !isDigit(s.charAt(i), hex)) {
+      return -1;
+    }
+    i++;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (isDigit(c, hex)) {
+        i++;
+      } else if (c == '_' && i + 1 < n && isDigit(s.charAt(i + 1), hex)) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  private static boolean isDigit(char c, boolean hex) {
+    return hex ? hexValue(c) >= 0 : c >= '0' && c <= '9';
+  }
+
+  /** {@code nat} (spec 6.3.2): {@code num} or {@code 0x hexnum}, exactly {@code s[from, to)}. */
+  private static boolean isNat(String s, int from, int to) {
+    if (to != s.length()) {
+      return false;
+    }
+    if (s.startsWith("0x", from)) {
+      return scanDigits(s, from + 2, true) == to;
+    }
+    return scanDigits(s, from, false) == to;
+  }
+
+  /**
+   * {@code float} (spec 6.3.2): a sign, then {@code inf}, {@code nan}, {@code nan:0x hexnum}, or a
+   * decimal or hexadecimal mantissa with optional fraction and exponent. (Integers match too; the
+   * caller tries them first.)
+   */
+  private static boolean isFloat(String s) {
+    int n = s.length();
+    int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+    String rest = s.substring(i);
+    if (rest.equals("inf") || rest.equals("nan")) {
+      return true;
+    }
+    if (rest.startsWith("nan:0x")) {
+      return scanDigits(s, i + 6, true) == n;
+    }
+    boolean hex = rest.startsWith("0x");
+    int j = scanDigits(s, hex ? i + 2 : i, hex);
+    if (j < 0) {
+      return false;
+    }
+    if (j < n && s.charAt(j) == '.') {
+      j++;
+      int k = scanDigits(s, j, hex);
+      if (k >= 0) {
+        j = k;
+      }
+    }
+    if (j < n
+        && (hex
+            ? s.charAt(j) == 'p' || s.charAt(j) == 'P'
+            : s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+      j++;
+      if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+        j++;
+      }
+      j = scanDigits(s, j, false);
+    }
+    return j == n;
+  }
+
+  /** {@code keyword} (spec 6.3.1): a lowercase letter, then letters, digits, {@code _.:}. */
+  private static boolean isKeyword(String s) {
+    if (s.length() < 2 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '.'
+              || c == ':';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
