@@ -28,6 +28,8 @@ final class Lexer {
   private final int length;
   private final List<Token> tokens = new ArrayList<>();
   private int pos;
+  // Where lexing goes on after a bad string: see stringError.
+  private int resumeAt;
   private int line = 1;
   private int lineStart;
 
@@ -199,15 +201,15 @@ final class Lexer {
   /** A maximal run of identifier characters and strings, classified as a whole. */
   private void atom() {
     int start = pos;
+    int idChars = 0;
     int strings = 0;
     byte[] lastString = null;
-    boolean onlyDollarBeforeString = false;
     while (pos < length) {
       char c = text.charAt(pos);
       if (isIdChar(c)) {
+        idChars++;
         pos++;
       } else if (c == '"') {
-        boolean dollarOnly = pos == start + 1 && text.charAt(start) == '$';
         int before = tokens.size();
         byte[] bytes = string();
         if (bytes == null) {
@@ -223,44 +225,19 @@ final class Lexer {
         }
         strings++;
         lastString = bytes;
-        onlyDollarBeforeString = dollarOnly;
       } else {
         break;
       }
     }
-    String s = text.substring(start, pos);
-    if (strings == 1 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"' && isOneString(s)) {
+    if (strings == 1 && idChars == 0) {
       add(Kind.STRING, start, pos, lastString, null);
-    } else if (strings == 1 && onlyDollarBeforeString && s.endsWith("\"") && isOneString(s, 1)) {
+    } else if (strings == 1 && idChars == 1 && text.charAt(start) == '$') {
       quotedId(start, lastString);
     } else if (strings > 0) {
       add(Kind.RESERVED, start, pos, null, null);
     } else {
-      classify(start, s);
+      classify(start, text.substring(start, pos));
     }
-  }
-
-  // Where string() left off when it failed: the error token's end.
-  private int resumeAt;
-
-  private boolean isOneString(String s) {
-    return isOneString(s, 0);
-  }
-
-  /** Whether {@code s} from {@code from} is exactly one string literal. */
-  private static boolean isOneString(String s, int from) {
-    if (s.length() - from < 2 || s.charAt(from) != '"') {
-      return false;
-    }
-    for (int i = from + 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        return i == s.length() - 1;
-      }
-    }
-    return false;
   }
 
   /** {@code $"..."} (WebAssembly 3.0): an identifier spelled as a string. */

@@ -9,6 +9,7 @@ import dev.cortado.wasm.GlobalDefinition;
 import dev.cortado.wasm.GlobalType;
 import dev.cortado.wasm.Import;
 import dev.cortado.wasm.Limits;
+import dev.cortado.wasm.MalformedModuleException;
 import dev.cortado.wasm.MemType;
 import dev.cortado.wasm.Names;
 import dev.cortado.wasm.SegmentMode;
@@ -136,7 +137,7 @@ final class ModuleParser {
     TypeUse signature;
     try {
       signature = typeDefinition();
-    } catch (dev.cortado.wasm.MalformedModuleException e) {
+    } catch (MalformedModuleException e) {
       return false;
     }
     context.types.bind(id);

@@ -3,6 +3,7 @@ package dev.cortado.wasm.internal.text;
 import dev.cortado.wasm.MalformedModuleException;
 import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.internal.text.Token.Kind;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -130,7 +131,7 @@ final class TokenStream {
       Kind k = tokens.get(i).kind();
       if (k == Kind.LPAR) {
         if (depth == stack.length) {
-          stack = java.util.Arrays.copyOf(stack, depth * 2);
+          stack = Arrays.copyOf(stack, depth * 2);
         }
         stack[depth++] = i;
       } else if (k == Kind.RPAR && depth > 0) {

@@ -108,9 +108,13 @@ public final class WastParser {
         return new WastCommand.AssertReturn(line, action, expected);
       }
       case "assert_trap" -> {
+        boolean ofModule = in.peek(2).is(Kind.LPAR) && in.peek(3).isKeyword("module");
+        if (!ofModule && !atAction(2)) {
+          return unsupported(line, keyword.text());
+        }
         in.next();
         in.next();
-        if (in.atLpar("module")) {
+        if (ofModule) {
           WastCommand.ModuleCommand module = moduleDefinition();
           return new WastCommand.AssertTrap(line, null, module, messageAndClose());
         }
