@@ -184,9 +184,8 @@ final class ByteReader {
 
   /**
    * The length of a vector or byte string: a u32 that cannot exceed the bytes left in the input,
-   * since every element takes at least one byte. Like the reference interpreter, the bytes left
-   * are counted from the start of the length itself. Callers never allocate more than this up
-   * front.
+   * since every element takes at least one byte. Like the reference interpreter, the bytes left are
+   * counted from the start of the length itself. Callers never allocate more than this up front.
    */
   int length32() {
     int at = pos;
