@@ -11,6 +11,12 @@ import dev.cortado.wasm.WasmModule;
  * testsuite expects; every error is a {@link dev.cortado.wasm.MalformedModuleException} with the
  * byte offset as its location, or, for an encoding of a later proposal, an {@link
  * dev.cortado.wasm.UnsupportedFeatureException}.
+ *
+ * <p>Offsets in the model are absolute byte offsets in the input: each instruction's is that of its
+ * opcode, each function's that of its body (the locals, after the body's size). Indices of 2^31 and
+ * above are clamped to {@link Integer#MAX_VALUE} (see {@code ByteReader.index()}), so that the
+ * model's {@code int} indices are never negative; no module can have that many of anything, so a
+ * clamped index is exactly as out of range as the original.
  */
 public final class BinaryReader {
   /** {@code \0asm}, read little-endian. */

@@ -34,12 +34,21 @@ final class TestsuiteBinaryModules {
 
   private TestsuiteBinaryModules() {}
 
+  private static List<BinaryModule> cached;
+
   /** All binary modules of the 2.0 scripts; skips the calling test if the testsuite is absent. */
-  static List<BinaryModule> all() {
+  static synchronized List<BinaryModule> all() {
     String root = System.getProperty("wasm.testsuite");
     assumeTrue(root != null, "system property wasm.testsuite not set");
     Path dir = Path.of(root, "2.0");
     assumeTrue(Files.isDirectory(dir), "no testsuite at " + dir);
+    if (cached == null) {
+      cached = List.copyOf(scan(dir));
+    }
+    return cached;
+  }
+
+  private static List<BinaryModule> scan(Path dir) {
     List<BinaryModule> modules = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
