@@ -27,6 +27,15 @@ import java.util.List;
 public final class Interpreter {
   private static final long U32 = 0xFFFF_FFFFL;
 
+  static {
+    // Initialize what trapping needs now: a class whose initializer first runs when the Java stack
+    // is nearly exhausted fails with StackOverflowError and stays unusable (NoClassDefFoundError).
+    List<Trap.FrameInfo> frames = List.of(new Trap.FrameInfo(null, 0, null, 0));
+    Trap trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, frames);
+    InterpreterSupport.extend(trap, frames);
+    new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED).toTrap();
+  }
+
   private Interpreter() {}
 
   /** Calls {@code f} from Java with type-checked {@code args}. */
