@@ -162,10 +162,9 @@ class ControlFlowTest {
             "sumTo",
             "i32 -> i32",
             "",
-            // loop with a parameter: counts down, accumulating in the loop's operand
-            ("i32.const 0 local.get 0 loop type=%d "
-                    + "local.tee 0 i32.add local.get 0 i32.const 1 i32.sub "
-                    + "local.tee 0 local.get 0 br_if 0 drop end")
+            // loop with a parameter: the accumulator; counts local 0 down to zero
+            ("i32.const 0 loop type=%d local.get 0 i32.add "
+                    + "local.get 0 i32.const 1 i32.sub local.tee 0 br_if 0 end")
                 .formatted(oneToOne))
         .func(
             "divmod",
@@ -223,7 +222,7 @@ class ControlFlowTest {
                     """
                     block i32
                       i32.const 1 br 0
-                      i32.add unreachable block i64 end if end br_table 0 0 select
+                      i32.add unreachable block i64 unreachable end drop if end br_table 0 0 select
                     end
                     block i32 i32.const 2 return i32.const 3 end
                     drop i32.const 9

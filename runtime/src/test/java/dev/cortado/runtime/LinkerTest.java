@@ -46,11 +46,12 @@ class LinkerTest {
         Asm.module()
             .importFunc("env", "f", "i32 -> ")
             .importMemory("env", "mem", 1, 5)
-            .importMemory("env", "mem", 2, Limits.NO_MAX)
             .importTable("env", "tab", "funcref", 3, 10)
             .importGlobal("env", "g", "i32", false)
             .importGlobal("env", "mg", "i32", true)
             .build());
+    linker.instantiate(
+        new Store(), Asm.module().importMemory("env", "mem", 2, Limits.NO_MAX).build());
     List<Asm> incompatible =
         List.of(
             Asm.module().importFunc("env", "f", "i64 -> "),

@@ -342,8 +342,8 @@ final class CodeValidator {
 
   /**
    * {@code br_table}: every target needs the default target's arity, and the operands must suit
-   * every target's label type (spec 3.3.8). Targets are checked without popping, which is what
-   * the algorithm's {@code push_vals(pop_vals(...))} amounts to.
+   * every target's label type (spec 3.3.8). Targets are checked without popping, which is what the
+   * algorithm's {@code push_vals(pop_vals(...))} amounts to.
    */
   private void brTable(Instruction ins) {
     int[] labels = ins.labels();
@@ -373,8 +373,8 @@ final class CodeValidator {
   }
 
   /**
-   * Untyped {@code select} is for numeric and vector operands only (spec 3.3.4); reference
-   * operands need {@code select t}.
+   * Untyped {@code select} is for numeric and vector operands only (spec 3.3.4); reference operands
+   * need {@code select t}.
    */
   private void select() {
     popVals(single(I32));
