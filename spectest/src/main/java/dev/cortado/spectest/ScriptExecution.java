@@ -36,9 +36,9 @@ import java.util.Map;
  * interpreter it goes on after a failure, so that one bug does not hide the rest of a file.
  *
  * <p>Error messages are matched by the reference interpreter's rule: the expected message must be a
- * prefix of ours ({@code assert_message}). For traps a mismatch is a failure; for malformed, invalid
- * and unlinkable modules only the kind of error must match, and a different message is recorded as
- * a diagnostic, since engines word these differently.
+ * prefix of ours ({@code assert_message}). For traps a mismatch is a failure; for malformed,
+ * invalid and unlinkable modules only the kind of error must match, and a different message is
+ * recorded as a diagnostic, since engines word these differently.
  */
 final class ScriptExecution {
   private final Tally tally;
@@ -116,8 +116,7 @@ final class ScriptExecution {
       case WastCommand.AssertTrap a when a.action() != null -> assertTrap(a.action(), a.message());
       case WastCommand.AssertTrap a -> assertUninstantiable(a.module(), a.message());
       case WastCommand.AssertExhaustion a -> assertExhaustion(a.action(), a.message());
-      case WastCommand.AssertException _ ->
-          throw new CommandFailed("unsupported: exceptions");
+      case WastCommand.AssertException _ -> throw new CommandFailed("unsupported: exceptions");
       case WastCommand.AssertMalformed a -> assertMalformed(a.line(), a.module(), a.message());
       case WastCommand.AssertInvalid a -> assertInvalid(a.line(), a.module(), a.message());
       case WastCommand.AssertUnlinkable a -> assertUnlinkable(a.line(), a.module(), a.message());

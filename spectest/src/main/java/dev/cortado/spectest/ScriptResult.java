@@ -34,8 +34,8 @@ public record ScriptResult(
   }
 
   /**
-   * The report's line for this script: {@code PASS  2.0/i32.wast  412 passed} or {@code FAIL
-   * 2.0/x.wast  10 passed, 2 failed}.
+   * The report's line for this script: {@code PASS 2.0/i32.wast 412 passed} or {@code FAIL
+   * 2.0/x.wast 10 passed, 2 failed}.
    */
   public String summaryLine() {
     return ok()

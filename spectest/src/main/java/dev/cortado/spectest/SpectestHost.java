@@ -44,7 +44,8 @@ final class SpectestHost {
     linker.define(
         MODULE,
         "table",
-        Table.of(new TableType(ValType.FUNCREF, Limits.of(10, 20)), Value.nullRef(ValType.FUNCREF)));
+        Table.of(
+            new TableType(ValType.FUNCREF, Limits.of(10, 20)), Value.nullRef(ValType.FUNCREF)));
     linker.define(MODULE, "memory", Memory.of(MemType.of(Limits.of(1, 2))));
   }
 

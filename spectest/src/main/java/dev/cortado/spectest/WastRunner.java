@@ -74,10 +74,7 @@ public final class WastRunner {
 
   /** Runs the script text {@code script}, reported as {@code name}. Never throws. */
   public ScriptResult run(String name, String script) {
-    return guarded(
-        name,
-        timeout,
-        tally -> new ScriptExecution(tier, tally, printOut).run(script));
+    return guarded(name, timeout, tally -> new ScriptExecution(tier, tally, printOut).run(script));
   }
 
   /**

@@ -80,9 +80,9 @@ final class WastValues {
   }
 
   /**
-   * Whether a float is a NaN of the pattern: {@code nan:canonical} is a NaN whose payload is exactly
-   * the quiet bit, of either sign; {@code nan:arithmetic} is any NaN with the quiet bit set (spec
-   * 4.3.3, "canonical NaN" and "arithmetic NaN").
+   * Whether a float is a NaN of the pattern: {@code nan:canonical} is a NaN whose payload is
+   * exactly the quiet bit, of either sign; {@code nan:arithmetic} is any NaN with the quiet bit set
+   * (spec 4.3.3, "canonical NaN" and "arithmetic NaN").
    */
   private static boolean isNan(Value v, boolean canonical) {
     if (v.type() == ValType.F32) {
