@@ -57,10 +57,19 @@ public final class SpecTestSuite {
   }
 
   /**
-   * The scripts a list file names: one path a line relative to the suite; blank lines and lines
-   * starting with {@code #} are skipped.
+   * The scripts a list file names: one path a line relative to the testsuite folder, which is the
+   * folder above the list's {@code lists/} folder (so a list given by its path finds its scripts),
+   * else this suite's root; blank lines and lines starting with {@code #} are skipped.
    */
   public List<SpecFile> list(Path listFile) {
+    Path parent = listFile.toAbsolutePath().normalize().getParent();
+    Path base =
+        parent != null
+                && parent.getFileName() != null
+                && parent.getFileName().toString().equals("lists")
+                && parent.getParent() != null
+            ? parent.getParent()
+            : root;
     List<String> lines;
     try {
       lines = Files.readAllLines(listFile, StandardCharsets.UTF_8);
@@ -71,7 +80,7 @@ public final class SpecTestSuite {
     for (String line : lines) {
       String entry = line.strip();
       if (!entry.isEmpty() && !entry.startsWith("#")) {
-        files.add(new SpecFile(root.resolve(entry), entry));
+        files.add(new SpecFile(base.resolve(entry), entry));
       }
     }
     return files;

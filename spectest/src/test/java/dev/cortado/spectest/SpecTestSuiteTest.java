@@ -31,6 +31,19 @@ class SpecTestSuiteTest {
   }
 
   @Test
+  void aListGivenByPathFindsItsScriptsBesideIt() throws IOException {
+    Path other = dir.resolve("elsewhere");
+    Files.createDirectories(other.resolve("lists"));
+    Files.writeString(other.resolve("lists/y.txt"), "2.0/c.wast\n");
+    SpecTestSuite suite = new SpecTestSuite(dir.resolve("default"));
+    List<SpecTestSuite.SpecFile> files =
+        suite.resolve(List.of(other.resolve("lists/y.txt").toString()));
+    assertThat(files)
+        .containsExactly(
+            new SpecTestSuite.SpecFile(other.resolve("2.0/c.wast").toAbsolutePath(), "2.0/c.wast"));
+  }
+
+  @Test
   void anArgumentFoundNowhereIsAnError() {
     SpecTestSuite suite = new SpecTestSuite(dir);
     assertThatThrownBy(() -> suite.resolve(List.of("nope.wast")))
