@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "'cortado FILE ...' is short for 'cortado run FILE ...'.",
-      "Run 'cortado COMMAND --help' for a command's options."
+      "Run 'cortado COMMAND --help' for a command's options.",
+      "Exit codes: 0 ok, 1 bad file or module, link error or failed script, 2 usage error,",
+      "134 trap, 70 internal error."
     })
 final class CortadoCommand implements Callable<Integer> {
   private final Io io;
