@@ -73,10 +73,15 @@ final class ModuleFiles {
 
   /** A trap: its message, then the wasm backtrace one frame a line. */
   static CliError trap(Path file, Trap trap) {
+    return trap(file, trap, "");
+  }
+
+  /** A trap, with {@code note} after its message (e.g. which limit stopped it). */
+  static CliError trap(Path file, Trap trap, String note) {
     String backtrace = trap.formatBacktrace();
     return new CliError(
         ExitCode.TRAP,
-        file + ": wasm trap: " + trap.reason(),
+        file + ": wasm trap: " + trap.reason() + note,
         backtrace.isEmpty() ? "" : "wasm backtrace:" + System.lineSeparator() + backtrace);
   }
 }

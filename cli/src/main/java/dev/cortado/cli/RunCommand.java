@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -60,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
       completionCandidates = TierConverter.class,
       description = "How to execute: ${COMPLETION-CANDIDATES} (default: interpreter).")
   Tier tier = Tier.INTERPRETER;
+
+  /** Resource caps, fuel and timeout (docs/limits.md). */
+  @Mixin LimitOptions limits = new LimitOptions();
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The module, binary or text.")
   Path file;
@@ -112,11 +116,11 @@ final class RunCommand implements Callable<Integer> {
 
   private Instance instantiate(WasmModule module) {
     try {
-      return new Linker().instantiate(new Store(tier.storeConfig()), module);
+      return new Linker().instantiate(new Store(limits.apply(tier.storeConfig())), module);
     } catch (LinkException e) {
       throw ModuleFiles.moduleError(file, e);
     } catch (InstantiationFailedException e) {
-      throw ModuleFiles.trap(file, e.trap());
+      throw ModuleFiles.trap(file, e.trap(), limits.explain(e.trap()));
     }
   }
 
@@ -171,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return function.call(values);
     } catch (Trap t) {
-      throw ModuleFiles.trap(file, t);
+      throw ModuleFiles.trap(file, t, limits.explain(t));
     }
   }
 }

@@ -15,4 +15,21 @@ public interface Caller {
   default Memory memory() {
     return memory("memory");
   }
+
+  /**
+   * The calling instance's store (for its fuel, or to wait for an interruption with {@link
+   * Store#awaitInterrupt} or {@link Store#onInterrupt}), or null when called directly from Java.
+   */
+  default Store store() {
+    return null;
+  }
+
+  /**
+   * Whether the guest has been asked to stop ({@link Store#interrupt()}, or the call's {@link
+   * StoreConfig#timeout()} passed). A host function that waits or loops should then return
+   * promptly; the guest traps with {@link TrapKind#INTERRUPTED} as soon as it does.
+   */
+  default boolean interrupted() {
+    return false;
+  }
 }

@@ -15,7 +15,19 @@ public enum TrapKind {
   /** A host function threw an exception that is not a {@link Trap}; it is the trap's cause. */
   HOST_ERROR("host function failed"),
   /** The engine cannot allocate what the guest asked for (e.g. the JVM heap ran out). */
-  RESOURCE_EXHAUSTED("resource exhausted");
+  RESOURCE_EXHAUSTED("resource exhausted"),
+  /**
+   * The host stopped the guest: {@link Store#interrupt()}, or the call ran past its {@link
+   * StoreConfig#timeout()}.
+   */
+  INTERRUPTED("interrupted"),
+  /** The store's fuel ran out (see {@link Store#fuel()}). */
+  OUT_OF_FUEL("out of fuel"),
+  /**
+   * The guest asked for more than the store's {@link StoreLimits} or {@link ResourceLimiter} allow
+   * (a growth with {@link StoreLimits#trapOnGrowFailure()}, or an instantiation).
+   */
+  LIMIT_EXCEEDED("resource limit exceeded");
 
   private final String message;
 

@@ -46,6 +46,11 @@ public final class Instantiator {
     Extern[] imports = resolveImports(module, resolver);
     ModuleInstance inst = new ModuleInstance(module, store);
     try {
+      inst.state.resources().admitInstance(module);
+    } catch (TrapSignal t) {
+      throw new InstantiationFailedException(t.toTrap());
+    }
+    try {
       allocate(inst, imports);
     } catch (OutOfMemoryError e) {
       throw new InstantiationFailedException(
@@ -161,10 +166,14 @@ public final class Instantiator {
       inst.elements[i] = refs;
     }
     for (TableType type : module.tables()) {
-      inst.tables[tables++] = TableInstance.allocate(type, null);
+      TableInstance table = TableInstance.allocate(type, null);
+      table.owner = inst.state.resources();
+      inst.tables[tables++] = table;
     }
     for (MemType type : module.memories()) {
-      inst.memories[memories++] = MemoryInstance.allocate(type);
+      MemoryInstance memory = MemoryInstance.allocate(type);
+      memory.owner = inst.state.resources();
+      inst.memories[memories++] = memory;
     }
     inst.memory0 = inst.memories.length > 0 ? inst.memories[0] : null;
     List<DataSegment> datas = module.datas();

@@ -93,23 +93,61 @@ public final class MemoryInstance implements Memory {
   }
 
   /**
+   * The store that owns this memory and approves its growth (see {@link StoreResources}), or null
+   * for a memory the host created.
+   */
+  StoreResources owner;
+
+  /**
    * Grows by {@code delta} pages (spec 4.5.3.8): returns the old size in pages, or -1 if the new
-   * size would exceed the maximum or the JVM cannot allocate it.
+   * size would exceed the maximum, the owning store's limits refuse, or the JVM cannot allocate it.
    */
   @Override
   public long grow(long delta) {
+    try {
+      return grow(delta, false);
+    } catch (TrapSignal t) {
+      throw t.toTrap();
+    }
+  }
+
+  /**
+   * {@code memory.grow}: as {@link #grow(long)}, but a refusal by the owning store's limits traps
+   * (with {@link TrapKind#LIMIT_EXCEEDED}) when they say so.
+   */
+  public long memoryGrow(long delta) {
+    return grow(delta, true);
+  }
+
+  private long grow(long delta, boolean instruction) {
     long old = pages();
     if (delta < 0 || delta > maxPages - old) {
       return -1;
     }
     long newSize = (old + delta) * MemType.PAGE_SIZE;
+    StoreResources store = owner;
+    if (store != null
+        && delta > 0
+        && !store.memoryGrowing(byteSize, newSize, maxPages * MemType.PAGE_SIZE)) {
+      if (instruction && store.trapOnGrowFailure()) {
+        throw new TrapSignal(TrapKind.LIMIT_EXCEEDED);
+      }
+      return -1;
+    }
     if (newSize > segment.byteSize()) {
       long maxBytes = maxPages * MemType.PAGE_SIZE;
+      if (store != null) {
+        // Over-allocating must not take more than the store lets the memory have.
+        maxBytes = Math.min(maxBytes, Math.max(newSize, store.maxMemoryBytes()));
+      }
       long preferred = Math.min(maxBytes, Math.max(newSize, segment.byteSize() / 2 * 3));
       MemorySegment bigger;
       try {
         bigger = allocateAtLeast(preferred, newSize);
       } catch (OutOfMemoryError e) {
+        if (store != null && delta > 0) {
+          store.memoryGrowFailed(byteSize, newSize);
+        }
         return -1;
       }
       MemorySegment.copy(segment, 0, bigger, 0, byteSize);

@@ -18,6 +18,9 @@ public final class ModuleInstance implements Instance {
   private final Store store;
   private final ModuleCode code;
 
+  /** The store's engine state: fuel, interruption, resource accounting. */
+  public final StoreState state;
+
   /** What a host function called from this instance's code sees as its caller. */
   public final Caller caller;
 
@@ -41,8 +44,9 @@ public final class ModuleInstance implements Instance {
   ModuleInstance(WasmModule module, Store store) {
     this.module = module;
     this.store = store;
+    this.state = StoreState.of(store);
     this.code = ModuleCode.of(module);
-    this.caller = HostFunctionHandle.callerOf(this);
+    this.caller = new InstanceCaller(this);
   }
 
   @Override

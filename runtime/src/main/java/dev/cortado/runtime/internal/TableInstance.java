@@ -23,8 +23,18 @@ public final class TableInstance implements Table {
   /** Java arrays cannot be longer than this; a table that would be is treated as too large. */
   private static final long MAX_JAVA_LENGTH = Integer.MAX_VALUE - 8;
 
+  /** At most this share of the JVM's maximum heap goes to one table's array. */
+  private static final int HEAP_SHARE_DIVISOR = 4;
+
   private final TableType declared;
   private final long maxSize;
+
+  /**
+   * The store that owns this table and approves its growth (see {@link StoreResources}), or null
+   * for a table the host created.
+   */
+  StoreResources owner;
+
   private Object[] elements;
   private int size;
 
@@ -34,7 +44,7 @@ public final class TableInstance implements Table {
     }
     Limits limits = type.limits();
     long declaredMax = limits.hasMax() ? limits.max() : 0xFFFF_FFFFL;
-    if (limits.min() < 0 || limits.min() > MAX_JAVA_LENGTH) {
+    if (limits.min() < 0 || limits.min() > MAX_JAVA_LENGTH || !fitsHeap(limits.min())) {
       throw new OutOfMemoryError("table too large: " + limits.min() + " elements");
     }
     this.declared = type;
@@ -121,16 +131,41 @@ public final class TableInstance implements Table {
     return (FunctionHandle) f;
   }
 
-  /** {@code table.grow}: returns the old size, or -1 if the table cannot grow that much. */
+  /**
+   * {@code table.grow}: returns the old size, or -1 if the table cannot grow that much. A refusal
+   * by the owning store's limits traps (with {@link TrapKind#LIMIT_EXCEEDED}) when they say so.
+   */
   public int grow(long delta, Object init) {
+    return grow(delta, init, true);
+  }
+
+  private int grow(long delta, Object init, boolean instruction) {
     int old = size;
     if (delta < 0 || delta > maxSize - old) {
       return -1;
     }
     int newSize = (int) (old + delta);
+    StoreResources store = owner;
+    if (store != null
+        && delta > 0
+        && !store.tableGrowing(old, newSize, StoreResources.maxElements(declared.limits()))) {
+      if (instruction && store.trapOnGrowFailure()) {
+        throw new TrapSignal(TrapKind.LIMIT_EXCEEDED);
+      }
+      return -1;
+    }
     if (newSize > elements.length) {
+      // Room for half as much again, so that growing one element at a time stays linear.
+      long capacity =
+          Math.min(maxSize, Math.max(newSize, elements.length + (elements.length >> 1)));
+      if (!fitsHeap(capacity)) {
+        capacity = newSize;
+      }
+      if (!fitsHeap(capacity)) {
+        return -1;
+      }
       try {
-        elements = Arrays.copyOf(elements, newSize);
+        elements = Arrays.copyOf(elements, (int) capacity);
       } catch (OutOfMemoryError e) {
         return -1;
       }
@@ -140,6 +175,14 @@ public final class TableInstance implements Table {
     }
     size = newSize;
     return old;
+  }
+
+  /**
+   * Whether an array of {@code length} references is small enough to try: a guest must not make the
+   * JVM throw {@link OutOfMemoryError}, which could hit any thread of the host.
+   */
+  private static boolean fitsHeap(long length) {
+    return length * Integer.BYTES <= Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR;
   }
 
   /** {@code table.fill} (spec 4.4.6.6): the bounds are checked before any element is written. */
@@ -197,7 +240,11 @@ public final class TableInstance implements Table {
 
   @Override
   public long grow(long delta, Value init) {
-    return grow(delta, toElement(declared.elementType(), init));
+    try {
+      return grow(delta, toElement(declared.elementType(), init), false);
+    } catch (TrapSignal t) {
+      throw t.toTrap();
+    }
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class WasmFunction extends FunctionHandle {
   public CompiledFunction compiled() {
     CompiledFunction c = compiled;
     if (c == null) {
-      c = instance.code().function(index);
+      c = instance.code().function(index, instance.state.metered);
       compiled = c;
     }
     return c;
@@ -42,7 +42,13 @@ public final class WasmFunction extends FunctionHandle {
   @Override
   public Value[] call(Value... args) {
     Values.checkTypes(type().params(), args, "argument");
-    return Interpreter.invoke(this, args);
+    StoreState state = instance.state;
+    state.enterCall();
+    try {
+      return Interpreter.invoke(this, args);
+    } finally {
+      state.exitCall();
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.interpreter;
 
+import dev.cortado.runtime.internal.FuelCosts;
 import dev.cortado.runtime.internal.FuncTypeIds;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
@@ -109,6 +110,11 @@ final class CodeCompiler {
   private int maxHeight;
   private boolean reachable = true;
 
+  // Fuel (docs/limits.md): FuelCosts' charges by instruction index, or null when unmetered.
+  private int[] fuelCharges;
+  private List<Instruction> body;
+  private int instructionIndex;
+
   private CodeCompiler(ModuleCode moduleCode, int functionIndex) {
     this.moduleCode = moduleCode;
     this.module = moduleCode.module();
@@ -117,7 +123,19 @@ final class CodeCompiler {
   }
 
   static CompiledFunction compile(ModuleCode moduleCode, int functionIndex) {
-    return new CodeCompiler(moduleCode, functionIndex).translate();
+    return compile(moduleCode, functionIndex, false);
+  }
+
+  /** The translation, with {@link Op#FUEL} at FuelCosts' charge points when {@code metered}. */
+  static CompiledFunction compile(ModuleCode moduleCode, int functionIndex, boolean metered) {
+    CodeCompiler compiler = new CodeCompiler(moduleCode, functionIndex);
+    FunctionDefinition def =
+        compiler.module.functions().get(functionIndex - compiler.module.importedFunctionCount());
+    compiler.body = def.body();
+    if (metered) {
+      compiler.fuelCharges = FuelCosts.charges(def.body());
+    }
+    return compiler.translate();
   }
 
   private CompiledFunction translate() {
@@ -128,12 +146,14 @@ final class CodeCompiler {
     height = localTypes.size();
     maxHeight = height;
     labels.add(new Label(FUNCTION, height, 0, type.results().size(), 0, true));
+    chargeFuel(0);
     for (Instruction in : def.body()) {
       if (reachable) {
         translate(in);
       } else {
         skipUnreachable(in);
       }
+      instructionIndex++;
     }
     if (!labels.isEmpty()) {
       throw new IllegalStateException("function body does not end with end");
@@ -163,6 +183,25 @@ final class CodeCompiler {
   private void emit(int op, int imm) {
     emit(op);
     emit(imm);
+  }
+
+  /**
+   * At the charge point before instruction {@code index} (if the code is metered and the point
+   * costs anything): the instruction that charges for the stretch starting there.
+   */
+  private void chargeFuel(int index) {
+    if (fuelCharges == null || fuelCharges[index] == 0) {
+      return;
+    }
+    if (index < body.size()) {
+      recordSource(body.get(index));
+    }
+    emit(Op.FUEL, fuelCharges[index]);
+  }
+
+  /** The charge point after the instruction being translated. */
+  private void chargeFuelAfter() {
+    chargeFuel(instructionIndex + 1);
   }
 
   /** Remembers that the instruction emitted next may trap or call, for backtraces. */
@@ -268,6 +307,7 @@ final class CodeCompiler {
     l.elseFixup = -1;
     height = l.height + l.params;
     reachable = true;
+    chargeFuelAfter();
   }
 
   private void end() {
@@ -290,6 +330,8 @@ final class CodeCompiler {
     if (l.kind == FUNCTION) {
       // Also the target of br_table entries that leave the function.
       emit(Op.RETURN, l.results);
+    } else if (reachable) {
+      chargeFuelAfter();
     }
   }
 
@@ -314,26 +356,35 @@ final class CodeCompiler {
       }
       case NOP -> {}
       case BLOCK -> enterBlock(BLOCK, in.blockType());
-      case LOOP -> enterBlock(LOOP, in.blockType());
+      case LOOP -> {
+        enterBlock(LOOP, in.blockType());
+        // At the loop's start, where its branches land: every iteration pays.
+        chargeFuelAfter();
+      }
       case IF -> {
         pop(1);
         enterBlock(IF, in.blockType());
         emit(Op.JUMP_IF_NOT);
         labels.getLast().elseFixup = pos;
         emit(-1);
+        chargeFuelAfter();
       }
       case ELSE -> elseBranch();
       case END -> end();
       case BR -> {
+        // Backward branches check for interruption and may trap.
+        recordSource(in);
         branch(in.index(), false);
         reachable = false;
       }
       case BR_IF -> {
         pop(1);
+        recordSource(in);
         branch(in.index(), true);
       }
       case BR_TABLE -> {
         pop(1);
+        recordSource(in);
         branchTable(in);
         reachable = false;
       }

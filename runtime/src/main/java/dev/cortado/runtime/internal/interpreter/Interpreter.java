@@ -9,6 +9,7 @@ import dev.cortado.runtime.internal.HostFunctionHandle;
 import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.Numerics;
+import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TableInstance;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.runtime.internal.WasmFunction;
@@ -111,6 +112,7 @@ public final class Interpreter {
       if (entryDepth >= m.maxDepth) {
         throw new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED);
       }
+      entry.instance.state.checkInterrupt();
       CompiledFunction entryCode = entry.compiled();
       m.ensureStack(entryFp + entryCode.maxHeight);
       long[] s = m.stack;
@@ -128,15 +130,38 @@ public final class Interpreter {
       while (true) {
         switch (code[pc++]) {
           case Op.UNREACHABLE -> throw new TrapSignal(TrapKind.UNREACHABLE);
-          case Op.JUMP -> pc = code[pc];
-          case Op.JUMP_IF -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+          // A jump backwards (to a loop) checks for interruption (docs/limits.md).
+          case Op.JUMP -> {
+            int target = code[pc];
+            if (target < pc && inst.state.interruption != 0) {
+              throw StoreState.interrupted();
+            }
+            pc = target;
+          }
+          case Op.JUMP_IF -> {
+            if ((int) s[--sp] != 0) {
+              int target = code[pc];
+              if (target < pc && inst.state.interruption != 0) {
+                throw StoreState.interrupted();
+              }
+              pc = target;
+            } else {
+              pc++;
+            }
+          }
           case Op.JUMP_IF_NOT -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
           case Op.BR_MOVE -> {
+            if (code[pc] < pc && inst.state.interruption != 0) {
+              throw StoreState.interrupted();
+            }
             sp = InterpreterSupport.move(s, r, sp, code[pc + 1], fp + code[pc + 2]);
             pc = code[pc];
           }
           case Op.BR_IF_MOVE -> {
             if ((int) s[--sp] != 0) {
+              if (code[pc] < pc && inst.state.interruption != 0) {
+                throw StoreState.interrupted();
+              }
               sp = InterpreterSupport.move(s, r, sp, code[pc + 1], fp + code[pc + 2]);
               pc = code[pc];
             } else {
@@ -147,6 +172,9 @@ public final class Interpreter {
             int last = code[pc + 1] - 1;
             int i = (int) s[--sp];
             int entryPos = pc + 2 + 2 * (Integer.compareUnsigned(i, last) < 0 ? i : last);
+            if (code[entryPos] < pc && inst.state.interruption != 0) {
+              throw StoreState.interrupted();
+            }
             sp = InterpreterSupport.move(s, r, sp, code[pc], fp + code[entryPos + 1]);
             pc = code[entryPos];
           }
@@ -254,7 +282,7 @@ public final class Interpreter {
             mem.storeI16(ea(s[sp], code[pc++]), (int) s[sp + 1]);
           }
           case Op.MEMORY_SIZE -> s[sp++] = mem.pages();
-          case Op.MEMORY_GROW -> s[sp - 1] = mem.grow(s[sp - 1] & U32);
+          case Op.MEMORY_GROW -> s[sp - 1] = mem.memoryGrow(s[sp - 1] & U32);
           case Op.CONST32 -> s[sp++] = code[pc++];
           case Op.CONST64 -> {
             s[sp++] = (code[pc] & U32) | ((long) code[pc + 1] << 32);
@@ -428,6 +456,14 @@ public final class Interpreter {
           case Op.TABLE_FILL -> {
             sp -= 3;
             inst.tables[code[pc++]].fill(s[sp] & U32, r[sp + 1], s[sp + 2] & U32);
+          }
+          case Op.FUEL -> {
+            StoreState st = inst.state;
+            long left = st.fuel - code[pc++];
+            if (left < 0) {
+              throw StoreState.outOfFuel();
+            }
+            st.fuel = left;
           }
           default -> throw new IllegalStateException("bad opcode " + code[pc - 1]);
         }

@@ -66,6 +66,8 @@ final class InterpreterSupport {
     if (m.depth + 1 >= m.maxDepth) {
       throw new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED);
     }
+    // Function entry checks for interruption, so unbounded recursion without loops stops too.
+    caller.instance.state.checkInterrupt();
     int calleeFp = sp - callee.numParams;
     m.ensureStack(calleeFp + callee.maxHeight);
     m.pushFrame(caller, pc, fp);
@@ -111,6 +113,8 @@ final class InterpreterSupport {
       m.depth = depth;
       m.top = top;
     }
+    // A host call that an interruption woke must not let the guest carry on.
+    caller.instance.state.checkInterrupt();
     // The callee may have grown the stacks; the caller's frame already has room for the results.
     long[] s = m.stack;
     Object[] r = m.refs;

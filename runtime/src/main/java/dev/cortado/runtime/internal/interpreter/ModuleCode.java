@@ -19,11 +19,16 @@ public final class ModuleCode {
 
   private final WasmModule module;
   private final CompiledFunction[] functions;
+
+  /** The translations with fuel accounting, for metered stores (docs/limits.md). */
+  private final CompiledFunction[] meteredFunctions;
+
   private final Map<Integer, String> exportNames = new HashMap<>();
 
   private ModuleCode(WasmModule module) {
     this.module = module;
     this.functions = new CompiledFunction[module.functions().size()];
+    this.meteredFunctions = new CompiledFunction[module.functions().size()];
     for (Export e : module.exports()) {
       if (e.kind() == ExternKind.FUNC) {
         exportNames.putIfAbsent(e.index(), e.name());
@@ -55,6 +60,20 @@ public final class ModuleCode {
     if (f == null) {
       f = CodeCompiler.compile(this, funcIndex);
       functions[defined] = f;
+    }
+    return f;
+  }
+
+  /** The translated code of function {@code funcIndex}, with fuel accounting if {@code metered}. */
+  public CompiledFunction function(int funcIndex, boolean metered) {
+    if (!metered) {
+      return function(funcIndex);
+    }
+    int defined = funcIndex - module.importedFunctionCount();
+    CompiledFunction f = meteredFunctions[defined];
+    if (f == null) {
+      f = CodeCompiler.compile(this, funcIndex, true);
+      meteredFunctions[defined] = f;
     }
     return f;
   }

@@ -310,6 +310,13 @@ final class Op {
 
   // Fused sequences (see docs/interpreter.md for how they were chosen).
 
+  // Execution limits (see docs/limits.md).
+  /**
+   * Cost: charges the store's fuel at a charge point of {@link
+   * dev.cortado.runtime.internal.FuelCosts}.
+   */
+  static final int FUEL = 186;
+
   /** The number of opcodes. */
   static final int COUNT = 187;
 
@@ -500,6 +507,7 @@ final class Op {
     "table_grow",
     "table_size",
     "table_fill",
+    "fuel",
   };
 
   static String name(int op) {
@@ -513,7 +521,7 @@ final class Op {
       case BR_MOVE, BR_IF_MOVE -> 4;
       case BR_TABLE -> 3 + 2 * code[pc + 2];
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
-      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
+      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC, FUEL -> 2;
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOCAL_GET_REF, LOCAL_SET_REF, LOCAL_TEE_REF -> 2;
       case GLOBAL_GET, GLOBAL_SET, GLOBAL_GET_REF, GLOBAL_SET_REF, TABLE_GET, TABLE_SET -> 2;
       case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> 2;
