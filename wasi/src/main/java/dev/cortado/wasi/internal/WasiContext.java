@@ -50,6 +50,14 @@ public final class WasiContext implements AutoCloseable {
    * listening sockets.
    */
   public static WasiContext create(WasiConfig config) throws IOException {
+    return create(config, false);
+  }
+
+  /**
+   * Like {@link #create(WasiConfig)}; {@code pathDirs} forces path-based directory handles even
+   * where secure directory streams exist, so tests run the sandbox through both implementations.
+   */
+  static WasiContext create(WasiConfig config, boolean pathDirs) throws IOException {
     WasiContext ctx = new WasiContext(config);
     try {
       ctx.fds.add(new InputStreamDescriptor(config.stdin()));
@@ -58,7 +66,10 @@ public final class WasiContext implements AutoCloseable {
       for (Preopen p : config.preopens()) {
         Dir dir;
         try {
-          dir = Dir.open(p.hostPath(), p.readOnly());
+          dir =
+              pathDirs
+                  ? new PathDir(p.hostPath(), p.readOnly())
+                  : Dir.open(p.hostPath(), p.readOnly());
         } catch (IOException e) {
           throw new IOException(
               "cannot open preopen " + p.hostPath() + " (" + p.guestPath() + "): " + e, e);
