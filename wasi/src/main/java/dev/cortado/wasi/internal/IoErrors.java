@@ -106,7 +106,19 @@ public final class IoErrors {
     if (reason == null) {
       return fallback;
     }
-    Errno e = BY_STRERROR.get(reason.toLowerCase(Locale.ROOT).strip());
-    return e != null ? e : fallback;
+    String r = reason.toLowerCase(Locale.ROOT).strip();
+    Errno e = BY_STRERROR.get(r);
+    if (e != null) {
+      return e;
+    }
+    // The JDK sometimes appends its own words ("Too many levels of symbolic links (NOFOLLOW_LINKS
+    // specified)"): take the longest strerror text the reason starts with.
+    String best = null;
+    for (String known : BY_STRERROR.keySet()) {
+      if (r.startsWith(known) && (best == null || known.length() > best.length())) {
+        best = known;
+      }
+    }
+    return best != null ? BY_STRERROR.get(best) : fallback;
   }
 }

@@ -278,7 +278,6 @@ final class PathFunctions {
     }
     String p = path(m, (int) a[2], (int) a[3]);
     m.check(openedFd, 4);
-    boolean wantsWrite = (base & Rights.NEED_HOST_WRITE) != 0;
     boolean create = (oflags & O_CREAT) != 0;
     boolean exclusive = create && (oflags & O_EXCL) != 0;
     Descriptor opened;
@@ -301,7 +300,8 @@ final class PathFunctions {
       } else if (exclusive) {
         throw new ErrnoException(Errno.EXIST, "file exists: " + p);
       } else if (at.isDirectory()) {
-        if (wantsWrite || (oflags & O_TRUNC) != 0) {
+        // POSIX: a directory cannot be opened for writing. Other file rights are just masked.
+        if ((base & Rights.FD_WRITE) != 0 || (oflags & O_TRUNC) != 0) {
           throw new ErrnoException(Errno.ISDIR, "is a directory: " + p);
         }
         Dir d = r.isDirectoryItself() ? r.dir().duplicate() : r.dir().openDirectory(r.name());
