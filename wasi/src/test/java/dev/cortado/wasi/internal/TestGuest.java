@@ -92,6 +92,17 @@ final class TestGuest implements AutoCloseable {
   }
 
   int open(int dirFd, int lookupFlags, String path, int oflags, long rights, int fdflags) {
+    return open(dirFd, lookupFlags, path, oflags, rights, rights, fdflags);
+  }
+
+  int open(
+      int dirFd,
+      int lookupFlags,
+      String path,
+      int oflags,
+      long rights,
+      long inheriting,
+      int fdflags) {
     int out = alloc(4);
     int p = str(path);
     int e =
@@ -103,7 +114,7 @@ final class TestGuest implements AutoCloseable {
             path.getBytes(StandardCharsets.UTF_8).length,
             oflags,
             rights,
-            rights,
+            inheriting,
             fdflags,
             out);
     return e == 0 ? i32(out) : -e;
