@@ -113,14 +113,20 @@ public final class PathDir implements Dir {
             || opts.contains(StandardOpenOption.CREATE_NEW))) {
       checkWritable();
     }
-    opts.add(LinkOption.NOFOLLOW_LINKS);
     Path p = entry(name);
     BasicFileAttributes a = attributesOrNull(name);
     if (a != null && a.isSymbolicLink()) {
-      // Not every provider honours NOFOLLOW_LINKS when opening.
+      // Not every provider honours NOFOLLOW_LINKS when opening (checked here as well).
       throw new ErrnoException(Errno.LOOP, "is a symbolic link");
     }
-    return Files.newByteChannel(p, opts);
+    Set<OpenOption> noFollow = new HashSet<>(opts);
+    noFollow.add(LinkOption.NOFOLLOW_LINKS);
+    try {
+      return Files.newByteChannel(p, noFollow);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // Providers without links (the zip file system) reject the option itself.
+      return Files.newByteChannel(p, opts);
+    }
   }
 
   @Override

@@ -359,7 +359,13 @@ final class PathFunctions {
     SeekableByteChannel ch = r.dir().openFile(r.name(), options);
     Dir dir = null;
     try {
-      FileStat stat = r.dir().stat(r.name());
+      FileStat stat;
+      try {
+        stat = r.dir().stat(r.name());
+      } catch (java.nio.file.NoSuchFileException e) {
+        // Some providers (zip) create the entry only when the channel closes.
+        stat = FileStat.ofType(FileType.REGULAR_FILE);
+      }
       dir = r.dir().duplicate();
       return new OpenFile(
           ch, dir, r.name(), stat, base & Rights.FILE_BASE, inheriting & Rights.FILE_BASE, fdflags);
