@@ -66,10 +66,15 @@ public final class Value {
 
   /**
    * A value from its raw representation: numeric types take {@code bits} (i32 and f32 in the low 32
-   * bits), reference types take {@code ref}.
+   * bits; the high bits are ignored), reference types take {@code ref}.
    */
   public static Value ofRaw(ValType type, long bits, Object ref) {
-    return new Value(type, type.isReference() ? 0 : bits, type.isReference() ? ref : null);
+    return switch (type) {
+      case I32 -> new Value(type, (int) bits, null);
+      case F32 -> new Value(type, bits & 0xFFFFFFFFL, null);
+      case I64, F64, V128 -> new Value(type, bits, null);
+      case FUNCREF, EXTERNREF -> new Value(type, 0, ref);
+    };
   }
 
   public ValType type() {

@@ -1,11 +1,311 @@
 package dev.cortado.runtime.internal;
 
 import dev.cortado.runtime.Memory;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.MemType;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.util.List;
 
-/** A linear memory. */
-public abstract non-sealed class MemoryInstance implements Memory {
+/**
+ * A linear memory (spec 4.2.8), backed by a native {@link MemorySegment} so that it can grow to the
+ * full 4 GiB of a 32-bit memory (a Java array cannot).
+ *
+ * <p>The segment may be larger than the memory ({@link #byteSize()} is the wasm-visible size):
+ * growth over-allocates by half so that a guest growing page by page does not copy the whole memory
+ * every time. Every access is checked against {@link #byteSize()}, never against the segment. Bytes
+ * past {@code byteSize} are never written, so they are zero when a later growth exposes them.
+ *
+ * <p>The {@code load*}/{@code store*}/{@code fill}/{@code copy}/{@code init} methods are the
+ * semantics of the memory instructions, shared by the interpreter and compiled code: they take an
+ * effective address already computed as an unsigned 64-bit sum (base + offset) and throw {@link
+ * TrapSignal} when out of bounds. The {@link Memory} API methods throw a public {@link Trap}.
+ */
+public final class MemoryInstance implements Memory {
+  static final ValueLayout.OfShort I16 =
+      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfInt I32 =
+      ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  static final ValueLayout.OfLong I64 =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final long SEGMENT_ALIGNMENT = 16;
+
+  private final MemType declared;
+  private final long maxPages;
+  private MemorySegment segment;
+  private long byteSize;
+
+  private MemoryInstance(MemType type) {
+    this.declared = type;
+    long limit = type.memory64() ? (1L << 48) : MemType.MAX_PAGES_32;
+    Limits limits = type.limits();
+    if (limits.min() < 0 || limits.min() > limit) {
+      throw new IllegalArgumentException("memory size out of range: " + limits.min() + " pages");
+    }
+    this.maxPages = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
+    this.byteSize = limits.min() * MemType.PAGE_SIZE;
+    this.segment = allocate(byteSize);
+  }
+
+  /**
+   * A new memory of {@code type} for the Java API, zeroed; throws {@link IllegalArgumentException}
+   * if the JVM cannot allocate its initial size.
+   */
   public static MemoryInstance create(MemType type) {
-    throw new UnsupportedOperationException("TODO");
+    try {
+      return new MemoryInstance(type);
+    } catch (OutOfMemoryError e) {
+      throw new IllegalArgumentException("cannot allocate a memory of " + type + " pages", e);
+    }
+  }
+
+  /**
+   * A new memory of {@code type}, zeroed; throws {@link OutOfMemoryError} if the JVM cannot
+   * allocate its initial size.
+   */
+  public static MemoryInstance allocate(MemType type) {
+    return new MemoryInstance(type);
+  }
+
+  private static MemorySegment allocate(long bytes) {
+    return Arena.ofAuto().allocate(bytes, SEGMENT_ALIGNMENT);
+  }
+
+  /** The current type: the limits' minimum is the current size (spec 4.5.3.8 "grow memory"). */
+  @Override
+  public MemType type() {
+    Limits l = declared.limits();
+    return new MemType(new Limits(pages(), l.max()), declared.shared(), declared.memory64());
+  }
+
+  @Override
+  public long pages() {
+    return byteSize / MemType.PAGE_SIZE;
+  }
+
+  @Override
+  public long byteSize() {
+    return byteSize;
+  }
+
+  /**
+   * Grows by {@code delta} pages (spec 4.5.3.8): returns the old size in pages, or -1 if the new
+   * size would exceed the maximum or the JVM cannot allocate it.
+   */
+  @Override
+  public long grow(long delta) {
+    long old = pages();
+    if (delta < 0 || delta > maxPages - old) {
+      return -1;
+    }
+    long newSize = (old + delta) * MemType.PAGE_SIZE;
+    if (newSize > segment.byteSize()) {
+      long maxBytes = maxPages * MemType.PAGE_SIZE;
+      long preferred = Math.min(maxBytes, Math.max(newSize, segment.byteSize() / 2 * 3));
+      MemorySegment bigger;
+      try {
+        bigger = allocateAtLeast(preferred, newSize);
+      } catch (OutOfMemoryError e) {
+        return -1;
+      }
+      MemorySegment.copy(segment, 0, bigger, 0, byteSize);
+      segment = bigger;
+    }
+    byteSize = newSize;
+    return old;
+  }
+
+  private static MemorySegment allocateAtLeast(long preferred, long needed) {
+    if (preferred > needed) {
+      try {
+        return allocate(preferred);
+      } catch (OutOfMemoryError e) {
+        // fall through to the exact size
+      }
+    }
+    return allocate(needed);
+  }
+
+  // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----
+
+  private static TrapSignal outOfBounds() {
+    return new TrapSignal(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+  }
+
+  private void check(long ea, long n) {
+    // ea and n are at most 2^33 for a 32-bit memory, so ea + n cannot overflow.
+    if (ea + n > byteSize) {
+      throw outOfBounds();
+    }
+  }
+
+  public int loadI32(long ea) {
+    check(ea, 4);
+    return segment.get(I32, ea);
+  }
+
+  public long loadI64(long ea) {
+    check(ea, 8);
+    return segment.get(I64, ea);
+  }
+
+  public int loadI8S(long ea) {
+    check(ea, 1);
+    return segment.get(ValueLayout.JAVA_BYTE, ea);
+  }
+
+  public int loadI8U(long ea) {
+    check(ea, 1);
+    return segment.get(ValueLayout.JAVA_BYTE, ea) & 0xFF;
+  }
+
+  public int loadI16S(long ea) {
+    check(ea, 2);
+    return segment.get(I16, ea);
+  }
+
+  public int loadI16U(long ea) {
+    check(ea, 2);
+    return segment.get(I16, ea) & 0xFFFF;
+  }
+
+  public long loadI32U(long ea) {
+    check(ea, 4);
+    return segment.get(I32, ea) & 0xFFFFFFFFL;
+  }
+
+  public void storeI8(long ea, int value) {
+    check(ea, 1);
+    segment.set(ValueLayout.JAVA_BYTE, ea, (byte) value);
+  }
+
+  public void storeI16(long ea, int value) {
+    check(ea, 2);
+    segment.set(I16, ea, (short) value);
+  }
+
+  public void storeI32(long ea, int value) {
+    check(ea, 4);
+    segment.set(I32, ea, value);
+  }
+
+  public void storeI64(long ea, long value) {
+    check(ea, 8);
+    segment.set(I64, ea, value);
+  }
+
+  /** {@code memory.fill} (spec 4.4.7.9): bounds are checked before any byte is written. */
+  public void fill(long dst, byte value, long n) {
+    check(dst, n);
+    if (n > 0) {
+      segment.asSlice(dst, n).fill(value);
+    }
+  }
+
+  /** {@code memory.copy} within this memory (spec 4.4.7.10); overlapping ranges are fine. */
+  public void copy(long dst, long src, long n) {
+    check(src, n);
+    check(dst, n);
+    if (n > 0) {
+      MemorySegment.copy(segment, src, segment, dst, n);
+    }
+  }
+
+  /** {@code memory.init} (spec 4.4.7.11) from a data segment's bytes (empty once dropped). */
+  public void init(long dst, byte[] data, long src, long n) {
+    if (src + n > data.length) {
+      throw outOfBounds();
+    }
+    check(dst, n);
+    if (n > 0) {
+      MemorySegment.copy(data, (int) src, segment, ValueLayout.JAVA_BYTE, dst, (int) n);
+    }
+  }
+
+  // ---- the embedding API: addresses are signed longs, out of bounds is a public Trap ----
+
+  private void checkApi(long address, long n) {
+    if (address < 0 || n < 0 || address > byteSize - n) {
+      throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, List.of());
+    }
+  }
+
+  @Override
+  public byte readByte(long address) {
+    checkApi(address, 1);
+    return segment.get(ValueLayout.JAVA_BYTE, address);
+  }
+
+  @Override
+  public void writeByte(long address, byte value) {
+    checkApi(address, 1);
+    segment.set(ValueLayout.JAVA_BYTE, address, value);
+  }
+
+  @Override
+  public int readInt(long address) {
+    checkApi(address, 4);
+    return segment.get(I32, address);
+  }
+
+  @Override
+  public void writeInt(long address, int value) {
+    checkApi(address, 4);
+    segment.set(I32, address, value);
+  }
+
+  @Override
+  public long readLong(long address) {
+    checkApi(address, 8);
+    return segment.get(I64, address);
+  }
+
+  @Override
+  public void writeLong(long address, long value) {
+    checkApi(address, 8);
+    segment.set(I64, address, value);
+  }
+
+  @Override
+  public float readFloat(long address) {
+    return Float.intBitsToFloat(readInt(address));
+  }
+
+  @Override
+  public void writeFloat(long address, float value) {
+    writeInt(address, Float.floatToRawIntBits(value));
+  }
+
+  @Override
+  public double readDouble(long address) {
+    return Double.longBitsToDouble(readLong(address));
+  }
+
+  @Override
+  public void writeDouble(long address, double value) {
+    writeLong(address, Double.doubleToRawLongBits(value));
+  }
+
+  @Override
+  public void read(long address, byte[] dst, int dstOffset, int length) {
+    java.util.Objects.checkFromIndexSize(dstOffset, length, dst.length);
+    checkApi(address, length);
+    MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, address, dst, dstOffset, length);
+  }
+
+  @Override
+  public void write(long address, byte[] src, int srcOffset, int length) {
+    java.util.Objects.checkFromIndexSize(srcOffset, length, src.length);
+    checkApi(address, length);
+    MemorySegment.copy(src, srcOffset, segment, ValueLayout.JAVA_BYTE, address, length);
+  }
+
+  @Override
+  public String toString() {
+    return "memory[" + pages() + " pages]";
   }
 }

@@ -1,6 +1,7 @@
 package dev.cortado.wasm.code;
 
 import dev.cortado.wasm.ValType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -151,6 +152,27 @@ public final class Instruction {
   /** Byte offset (binary) or character offset (text) of this instruction in its source. */
   public int offset() {
     return offset;
+  }
+
+  /**
+   * Instructions are equal when their opcode and immediates are; {@link #offset()} (where they came
+   * from) is not compared, so that modules decoded from different encodings compare equal.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Instruction other
+        && opcode == other.opcode
+        && index == other.index
+        && index2 == other.index2
+        && value == other.value
+        && Arrays.equals(labels, other.labels)
+        && Objects.equals(blockType, other.blockType)
+        && Objects.equals(types, other.types);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(opcode, index, index2, value, Arrays.hashCode(labels), blockType, types);
   }
 
   @Override

@@ -1,0 +1,147 @@
+package dev.cortado.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * The {@code cortado} command line. Every failure ends as one {@code error: ...} line on stderr
+ * (plus the wasm backtrace for a trap) and a distinct exit code ({@link ExitCode}); never a Java
+ * stack trace.
+ */
+public final class Main {
+  /**
+   * The stack of the thread commands run on: deep wasm recursion must reach the runtime's call
+   * depth limit (a trap) before the JVM's stack ends. Only touched pages cost memory.
+   */
+  private static final long STACK_SIZE = 1L << 30;
+
+  private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int code = run(args, out, err);
+    out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line {@code args}, writing to {@code out} and {@code err}; the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    int[] code = {ExitCode.INTERNAL};
+    Thread thread =
+        new Thread(null, () -> code[0] = runHere(args, out, err), "cortado", STACK_SIZE);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("error: interrupted");
+      return ExitCode.INTERNAL;
+    }
+    return code[0];
+  }
+
+  private static int runHere(String[] args, PrintStream out, PrintStream err) {
+    try {
+      Io io = new Io(out, err);
+      CommandLine cli = commandLine(io);
+      int code = cli.execute(withDefaultCommand(cli, args));
+      out.flush();
+      err.flush();
+      return code;
+    } catch (Throwable t) {
+      // Only reachable through a bug in the handlers below.
+      err.println("error: internal error: " + describe(t));
+      return ExitCode.INTERNAL;
+    }
+  }
+
+  static CommandLine commandLine(Io io) {
+    CommandLine cli = new CommandLine(new CortadoCommand(io));
+    cli.addSubcommand(new CommandLine(new RunCommand(io)).setStopAtPositional(true));
+    cli.addSubcommand(new ValidateCommand());
+    cli.addSubcommand(new InspectCommand(io));
+    cli.addSubcommand(new ConvertCommand(io));
+    cli.addSubcommand(new WastScriptCommand(io));
+    cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          io.err().println("error: " + lowerFirst(firstLine(e.getMessage())));
+          io.err()
+              .println(
+                  "Try '"
+                      + e.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help' for more information.");
+          return ExitCode.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          io.out().flush();
+          if (e instanceof CliError error) {
+            io.err().println("error: " + error.getMessage());
+            io.err().print(error.details());
+            if (error.exitCode() == ExitCode.USAGE) {
+              io.err()
+                  .println(
+                      "Try '"
+                          + commandLine.getCommandSpec().qualifiedName()
+                          + " --help' for more information.");
+            }
+            return error.exitCode();
+          }
+          io.err().println("error: internal error: " + describe(e));
+          return ExitCode.INTERNAL;
+        });
+    return cli;
+  }
+
+  /**
+   * As wasmtime: {@code cortado FILE ...} means {@code cortado run FILE ...}, so the first argument
+   * that is neither a command nor a top-level option starts a {@code run}.
+   */
+  private static String[] withDefaultCommand(CommandLine cli, String[] args) {
+    if (args.length == 0
+        || cli.getSubcommands().containsKey(args[0])
+        || TOP_LEVEL_OPTIONS.contains(args[0])) {
+      return args;
+    }
+    return Stream.concat(Stream.of("run"), Arrays.stream(args)).toArray(String[]::new);
+  }
+
+  /** An unexpected exception in one line: its class, message and where it was thrown. */
+  private static String describe(Throwable t) {
+    StringBuilder sb = new StringBuilder(t.getClass().getName());
+    if (t.getMessage() != null) {
+      sb.append(": ").append(firstLine(t.getMessage()));
+    }
+    StackTraceElement[] frames = t.getStackTrace();
+    if (frames.length > 0) {
+      sb.append(" (at ").append(frames[0]).append(')');
+    }
+    return sb.toString();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** picocli's "Unknown option: ..." in the lower case of our other messages. */
+  private static String lowerFirst(String s) {
+    if (s.length() < 2 || !Character.isLowerCase(s.charAt(1))) {
+      return s;
+    }
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.cortado.cli;
+
+import dev.cortado.runtime.ExportedFunction;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.InstantiationFailedException;
+import dev.cortado.runtime.LinkException;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.Value;
+import dev.cortado.spectest.Tier;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.Import;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cortado run}: instantiates a module and runs its {@code _start}, or calls the export that
+ * {@code --invoke} names with the arguments after FILE and prints each result on its own line.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    header = "Runs a module: its _start, or the export --invoke names.",
+    description = {
+      "Runs a WebAssembly module (.wasm or .wat).",
+      "Without --invoke, calls the export _start if there is one, else only instantiates.",
+      "With --invoke, calls that export with ARGS (parsed by its parameter types:",
+      "integers in decimal or 0x hex, floats in decimal or hex, nan, inf, -inf)",
+      "and prints each result on its own line."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 bad file or module or link error, 2 usage error, 134 trap.",
+      "WASI is not supported yet: a module importing wasi_snapshot_preview1 fails to link."
+    })
+final class RunCommand implements Callable<Integer> {
+  static final String WASI_MODULE = "wasi_snapshot_preview1";
+
+  private final Io io;
+
+  @Option(
+      names = "--invoke",
+      paramLabel = "NAME",
+      description = "The exported function to call instead of _start.")
+  String invoke;
+
+  @Option(
+      names = "--tier",
+      paramLabel = "TIER",
+      converter = TierConverter.class,
+      completionCandidates = TierConverter.class,
+      description = "How to execute: ${COMPLETION-CANDIDATES} (default: interpreter).")
+  Tier tier = Tier.INTERPRETER;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The module, binary or text.")
+  Path file;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "ARGS",
+      description = "Arguments for the function --invoke names.")
+  List<String> args = new ArrayList<>();
+
+  RunCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() {
+    WasmModule module = ModuleFiles.load(file);
+    refuseWasi(module);
+    Instance instance = instantiate(module);
+    if (invoke != null) {
+      ExportedFunction function = exportedFunction(instance, invoke);
+      Value[] results = call(function, arguments(function.type()));
+      for (Value v : results) {
+        io.out().println(ValueText.format(v));
+      }
+    } else {
+      ExportedFunction start = instance.function("_start");
+      if (start != null) {
+        call(start, new Value[0]);
+      }
+    }
+    io.out().flush();
+    return ExitCode.OK;
+  }
+
+  /** WASI gets its own module later; until then say plainly why such a module cannot run. */
+  private void refuseWasi(WasmModule module) {
+    for (Import i : module.imports()) {
+      if (i.module().equals(WASI_MODULE)) {
+        throw CliError.error(
+            file
+                + ": "
+                + i.module()
+                + "."
+                + i.name()
+                + ": unknown import: WASI is not supported yet");
+      }
+    }
+  }
+
+  private Instance instantiate(WasmModule module) {
+    try {
+      return new Linker().instantiate(new Store(tier.storeConfig()), module);
+    } catch (LinkException e) {
+      throw ModuleFiles.moduleError(file, e);
+    } catch (InstantiationFailedException e) {
+      throw ModuleFiles.trap(file, e.trap());
+    }
+  }
+
+  private static ExportedFunction exportedFunction(Instance instance, String name) {
+    if (instance.export(name) == null) {
+      throw CliError.usage("export '" + name + "' not found");
+    }
+    ExportedFunction function = instance.function(name);
+    if (function == null) {
+      throw CliError.usage(
+          "export '" + name + "' is a " + instance.export(name).kind().text() + ", not a function");
+    }
+    return function;
+  }
+
+  /** The ARGS as values of the function's parameter types. */
+  private Value[] arguments(FuncType type) {
+    List<ValType> params = type.params();
+    if (args.size() != params.size()) {
+      throw CliError.usage(
+          "function '"
+              + invoke
+              + "' takes "
+              + params.size()
+              + (params.size() == 1 ? " argument" : " arguments")
+              + " "
+              + type
+              + ", but "
+              + args.size()
+              + (args.size() == 1 ? " was" : " were")
+              + " given");
+    }
+    Value[] values = new Value[params.size()];
+    for (int i = 0; i < values.length; i++) {
+      try {
+        values[i] = ValueText.parse(params.get(i), args.get(i));
+      } catch (IllegalArgumentException e) {
+        throw CliError.usage(
+            "invalid argument '"
+                + args.get(i)
+                + "' for parameter "
+                + (i + 1)
+                + " ("
+                + params.get(i)
+                + ")");
+      }
+    }
+    return values;
+  }
+
+  private Value[] call(ExportedFunction function, Value[] values) {
+    try {
+      return function.call(values);
+    } catch (Trap t) {
+      throw ModuleFiles.trap(file, t);
+    }
+  }
+}

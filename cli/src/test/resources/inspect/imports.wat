@@ -1,0 +1,16 @@
+;; Every kind of import and export, a start function and segments.
+(module $everything
+  (type $unary (func (param i32) (result i32)))
+  (import "spectest" "print_i32" (func $print (param i32)))
+  (import "spectest" "table" (table 10 20 funcref))
+  (import "spectest" "memory" (memory 1 2))
+  (import "spectest" "global_i32" (global $base i32))
+  (global $counter (export "counter") (mut i64) (i64.const 0))
+  (table $own (export "table") 2 externref)
+  (func $double (export "double") (type $unary) (i32.mul (local.get 0) (i32.const 2)))
+  (func $init (call $print (global.get $base)))
+  (export "print" (func $print))
+  (export "memory" (memory 0))
+  (start $init)
+  (elem (i32.const 0) func $double $init)
+  (data (i32.const 0) "hi"))

@@ -1,0 +1,545 @@
+package dev.cortado.runtime.internal.interpreter;
+
+import dev.cortado.runtime.internal.FuncTypeIds;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.UnsupportedFeatureException;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.code.BlockType;
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Translates a validated function body into the interpreter's instruction stream (see
+ * docs/interpreter.md). One pass over the flat instructions with a stack of labels:
+ *
+ * <ul>
+ *   <li>the operand stack height is known statically at every reachable instruction (validation
+ *       guarantees it), so each branch is resolved here to a code position plus, only when values
+ *       must move, the arity and the height to move them to;
+ *   <li>{@code block}, {@code loop}, {@code nop} and the numeric no-ops emit nothing; forward
+ *       branches are patched when their {@code end} is reached;
+ *   <li>unreachable code (after {@code br}, {@code return}, {@code unreachable} until the enclosing
+ *       {@code else}/{@code end}) is not emitted at all, which also means the stack-polymorphic
+ *       typing of such code never has to be modelled.
+ * </ul>
+ */
+final class CodeCompiler {
+  private static final int BLOCK = 0;
+  private static final int LOOP = 1;
+  private static final int IF = 2;
+  private static final int FUNCTION = 3;
+
+  /** A label of the control stack (spec 4.2.13), as far as translation needs it. */
+  private static final class Label {
+    final int kind;
+
+    /** The operand height below the block's parameters. */
+    final int height;
+
+    final int params;
+    final int results;
+
+    /** A loop's first instruction, the target of branches to it. */
+    final int start;
+
+    /** Whether the block was entered in reachable code (only then is anything emitted for it). */
+    final boolean live;
+
+    /** Code positions holding a forward target to patch with the end's position. */
+    int[] fixups = new int[2];
+
+    int fixupCount;
+
+    /** An {@code if}'s JUMP_IF_NOT target to patch at {@code else} or {@code end}, or -1. */
+    int elseFixup = -1;
+
+    Label(int kind, int height, int params, int results, int start, boolean live) {
+      this.kind = kind;
+      this.height = height;
+      this.params = params;
+      this.results = results;
+      this.start = start;
+      this.live = live;
+    }
+
+    int arity() {
+      return kind == LOOP ? params : results;
+    }
+
+    void addFixup(int pos) {
+      if (fixupCount == fixups.length) {
+        fixups = Arrays.copyOf(fixups, fixupCount * 2);
+      }
+      fixups[fixupCount++] = pos;
+    }
+  }
+
+  private static final int[] NUMERIC = new int[Opcode.values().length];
+
+  static {
+    Arrays.fill(NUMERIC, -1);
+    for (Opcode op : Opcode.values()) {
+      for (int i = 0; i < Op.COUNT; i++) {
+        if (Op.name(i).equals(op.name().toLowerCase(java.util.Locale.ROOT))) {
+          NUMERIC[op.ordinal()] = i;
+        }
+      }
+    }
+  }
+
+  private final ModuleCode moduleCode;
+  private final WasmModule module;
+  private final int functionIndex;
+  private final FuncType type;
+  private final List<ValType> localTypes = new ArrayList<>();
+  private final List<Label> labels = new ArrayList<>();
+
+  private int[] code = new int[64];
+  private int pos;
+  private int[] trapPositions = new int[16];
+  private int[] sourceOffsets = new int[16];
+  private int trapCount;
+
+  private int height;
+  private int maxHeight;
+  private boolean reachable = true;
+
+  private CodeCompiler(ModuleCode moduleCode, int functionIndex) {
+    this.moduleCode = moduleCode;
+    this.module = moduleCode.module();
+    this.functionIndex = functionIndex;
+    this.type = module.functionType(functionIndex);
+  }
+
+  static CompiledFunction compile(ModuleCode moduleCode, int functionIndex) {
+    return new CodeCompiler(moduleCode, functionIndex).translate();
+  }
+
+  private CompiledFunction translate() {
+    FunctionDefinition def = module.functions().get(functionIndex - module.importedFunctionCount());
+    localTypes.addAll(type.params());
+    localTypes.addAll(def.locals());
+    boolean hasRefLocals = def.locals().stream().anyMatch(ValType::isReference);
+    height = localTypes.size();
+    maxHeight = height;
+    labels.add(new Label(FUNCTION, height, 0, type.results().size(), 0, true));
+    for (Instruction in : def.body()) {
+      if (reachable) {
+        translate(in);
+      } else {
+        skipUnreachable(in);
+      }
+    }
+    if (!labels.isEmpty()) {
+      throw new IllegalStateException("function body does not end with end");
+    }
+    return new CompiledFunction(
+        moduleCode,
+        functionIndex,
+        Arrays.copyOf(code, pos),
+        type.params().size(),
+        localTypes.size(),
+        type.results().size(),
+        maxHeight,
+        hasRefLocals,
+        Arrays.copyOf(trapPositions, trapCount),
+        Arrays.copyOf(sourceOffsets, trapCount));
+  }
+
+  // ---- emitting ----
+
+  private void emit(int word) {
+    if (pos == code.length) {
+      code = Arrays.copyOf(code, pos * 2);
+    }
+    code[pos++] = word;
+  }
+
+  private void emit(int op, int imm) {
+    emit(op);
+    emit(imm);
+  }
+
+  /** Remembers that the instruction emitted next may trap or call, for backtraces. */
+  private void recordSource(Instruction in) {
+    if (trapCount == trapPositions.length) {
+      trapPositions = Arrays.copyOf(trapPositions, trapCount * 2);
+      sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
+    }
+    trapPositions[trapCount] = pos;
+    sourceOffsets[trapCount] = in.offset();
+    trapCount++;
+  }
+
+  private void push(int n) {
+    height += n;
+    if (height > maxHeight) {
+      maxHeight = height;
+    }
+  }
+
+  private void pop(int n) {
+    height -= n;
+    if (height < localTypes.size()) {
+      throw new IllegalStateException("operand stack underflow in function " + functionIndex);
+    }
+  }
+
+  // ---- control ----
+
+  private Label label(int depth) {
+    return labels.get(labels.size() - 1 - depth);
+  }
+
+  private int blockParams(BlockType bt) {
+    return bt.isIndex() ? module.types().get(bt.typeIndex()).params().size() : 0;
+  }
+
+  private int blockResults(BlockType bt) {
+    if (bt.isIndex()) {
+      return module.types().get(bt.typeIndex()).results().size();
+    }
+    return bt.isEmpty() ? 0 : 1;
+  }
+
+  /** Emits the target of a branch to {@code l}: known for a loop, patched at the end otherwise. */
+  private void emitTarget(Label l) {
+    if (l.kind == LOOP) {
+      emit(l.start);
+    } else {
+      l.addFixup(pos);
+      emit(-1);
+    }
+  }
+
+  /** {@code br} ({@code conditional} false) or {@code br_if}, the condition already popped. */
+  private void branch(int depth, boolean conditional) {
+    Label l = label(depth);
+    int arity = l.arity();
+    if (l.kind == FUNCTION && !conditional) {
+      emit(Op.RETURN, arity);
+      return;
+    }
+    if (height - arity == l.height) {
+      emit(conditional ? Op.JUMP_IF : Op.JUMP);
+      emitTarget(l);
+    } else {
+      emit(conditional ? Op.BR_IF_MOVE : Op.BR_MOVE);
+      emitTarget(l);
+      emit(arity);
+      emit(l.height);
+    }
+  }
+
+  private void branchTable(Instruction in) {
+    int count = in.labelCount();
+    int arity = label(in.label(count - 1)).arity();
+    emit(Op.BR_TABLE);
+    emit(arity);
+    emit(count);
+    for (int i = 0; i < count; i++) {
+      Label l = label(in.label(i));
+      emitTarget(l);
+      emit(l.height);
+    }
+  }
+
+  private void enterBlock(int kind, BlockType bt) {
+    int params = blockParams(bt);
+    labels.add(new Label(kind, height - params, params, blockResults(bt), pos, true));
+  }
+
+  private void elseBranch() {
+    Label l = labels.getLast();
+    if (!l.live) {
+      return;
+    }
+    if (reachable) {
+      emit(Op.JUMP);
+      l.addFixup(pos);
+      emit(-1);
+    }
+    code[l.elseFixup] = pos;
+    l.elseFixup = -1;
+    height = l.height + l.params;
+    reachable = true;
+  }
+
+  private void end() {
+    Label l = labels.removeLast();
+    if (!l.live) {
+      return;
+    }
+    boolean ifWithoutElse = l.kind == IF && l.elseFixup >= 0;
+    if (ifWithoutElse) {
+      code[l.elseFixup] = pos;
+    }
+    for (int i = 0; i < l.fixupCount; i++) {
+      code[l.fixups[i]] = pos;
+    }
+    reachable = reachable || ifWithoutElse || l.fixupCount > 0;
+    height = l.height + l.results;
+    if (height > maxHeight) {
+      maxHeight = height;
+    }
+    if (l.kind == FUNCTION) {
+      // Also the target of br_table entries that leave the function.
+      emit(Op.RETURN, l.results);
+    }
+  }
+
+  private void skipUnreachable(Instruction in) {
+    switch (in.opcode()) {
+      case BLOCK, LOOP, IF -> labels.add(new Label(BLOCK, height, 0, 0, pos, false));
+      case ELSE -> elseBranch();
+      case END -> end();
+      default -> {}
+    }
+  }
+
+  // ---- one reachable instruction ----
+
+  private void translate(Instruction in) {
+    Opcode op = in.opcode();
+    switch (op) {
+      case UNREACHABLE -> {
+        recordSource(in);
+        emit(Op.UNREACHABLE);
+        reachable = false;
+      }
+      case NOP -> {}
+      case BLOCK -> enterBlock(BLOCK, in.blockType());
+      case LOOP -> enterBlock(LOOP, in.blockType());
+      case IF -> {
+        pop(1);
+        enterBlock(IF, in.blockType());
+        emit(Op.JUMP_IF_NOT);
+        labels.getLast().elseFixup = pos;
+        emit(-1);
+      }
+      case ELSE -> elseBranch();
+      case END -> end();
+      case BR -> {
+        branch(in.index(), false);
+        reachable = false;
+      }
+      case BR_IF -> {
+        pop(1);
+        branch(in.index(), true);
+      }
+      case BR_TABLE -> {
+        pop(1);
+        branchTable(in);
+        reachable = false;
+      }
+      case RETURN -> {
+        emit(Op.RETURN, type.results().size());
+        reachable = false;
+      }
+      case CALL -> {
+        FuncType callee = module.functionType(in.index());
+        recordSource(in);
+        emit(Op.CALL, in.index());
+        pop(callee.params().size());
+        push(callee.results().size());
+      }
+      case CALL_INDIRECT -> {
+        FuncType callee = module.types().get(in.index());
+        pop(1);
+        recordSource(in);
+        emit(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
+        emit(in.index2());
+        pop(callee.params().size());
+        push(callee.results().size());
+      }
+      case DROP -> {
+        emit(Op.DROP);
+        pop(1);
+      }
+      case SELECT -> {
+        emit(Op.SELECT);
+        pop(2);
+      }
+      case SELECT_TYPED -> {
+        emit(in.types().getFirst().isReference() ? Op.SELECT_REF : Op.SELECT);
+        pop(2);
+      }
+      default -> translateVariableOrMemory(in);
+    }
+  }
+
+  private void translateVariableOrMemory(Instruction in) {
+    Opcode op = in.opcode();
+    switch (op) {
+      case LOCAL_GET -> {
+        emit(
+            localTypes.get(in.index()).isReference() ? Op.LOCAL_GET_REF : Op.LOCAL_GET, in.index());
+        push(1);
+      }
+      case LOCAL_SET -> {
+        emit(
+            localTypes.get(in.index()).isReference() ? Op.LOCAL_SET_REF : Op.LOCAL_SET, in.index());
+        pop(1);
+      }
+      case LOCAL_TEE ->
+          emit(
+              localTypes.get(in.index()).isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE,
+              in.index());
+      case GLOBAL_GET -> {
+        emit(globalIsRef(in.index()) ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
+        push(1);
+      }
+      case GLOBAL_SET -> {
+        emit(globalIsRef(in.index()) ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
+        pop(1);
+      }
+      case TABLE_GET -> {
+        recordSource(in);
+        emit(Op.TABLE_GET, in.index());
+      }
+      case TABLE_SET -> {
+        recordSource(in);
+        emit(Op.TABLE_SET, in.index());
+        pop(2);
+      }
+      case I32_CONST, F32_CONST -> {
+        emit(Op.CONST32, (int) in.value());
+        push(1);
+      }
+      case I64_CONST, F64_CONST -> {
+        emit(Op.CONST64, (int) in.value());
+        emit((int) (in.value() >>> 32));
+        push(1);
+      }
+      case REF_NULL -> {
+        emit(Op.REF_NULL);
+        push(1);
+      }
+      case REF_IS_NULL -> emit(Op.REF_IS_NULL);
+      case REF_FUNC -> {
+        emit(Op.REF_FUNC, in.index());
+        push(1);
+      }
+      case I32_WRAP_I64,
+          I32_REINTERPRET_F32,
+          I64_REINTERPRET_F64,
+          F32_REINTERPRET_I32,
+          F64_REINTERPRET_I64 -> {
+        // No-ops on raw bits: an i32 is the low half of its slot whatever the high half holds.
+      }
+      default -> {
+        if (op.immediate() == Opcode.Immediate.MEMARG) {
+          translateMemoryAccess(in);
+        } else {
+          translateOther(in);
+        }
+      }
+    }
+  }
+
+  private boolean globalIsRef(int index) {
+    return module.allGlobals().get(index).valType().isReference();
+  }
+
+  private void translateMemoryAccess(Instruction in) {
+    if (in.memoryIndex() != 0) {
+      throw new UnsupportedFeatureException("multi-memory", null);
+    }
+    if (in.memoryOffset() < 0 || in.memoryOffset() > 0xFFFF_FFFFL) {
+      throw new UnsupportedFeatureException("memory64", null);
+    }
+    int op =
+        switch (in.opcode()) {
+          case F32_LOAD -> Op.I32_LOAD;
+          case F64_LOAD -> Op.I64_LOAD;
+          case F32_STORE, I64_STORE32 -> Op.I32_STORE;
+          case F64_STORE -> Op.I64_STORE;
+          case I64_STORE8 -> Op.I32_STORE8;
+          case I64_STORE16 -> Op.I32_STORE16;
+          default -> NUMERIC[in.opcode().ordinal()];
+        };
+    recordSource(in);
+    emit(op, (int) in.memoryOffset());
+    pop(in.opcode().params().size());
+    push(in.opcode().results().size());
+  }
+
+  private void translateOther(Instruction in) {
+    Opcode op = in.opcode();
+    int internal =
+        switch (op) {
+          case I64_EXTEND8_S -> Op.I32_EXTEND8_S;
+          case I64_EXTEND16_S -> Op.I32_EXTEND16_S;
+          case I64_EXTEND32_S -> Op.I64_EXTEND_I32_S;
+          default -> NUMERIC[op.ordinal()];
+        };
+    if (internal < 0) {
+      throw new UnsupportedFeatureException(op.mnemonic(), null);
+    }
+    if (mayTrap(op)) {
+      recordSource(in);
+    }
+    emit(internal);
+    switch (op) {
+      case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
+          emit(in.index());
+      case TABLE_INIT, TABLE_COPY -> {
+        emit(in.index());
+        emit(in.index2());
+      }
+      case MEMORY_SIZE, MEMORY_GROW, MEMORY_COPY, MEMORY_FILL -> {
+        if (in.index() != 0 || in.index2() != 0) {
+          throw new UnsupportedFeatureException("multi-memory", null);
+        }
+      }
+      default -> {}
+    }
+    switch (op) {
+      case TABLE_GROW -> pop(1);
+      case TABLE_SIZE -> push(1);
+      case TABLE_FILL, TABLE_COPY, TABLE_INIT -> pop(3);
+      case ELEM_DROP -> {}
+      default -> {
+        if (!op.hasFixedSignature()) {
+          throw new IllegalStateException("no stack effect for " + op.mnemonic());
+        }
+        pop(op.params().size());
+        push(op.results().size());
+      }
+    }
+  }
+
+  private static boolean mayTrap(Opcode op) {
+    return switch (op) {
+      case I32_DIV_S,
+          I32_DIV_U,
+          I32_REM_S,
+          I32_REM_U,
+          I64_DIV_S,
+          I64_DIV_U,
+          I64_REM_S,
+          I64_REM_U,
+          I32_TRUNC_F32_S,
+          I32_TRUNC_F32_U,
+          I32_TRUNC_F64_S,
+          I32_TRUNC_F64_U,
+          I64_TRUNC_F32_S,
+          I64_TRUNC_F32_U,
+          I64_TRUNC_F64_S,
+          I64_TRUNC_F64_U,
+          MEMORY_INIT,
+          MEMORY_COPY,
+          MEMORY_FILL,
+          TABLE_INIT,
+          TABLE_COPY,
+          TABLE_FILL ->
+          true;
+      default -> false;
+    };
+  }
+}

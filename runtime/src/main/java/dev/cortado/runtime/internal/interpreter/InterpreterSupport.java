@@ -1,0 +1,175 @@
+package dev.cortado.runtime.internal.interpreter;
+
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.Value;
+import dev.cortado.runtime.internal.FunctionHandle;
+import dev.cortado.runtime.internal.HostFunctionHandle;
+import dev.cortado.runtime.internal.ModuleInstance;
+import dev.cortado.runtime.internal.TableInstance;
+import dev.cortado.runtime.internal.TrapSignal;
+import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of the interpreter that are too big or too rare for the dispatch loop: calls, frame
+ * setup, host calls, bulk table operations and backtraces.
+ */
+final class InterpreterSupport {
+  private static final long U32 = 0xFFFF_FFFFL;
+  private static final Object[] DROPPED_ELEMENTS = new Object[0];
+  private static final byte[] DROPPED_DATA = new byte[0];
+
+  private InterpreterSupport() {}
+
+  /**
+   * Moves the top {@code n} values (both halves of each slot) down to {@code dst}, as a branch or
+   * return keeps its label's values (spec 4.4.8.6); returns the new stack pointer.
+   */
+  static int move(long[] s, Object[] r, int sp, int n, int dst) {
+    int src = sp - n;
+    if (src != dst) {
+      for (int i = 0; i < n; i++) {
+        s[dst + i] = s[src + i];
+        r[dst + i] = r[src + i];
+      }
+    }
+    return dst + n;
+  }
+
+  /** Zeroes a new frame's declared locals; returns the frame's initial stack pointer. */
+  static int initLocals(long[] s, Object[] r, int fp, CompiledFunction c) {
+    int from = fp + c.numParams;
+    int to = fp + c.numLocals;
+    for (int i = from; i < to; i++) {
+      s[i] = 0;
+    }
+    if (c.hasRefLocals) {
+      for (int i = from; i < to; i++) {
+        r[i] = null;
+      }
+    }
+    return to;
+  }
+
+  /**
+   * Enters wasm function code {@code callee} whose arguments are the top of the stack: suspends the
+   * caller ({@code caller} at {@code pc} with frame {@code fp}) and returns the callee's frame
+   * pointer. Checks the call depth and stack room before changing anything, so a trap here leaves
+   * the caller as the innermost frame.
+   */
+  static int enter(
+      Machine m, WasmFunction caller, int pc, int fp, int sp, CompiledFunction callee) {
+    if (m.depth + 1 >= m.maxDepth) {
+      throw new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+    int calleeFp = sp - callee.numParams;
+    m.ensureStack(calleeFp + callee.maxHeight);
+    m.pushFrame(caller, pc, fp);
+    initLocals(m.stack, m.refs, calleeFp, callee);
+    return calleeFp;
+  }
+
+  /**
+   * The function {@code call_indirect} calls (spec 4.4.8.8): element {@code index} of table {@code
+   * table}, which must exist, be non-null and have exactly the expected type.
+   */
+  static FunctionHandle resolveIndirect(
+      ModuleInstance inst, int expectedTypeId, int table, long index) {
+    FunctionHandle f = inst.tables[table].functionForCall(index & U32);
+    if (f.typeId != expectedTypeId) {
+      throw new TrapSignal(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+    }
+    return f;
+  }
+
+  /**
+   * Calls host function {@code h} with the top of the stack as arguments; returns the stack pointer
+   * after its results. The calling frame is suspended meanwhile, so that wasm code the host calls
+   * back into counts towards the call depth and runs above it on the stack.
+   */
+  static int callHost(
+      Machine m, HostFunctionHandle h, int sp, WasmFunction caller, int pc, int fp) {
+    FuncType type = h.type();
+    List<ValType> params = type.params();
+    int base = sp - params.size();
+    Value[] args = new Value[params.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = Value.ofRaw(params.get(i), m.stack[base + i], m.refs[base + i]);
+    }
+    int depth = m.depth;
+    int top = m.top;
+    m.pushFrame(caller, pc, fp);
+    m.top = sp;
+    Value[] results;
+    try {
+      results = h.invoke(caller.instance.caller, args);
+    } finally {
+      m.depth = depth;
+      m.top = top;
+    }
+    // The callee may have grown the stacks; the caller's frame already has room for the results.
+    long[] s = m.stack;
+    Object[] r = m.refs;
+    for (int i = 0; i < results.length; i++) {
+      s[base + i] = results[i].bits();
+      r[base + i] = results[i].ref();
+    }
+    return base + results.length;
+  }
+
+  static void dataDrop(ModuleInstance inst, int index) {
+    inst.datas[index] = DROPPED_DATA;
+  }
+
+  static void elemDrop(ModuleInstance inst, int index) {
+    inst.elements[index] = DROPPED_ELEMENTS;
+  }
+
+  /** {@code table.init}: operands (destination, source, count) at {@code s[sp..sp+2]}. */
+  static void tableInit(ModuleInstance inst, int elem, int table, long[] s, int sp) {
+    inst.tables[table].init(s[sp] & U32, inst.elements[elem], s[sp + 1] & U32, s[sp + 2] & U32);
+  }
+
+  /** {@code table.copy}: operands (destination, source, count) at {@code s[sp..sp+2]}. */
+  static void tableCopy(ModuleInstance inst, int dst, int src, long[] s, int sp) {
+    TableInstance.copy(
+        inst.tables[dst], s[sp] & U32, inst.tables[src], s[sp + 1] & U32, s[sp + 2] & U32);
+  }
+
+  // ---- backtraces ----
+
+  /**
+   * The frames of one {@link Interpreter#execute}: the running function at {@code pc}, then the
+   * suspended callers down to {@code entryDepth}, innermost first.
+   */
+  static List<Trap.FrameInfo> backtrace(Machine m, int entryDepth, WasmFunction current, int pc) {
+    List<Trap.FrameInfo> frames = new ArrayList<>();
+    frames.add(frame(current, pc));
+    for (int d = m.depth - 1; d >= entryDepth; d--) {
+      frames.add(frame(m.frameFunctions[d], m.framePcs[d]));
+    }
+    return frames;
+  }
+
+  /** The frame of {@code f} whose next instruction is at {@code pc}: it is in the one before. */
+  private static Trap.FrameInfo frame(WasmFunction f, int pc) {
+    CompiledFunction c = f.compiled;
+    int offset = c == null ? -1 : c.sourceOffset(pc - 1);
+    ModuleInstance inst = f.instance;
+    return new Trap.FrameInfo(
+        inst.module().names().moduleName(), f.index, inst.functionName(f.index), offset);
+  }
+
+  /** {@code trap}, which came out of a host function, with the calling wasm frames appended. */
+  static Trap extend(Trap trap, List<Trap.FrameInfo> outer) {
+    List<Trap.FrameInfo> frames = new ArrayList<>(trap.backtrace());
+    frames.addAll(outer);
+    Trap extended = new Trap(trap.kind(), trap.reason(), frames, trap.getCause());
+    extended.setStackTrace(trap.getStackTrace());
+    return extended;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.cortado.spectest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The official WebAssembly 2.0 testsuite (without SIMD), one test per script, in every tier. The
+ * suite's folder comes from the system property {@code wasm.testsuite} (set by the parent pom).
+ * There is no skip list: every script must pass.
+ */
+class SpecTest {
+  /** Failures listed in a test's message; the rest are counted, to keep the build log readable. */
+  private static final int SHOWN_FAILURES = 25;
+
+  @TestFactory
+  Stream<DynamicNode> core20() {
+    SpecTestSuite suite = SpecTestSuite.fromSystemProperty();
+    Path list = suite.root().resolve("lists/2.0-core.txt");
+    if (!Files.isRegularFile(list)) {
+      fail("no testsuite at " + suite.root() + " (set -D" + SpecTestSuite.PROPERTY + "=DIR)");
+    }
+    List<SpecTestSuite.SpecFile> files = suite.list(list);
+    return Arrays.stream(Tier.values())
+        .map(
+            tier ->
+                DynamicContainer.dynamicContainer(
+                    tier.cliName(),
+                    files.stream()
+                        .map(
+                            file ->
+                                DynamicTest.dynamicTest(
+                                    file.name(),
+                                    file.path().toUri(),
+                                    () -> run(new WastRunner(tier), file)))));
+  }
+
+  private static void run(WastRunner runner, SpecTestSuite.SpecFile file) {
+    ScriptResult result = runner.runFile(file.path(), file.name());
+    System.out.println("[" + runner.tier() + "] " + result.summaryLine());
+    if (!result.ok()) {
+      String shown =
+          result.failures().stream()
+              .limit(SHOWN_FAILURES)
+              .map(f -> "  " + result.describe(f))
+              .collect(Collectors.joining("\n"));
+      int more = result.failed() - SHOWN_FAILURES;
+      fail(result.summaryLine() + "\n" + shown + (more > 0 ? "\n  ... and " + more + " more" : ""));
+    }
+  }
+}
