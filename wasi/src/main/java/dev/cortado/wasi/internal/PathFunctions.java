@@ -245,10 +245,10 @@ final class PathFunctions {
   }
 
   /**
-   * {@code path_open}. The new descriptor's rights are what the guest asked for, which must be
-   * within the directory's inheriting rights, masked to what its file type can use. The host file
-   * is opened for writing only if those rights include writing (or {@code trunc} asks for it), so a
-   * read-only grant never yields a writable host file.
+   * {@code path_open}. The new descriptor's rights are what the guest asked for, cut down to the
+   * directory's inheriting rights and to what its file type can use. The host file is opened for
+   * writing only if those rights include writing (or {@code trunc} asks for it), so a read-only
+   * grant never yields a writable host file.
    */
   private int open(GuestMemory m, long[] a) throws IOException {
     int fd = (int) a[0];
@@ -269,13 +269,16 @@ final class PathFunctions {
       dirRights |= Rights.PATH_FILESTAT_SET_SIZE;
     }
     OpenDirectory parent = ctx.fds().directory(fd, dirRights);
-    if ((base & ~parent.rightsInheriting()) != 0
-        || (inheriting & ~parent.rightsInheriting()) != 0) {
+    // Reading and writing are what an open is for: asking for one the directory cannot hand down
+    // fails here, as open(O_WRONLY) on a read-only file system does. Other rights are a wish list
+    // (Rust's std asks for nearly all of them whatever it opens) and are cut down silently.
+    long access = base & (Rights.FD_READ | Rights.FD_WRITE) & ~parent.rightsInheriting();
+    if (access != 0) {
       throw new ErrnoException(
-          Errno.NOTCAPABLE,
-          "rights not inheritable: "
-              + Rights.describe((base | inheriting) & ~parent.rightsInheriting()));
+          Errno.NOTCAPABLE, "rights not inheritable: " + Rights.describe(access));
     }
+    base &= parent.rightsInheriting();
+    inheriting &= parent.rightsInheriting();
     String p = path(m, (int) a[2], (int) a[3]);
     m.check(openedFd, 4);
     boolean create = (oflags & O_CREAT) != 0;
