@@ -85,6 +85,25 @@ public final class Store {
     return state.onInterrupt(waker);
   }
 
+  /**
+   * Until the returned registration is closed, an interruption of the store (or the running call's
+   * timeout) interrupts the calling thread ({@link Thread#interrupt()}), waking it from {@code
+   * Thread.sleep}, {@code Object.wait}, blocking queues and interruptible channels. Closing the
+   * registration clears such an interrupt, so that it never leaks into the code that called the
+   * guest. For host functions that block:
+   *
+   * <pre>{@code
+   * try (Store.Registration r = caller.store().wakeOnInterrupt()) {
+   *   Thread.sleep(millis);
+   * } catch (InterruptedException e) {
+   *   return errno(EINTR); // the guest traps with INTERRUPTED right after
+   * }
+   * }</pre>
+   */
+  public Registration wakeOnInterrupt() {
+    return state.wakeOnInterrupt();
+  }
+
   /** A registration made by {@link #onInterrupt}; closing it twice is harmless. */
   public interface Registration extends AutoCloseable {
     @Override

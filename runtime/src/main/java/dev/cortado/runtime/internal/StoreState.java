@@ -202,6 +202,48 @@ public final class StoreState {
     };
   }
 
+  public Store.Registration wakeOnInterrupt() {
+    ThreadWaker waker = new ThreadWaker(Thread.currentThread());
+    Store.Registration registration = onInterrupt(waker);
+    return () -> {
+      registration.close();
+      waker.finish();
+    };
+  }
+
+  /**
+   * Interrupts one thread, until {@link #finish()}: then it clears the interrupt it caused. Both
+   * are synchronized, so an interruption that raced with the end of the wait cannot arrive after
+   * the clearing.
+   */
+  private static final class ThreadWaker implements Runnable {
+    private final Thread thread;
+    private boolean active = true;
+    private boolean fired;
+
+    ThreadWaker(Thread thread) {
+      this.thread = thread;
+    }
+
+    @Override
+    public synchronized void run() {
+      if (active) {
+        fired = true;
+        thread.interrupt();
+      }
+    }
+
+    /** Called by {@link #thread} itself when its wait is over. */
+    synchronized void finish() {
+      if (active) {
+        active = false;
+        if (fired) {
+          Thread.interrupted();
+        }
+      }
+    }
+  }
+
   // ---- timeouts: each call from the host arms one (nested calls from host functions do not) ----
 
   /** Before a call from the host into the store's code. */

@@ -6,7 +6,9 @@ import java.io.InputStream;
 /**
  * The guest's stdin: an {@link InputStream} the embedder owns (closing the descriptor does not
  * close it). Reading blocks as the stream does; with {@code nonblock} a read with nothing {@link
- * InputStream#available() available} fails with {@code again}.
+ * InputStream#available() available} fails with {@code again}. A read that would block goes through
+ * an {@link InputPump} (and so do all later ones), so that an interrupted guest's wait ends
+ * promptly.
  */
 public final class InputStreamDescriptor extends Descriptor {
   private final InputStream in;
@@ -15,6 +17,9 @@ public final class InputStreamDescriptor extends Descriptor {
   private int readAhead = -1;
 
   private boolean eof;
+
+  /** Reads the stream once a read would have blocked; null before. */
+  private InputPump pump;
 
   public InputStreamDescriptor(InputStream in) {
     super(Rights.STDIN, 0, 0);
@@ -34,17 +39,17 @@ public final class InputStreamDescriptor extends Descriptor {
     if (readAhead >= 0) {
       b[off] = (byte) readAhead;
       readAhead = -1;
-      int more = Math.min(len - 1, in.available());
-      int n = more > 0 ? in.read(b, off + 1, more) : 0;
+      int more = Math.min(len - 1, streamAvailable());
+      int n = more > 0 ? blockingRead(b, off + 1, more) : 0;
       return 1 + Math.max(n, 0);
     }
     if (eof) {
       return 0;
     }
-    if (nonBlocking() && in.available() <= 0) {
+    if (nonBlocking() && streamAvailable() <= 0) {
       throw new ErrnoException(Errno.AGAIN, "no input available");
     }
-    int n = in.read(b, off, len);
+    int n = blockingRead(b, off, len);
     if (n < 0) {
       eof = true;
       return 0;
@@ -54,7 +59,7 @@ public final class InputStreamDescriptor extends Descriptor {
 
   /** How many bytes a read would return without blocking (0 if unknown or none). */
   public long available() throws IOException {
-    return (readAhead >= 0 ? 1 : 0) + Math.max(0, in.available());
+    return (readAhead >= 0 ? 1 : 0) + Math.max(0, streamAvailable());
   }
 
   /** True once end of input was seen. */
@@ -70,13 +75,29 @@ public final class InputStreamDescriptor extends Descriptor {
     if (readAhead >= 0 || eof) {
       return available();
     }
-    int b = in.read();
+    byte[] one = new byte[1];
+    int b = blockingRead(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     if (b < 0) {
       eof = true;
       return 0;
     }
     readAhead = b;
     return available();
+  }
+
+  private int streamAvailable() throws IOException {
+    return pump != null ? pump.available() : in.available();
+  }
+
+  /** Reads directly while that cannot block, through the pump from the first read that could. */
+  private int blockingRead(byte[] b, int off, int len) throws IOException {
+    if (pump == null) {
+      if (in.available() > 0) {
+        return in.read(b, off, len);
+      }
+      pump = new InputPump(in, "cortado-wasi-stdin");
+    }
+    return pump.read(b, off, len);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.cortado.wasi.internal;
 import dev.cortado.runtime.ExitException;
 import dev.cortado.runtime.HostFunction;
 import dev.cortado.runtime.Memory;
+import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Value;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
@@ -49,6 +50,13 @@ public final class WasiFunction {
   private final FuncType type;
   private final Body body;
 
+  /** Whether the function can wait for the world outside the guest (input, time, sockets). */
+  private final boolean waits;
+
+  /** The functions that can wait: an interruption of the guest must wake them. */
+  private static final java.util.Set<String> WAITING =
+      java.util.Set.of("fd_read", "poll_oneoff", "sock_accept", "sock_recv");
+
   /**
    * @param params space-separated parameter names; a suffix says the kind: {@code :p} pointer,
    *     {@code :s} string pointer (its length follows), {@code :l} u64, {@code :x} 64-bit bit set;
@@ -58,6 +66,7 @@ public final class WasiFunction {
   public WasiFunction(String name, String params, boolean returnsErrno, Body body) {
     this.name = name;
     this.body = body;
+    this.waits = WAITING.contains(name);
     List<String> names = new ArrayList<>();
     List<Kind> ks = new ArrayList<>();
     List<ValType> types = new ArrayList<>();
@@ -150,7 +159,20 @@ public final class WasiFunction {
       for (int i = 0; i < args.length; i++) {
         raw[i] = args[i].bits();
       }
-      int r = invoke(memory, raw, trace.get());
+      int r;
+      Store store = waits ? caller.store() : null;
+      if (store == null) {
+        r = invoke(memory, raw, trace.get());
+      } else {
+        // An interruption of the guest (Store.interrupt, a call timeout) wakes the wait; the guest
+        // then traps as soon as this returns (docs/limits.md).
+        Store.Registration waker = store.wakeOnInterrupt();
+        try {
+          r = invoke(memory, raw, trace.get());
+        } finally {
+          waker.close();
+        }
+      }
       return returnsErrno ? new Value[] {Value.i32(r)} : new Value[0];
     };
   }
