@@ -6,4 +6,6 @@ module dev.cortado.spectest {
   requires transitive dev.cortado.runtime;
 
   exports dev.cortado.spectest;
+  exports dev.cortado.spectest.fuzz to
+      dev.cortado.cli;
 }

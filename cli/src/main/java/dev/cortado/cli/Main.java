@@ -78,6 +78,7 @@ public final class Main {
     cli.addSubcommand(new InspectCommand(io));
     cli.addSubcommand(new ConvertCommand(io));
     cli.addSubcommand(new WastScriptCommand(io));
+    cli.addSubcommand(new FuzzCommand(io));
     cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(

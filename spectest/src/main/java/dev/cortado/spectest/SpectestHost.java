@@ -20,8 +20,8 @@ import java.util.List;
  * interpreter defines it ({@code interpreter/host/spectest.ml}): print functions, four immutable
  * globals holding 666 (or 666.6), a table of 10 to 20 funcrefs, and a memory of 1 to 2 pages.
  */
-final class SpectestHost {
-  static final String MODULE = "spectest";
+public final class SpectestHost {
+  public static final String MODULE = "spectest";
 
   private SpectestHost() {}
 
@@ -29,7 +29,7 @@ final class SpectestHost {
    * Defines the module in {@code linker}. Each call makes a fresh table and memory, so scripts do
    * not see each other's writes. The print functions write to {@code printOut}, or nowhere if null.
    */
-  static void define(Linker linker, PrintStream printOut) {
+  public static void define(Linker linker, PrintStream printOut) {
     printFunction(linker, "print", List.of(), printOut);
     printFunction(linker, "print_i32", List.of(ValType.I32), printOut);
     printFunction(linker, "print_i64", List.of(ValType.I64), printOut);
