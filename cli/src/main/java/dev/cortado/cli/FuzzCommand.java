@@ -1,8 +1,10 @@
 package dev.cortado.cli;
 
 import dev.cortado.spectest.SpecTestSuite;
+import dev.cortado.spectest.fuzz.DifferentialFuzzer;
 import dev.cortado.spectest.fuzz.FuzzCorpus;
 import dev.cortado.spectest.fuzz.MutationFuzzer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,9 @@ import picocli.CommandLine.Option;
       "section changes, splices) and checks that decoding, validating, instantiating and",
       "running them only ever fails with a typed WebAssembly error, and never hangs.",
       "Case N of seed S is the same on every run: --seed S --first-case N --cases 1 repeats it.",
+      "With --differential: generates random valid modules with binaryen's wasm-opt",
+      "(--translate-to-fuzz --denan) and checks that every Cortado mode and node's V8 log the",
+      "same values, return the same results, trap alike and leave the same memory.",
       "Exits 0 if nothing was found, 1 if something was."
     })
 final class FuzzCommand implements Callable<Integer> {
@@ -69,6 +74,17 @@ final class FuzzCommand implements Callable<Integer> {
       description = "The list of scripts to take modules from (default: lists/2.0-core.txt).")
   String list = "lists/2.0-core.txt";
 
+  @Option(
+      names = "--differential",
+      description = "Differential fuzzing against node (needs wasm-opt and node on the PATH).")
+  boolean differential;
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description = "Where --differential writes modules; those that disagree are kept there.")
+  Path workDir;
+
   FuzzCommand(Io io) {
     this.io = io;
   }
@@ -77,6 +93,10 @@ final class FuzzCommand implements Callable<Integer> {
   public Integer call() {
     if (seconds <= 0 || cases <= 0) {
       throw CliError.usage("--seconds and --cases must be positive");
+    }
+    long runSeed = seed != null ? seed : System.nanoTime();
+    if (differential) {
+      return differential(runSeed);
     }
     SpecTestSuite suite =
         testsuite != null ? new SpecTestSuite(testsuite) : SpecTestSuite.fromSystemProperty();
@@ -90,7 +110,6 @@ final class FuzzCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw CliError.error(e.getMessage());
     }
-    long runSeed = seed != null ? seed : System.nanoTime();
     io.out().println("fuzz: seed " + runSeed + ", " + corpus.size() + " seed modules");
     io.out().flush();
     MutationFuzzer.Report report =
@@ -112,5 +131,36 @@ final class FuzzCommand implements Callable<Integer> {
     }
     io.out().flush();
     return report.findings().isEmpty() ? ExitCode.OK : ExitCode.ERROR;
+  }
+
+  private int differential(long runSeed) {
+    if (!DifferentialFuzzer.toolsAvailable()) {
+      throw CliError.error("--differential needs wasm-opt (binaryen) and node on the PATH");
+    }
+    Path dir = workDir;
+    if (dir == null) {
+      try {
+        dir = Files.createTempDirectory("cortado-differential");
+      } catch (IOException e) {
+        throw CliError.error("cannot create a work folder: " + e.getMessage());
+      }
+    }
+    io.out().println("fuzz: differential, seed " + runSeed + ", modules in " + dir);
+    io.out().flush();
+    DifferentialFuzzer.Report report =
+        DifferentialFuzzer.run(
+            new DifferentialFuzzer.Options(
+                runSeed,
+                firstCase,
+                cases,
+                Duration.ofSeconds(seconds),
+                dir,
+                List.of(
+                    new DifferentialFuzzer.Mode("interpreter", c -> c.withoutFuel()),
+                    new DifferentialFuzzer.Mode("interpreter+fuel", c -> c.withFuel(1L << 40)))),
+            io.out());
+    io.out().println("fuzz: " + report.summary());
+    io.out().flush();
+    return report.mismatches().isEmpty() ? ExitCode.OK : ExitCode.ERROR;
   }
 }
