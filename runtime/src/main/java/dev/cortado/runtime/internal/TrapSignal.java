@@ -15,11 +15,20 @@ public final class TrapSignal extends RuntimeException {
   private final TrapKind kind;
 
   public TrapSignal(TrapKind kind) {
-    this(kind, null);
+    this(kind, (Throwable) null);
   }
 
   public TrapSignal(TrapKind kind, Throwable cause) {
     super(kind.message(), cause, false, false);
+    this.kind = kind;
+  }
+
+  /**
+   * A trap whose reason says more than the kind's message, e.g. {@code "undefined element 7"} (the
+   * reference interpreter's wording, which the testsuite expects).
+   */
+  public TrapSignal(TrapKind kind, String reason) {
+    super(reason, null, false, false);
     this.kind = kind;
   }
 
@@ -29,6 +38,6 @@ public final class TrapSignal extends RuntimeException {
 
   /** This signal as a public trap without a wasm backtrace (for callers outside wasm code). */
   public Trap toTrap() {
-    return new Trap(kind, kind.message(), List.of(), getCause());
+    return new Trap(kind, getMessage(), List.of(), getCause());
   }
 }

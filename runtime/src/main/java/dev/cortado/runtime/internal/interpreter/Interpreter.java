@@ -475,7 +475,7 @@ public final class Interpreter {
         }
       }
     } catch (TrapSignal e) {
-      throw new Trap(e.kind(), e.kind().message(), backtrace(m, entryDepth, fn, pc), e.getCause());
+      throw new Trap(e.kind(), e.getMessage(), backtrace(m, entryDepth, fn, pc), e.getCause());
     } catch (Trap e) {
       throw InterpreterSupport.extend(e, backtrace(m, entryDepth, fn, pc));
     } catch (StackOverflowError e) {
