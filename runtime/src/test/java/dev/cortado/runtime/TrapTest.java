@@ -38,6 +38,22 @@ class TrapTest {
   }
 
   @Test
+  void aTrapInAFusedInstructionReportsTheTrappingInstruction() {
+    String body = "local.get 0 i32.load local.get 0 i64.load offset=8 i64.eqz i32.add";
+    Instance inst =
+        new Linker()
+            .instantiate(
+                new Store(),
+                Asm.module().memory(1, 1).func("load", "i32 -> i32", "", body).build());
+    Trap trap =
+        catchThrowableOfType(Trap.class, () -> inst.function("load").call(Value.i32(65533)));
+    assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    assertThat(trap.backtrace().getFirst().offset()).isEqualTo(body.indexOf("i32.load"));
+    trap = catchThrowableOfType(Trap.class, () -> inst.function("load").call(Value.i32(65524)));
+    assertThat(trap.backtrace().getFirst().offset()).isEqualTo(body.indexOf("i64.load"));
+  }
+
+  @Test
   void everyTrapKindHasTheSpecMessage() {
     Instance inst =
         new Linker()

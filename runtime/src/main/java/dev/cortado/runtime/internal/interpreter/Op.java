@@ -354,8 +354,23 @@ final class Op {
   /** Target: pops two i32s, jumps if i32.ge_u holds (compare then br_if or if). */
   static final int JUMP_IF_I32_GE_U = 200;
 
+  /**
+   * Slot, slot, slot: sets local c to local a plus local b (local.get a; local.get b; i32.add;
+   * local.set c).
+   */
+  static final int LOCAL_I32_ADD_LOCAL_SET = 201;
+
+  /** Slot, offset: loads an i32 from a local address (local.get a; i32.load). */
+  static final int LOCAL_I32_LOAD = 202;
+
+  /** Slot, offset: loads an i32 byte, zero-extended, from a local address. */
+  static final int LOCAL_I32_LOAD8_U = 203;
+
+  /** Slot, offset: loads an i64 from a local address. */
+  static final int LOCAL_I64_LOAD = 204;
+
   /** The number of opcodes. */
-  static final int COUNT = 201;
+  static final int COUNT = 205;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -559,6 +574,10 @@ final class Op {
     "jump_if_i32_le_u",
     "jump_if_i32_ge_s",
     "jump_if_i32_ge_u",
+    "local_i32_add_local_set",
+    "local_i32_load",
+    "local_i32_load8_u",
+    "local_i64_load",
   };
 
   /** A readable name for disassembly and messages. */
@@ -574,13 +593,16 @@ final class Op {
       case BR_TABLE -> 3 + 2 * code[pc + 2];
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
       case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
-      case LOCAL_I32_ADD_CONST_SET -> 4;
-      case LOCAL_GET2, LOCAL_I32_ADD_CONST -> 3;
+      case LOCAL_I32_ADD_CONST_SET, LOCAL_I32_ADD_LOCAL_SET -> 4;
+      case LOCAL_GET2, LOCAL_I32_ADD_CONST, LOCAL_I32_LOAD, LOCAL_I32_LOAD8_U, LOCAL_I64_LOAD -> 3;
       case I32_ADD_CONST, I32_ADD_LOCAL -> 2;
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOCAL_GET_REF, LOCAL_SET_REF, LOCAL_TEE_REF -> 2;
       case GLOBAL_GET, GLOBAL_SET, GLOBAL_GET_REF, GLOBAL_SET_REF, TABLE_GET, TABLE_SET -> 2;
       case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> 2;
-      default -> (op >= I32_LOAD && op <= I32_STORE16) || op >= JUMP_IF_I32_EQ ? 2 : 1;
+      default ->
+          (op >= I32_LOAD && op <= I32_STORE16) || (op >= JUMP_IF_I32_EQ && op <= JUMP_IF_I32_GE_U)
+              ? 2
+              : 1;
     };
   }
 }

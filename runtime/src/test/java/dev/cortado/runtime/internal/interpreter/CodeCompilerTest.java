@@ -177,4 +177,36 @@ class CodeCompilerTest {
         .isEqualTo(Value.i32(8));
     assertThat(disassemble(inst, "addLocal")).contains("i32_add_local 1");
   }
+
+  @Test
+  void localToLocalAdditionAndLocalAddressLoads() {
+    Instance inst =
+        instantiate(
+            Asm.module()
+                .memory(1, 1)
+                .func(
+                    "sumBytes",
+                    "i32 i32 -> i32",
+                    "i32 i32",
+                    """
+                    block loop
+                      local.get 2 local.get 1 i32.ge_u br_if 1
+                      local.get 0 i32.load8_u local.get 3 i32.add local.set 3
+                      local.get 0 local.get 2 i32.add local.set 0
+                      i32.const 1 local.get 2 i32.add local.set 2
+                      br 0
+                    end end
+                    local.get 3
+                    """));
+    String code = disassemble(inst, "sumBytes");
+    assertThat(code).contains("local_i32_load8_u 0 0").contains("local_i32_add_local_set 0 2 0");
+    dev.cortado.runtime.Memory mem =
+        ((dev.cortado.runtime.internal.WasmFunction) inst.function("sumBytes")).instance.memory0;
+    for (int i = 0; i < 100; i++) {
+      mem.writeByte(i, (byte) 200);
+    }
+    // Addresses 0, 0, 1, 3, 6, 10: each step adds the counter to the address.
+    assertThat(inst.function("sumBytes").call(Value.i32(0), Value.i32(6)))
+        .containsExactly(Value.i32(6 * 200));
+  }
 }
