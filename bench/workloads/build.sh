@@ -32,12 +32,33 @@ out="$(cd "$out" && pwd)"
 CC="${CC:-gcc}"
 WASM_CC="${WASM_CC:-clang-14}"
 NATIVE_FLAGS=(-O2)
-WASM_FLAGS=(--target=wasm32-wasi -O2 -Wl,-z,stack-size=1048576 -Wl,--strip-debug)
+WASM_TARGET=(--target=wasm32-wasi)
 # Debian's wasi-libc installs into the compiler's default sysroot; other layouts keep one here.
 if [ -d /usr/share/wasi-sysroot ]; then
-  WASM_FLAGS+=(--sysroot=/usr/share/wasi-sysroot)
+  WASM_TARGET+=(--sysroot=/usr/share/wasi-sysroot)
 fi
-WORKLOADS=(nbody spectral fannkuch sort sha256 lz interp bintrees matmul)
+WASM_LINK_FLAGS=(-Wl,-z,stack-size=1048576 -Wl,--strip-debug)
+
+# wasm_cc OUTPUT SOURCE...: clang -O2 to wasm32-wasi, with COMPILE_FLAGS. Compiling and linking
+# are separate steps because clang's driver runs binaryen's wasm-opt after linking whenever an -O
+# flag is given and wasm-opt is on the PATH: the .wasm would then depend on what else is
+# installed. Linking without -O never runs it.
+wasm_cc() {
+  local output="$1"
+  shift
+  local scratch source
+  scratch="$(mktemp -d)"
+  local objects=()
+  for source in "$@"; do
+    objects+=("$scratch/$(basename "$source" .c).o")
+    "$WASM_CC" "${WASM_TARGET[@]}" -O2 "${COMPILE_FLAGS[@]}" -c -o "${objects[-1]}" "$source"
+  done
+  "$WASM_CC" "${WASM_TARGET[@]}" "${WASM_LINK_FLAGS[@]}" -o "$output" "${objects[@]}"
+  rm -rf "$scratch"
+}
+
+# The workloads, and hello (start-up time only).
+WORKLOADS=(nbody spectral fannkuch sort sha256 lz interp bintrees matmul hello)
 
 # SQLite as speedtest1 uses it: in memory only (--memdb), one thread, no extensions, temporary
 # tables and sort spills in memory, and sqlite/memvfs.c as the operating-system layer (3.40 has no
@@ -60,8 +81,10 @@ build_wasm() {
   mkdir -p "$here/wasm"
   for name in "${WORKLOADS[@]}"; do
     echo "wasm: $name" >&2
-    "$WASM_CC" "${WASM_FLAGS[@]}" -Wall -o "$here/wasm/$name.wasm" "$here/src/$name.c"
+    COMPILE_FLAGS=(-Wall)
+    wasm_cc "$here/wasm/$name.wasm" "$here/src/$name.c"
   done
+  chmod 644 "$here"/wasm/*.wasm
   # Which compiler made the committed files, for docs/performance.md.
   "$WASM_CC" --version | head -1 > "$here/wasm/COMPILER"
 }
@@ -100,7 +123,8 @@ build_sqlite() {
   fi
   if [ ! -f "$out/wasm/speedtest1.wasm" ] || [ "$here/sqlite/memvfs.c" -nt "$out/wasm/speedtest1.wasm" ]; then
     echo "wasm: speedtest1 (a minute or two)" >&2
-    "$WASM_CC" "${WASM_FLAGS[@]}" "${SQLITE_FLAGS[@]}" -I"$src" -o "$out/wasm/speedtest1.wasm" \
+    COMPILE_FLAGS=("${SQLITE_FLAGS[@]}" -I"$src")
+    wasm_cc "$out/wasm/speedtest1.wasm" \
       "$src/sqlite3.c" "$here/sqlite/memvfs.c" "$src/speedtest1.c"
   fi
 }

@@ -41,6 +41,9 @@ record EngineSpec(
       if (maxSeconds > 0) {
         options.addAll(List.of("--max-seconds", Long.toString(maxSeconds)));
       }
+      if (workload.checked() != null) {
+        options.addAll(List.of("--check", workload.checked().pattern()));
+      }
       return options;
     }
   }
@@ -111,7 +114,7 @@ record EngineSpec(
         Files.isExecutable(launcher) ? null : "no cortado launcher at " + launcher,
         i ->
             concat(
-                List.of(launcher.toString(), "run", "--tier", tier, i.module().toString()),
+                List.of(launcher.toString(), "run", "--tier", tier, "--", i.module().toString()),
                 i.args()),
         i -> harness(setup, List.of(), "cortado-" + tier, i));
   }

@@ -14,7 +14,7 @@ import java.util.Map;
  * Where and with what a run was measured, for the reports: a ratio means little without the
  * machine, the tool versions, and how busy the machine was (load average before and after).
  */
-final class Environment {
+public final class Environment {
   private final Map<String, String> facts = new LinkedHashMap<>();
   private final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -51,6 +51,19 @@ final class Environment {
     facts.put("load average at end", loadAverage());
     facts.put("duration", took.toMinutes() + " min " + took.toSecondsPart() + " s");
     return facts;
+  }
+
+  /** The machine, OS and JVM in one line, for reports that have no {@link Options}. */
+  public static String summary() {
+    return machine()
+        + "; "
+        + osName()
+        + "; Java "
+        + System.getProperty("java.vm.version")
+        + " ("
+        + System.getProperty("java.vm.vendor")
+        + "); load average "
+        + loadAverage();
   }
 
   private static String machine() {

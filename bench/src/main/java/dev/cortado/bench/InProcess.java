@@ -2,12 +2,14 @@ package dev.cortado.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * Runs one WASI command module on one engine in this JVM, several times: the in-process harness
@@ -16,7 +18,7 @@ import java.util.StringJoiner;
  * own.
  *
  * <pre>
- * InProcess --engine ID [--warmup W] [--runs R] [--max-seconds S] FILE.wasm [ARGS...]
+ * InProcess --engine ID [--warmup W] [--runs R] [--max-seconds S] [--check REGEX] FILE.wasm [ARGS...]
  * </pre>
  *
  * <p>The module is loaded once; each run instantiates it afresh and runs {@code _start}. The
@@ -35,6 +37,7 @@ public final class InProcess {
     int warmup = 0;
     int runs = 1;
     double maxSeconds = Double.POSITIVE_INFINITY;
+    Pattern check = null;
     int i = 0;
     for (; i < args.length && args[i].startsWith("--"); i++) {
       switch (args[i]) {
@@ -42,6 +45,7 @@ public final class InProcess {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--max-seconds" -> maxSeconds = Double.parseDouble(args[++i]);
+        case "--check" -> check = Pattern.compile(args[++i]);
         default -> usage("unknown option " + args[i]);
       }
     }
@@ -59,11 +63,11 @@ public final class InProcess {
 
     long budget =
         maxSeconds == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) (maxSeconds * 1e9);
-    Runs warmupRuns = new Runs(loaded, argv);
+    Runs warmupRuns = new Runs(loaded, argv, check);
     for (int run = 0; run < warmup && (run == 0 || warmupRuns.spent < budget); run++) {
       warmupRuns.runOnce(null);
     }
-    Runs measured = new Runs(loaded, argv);
+    Runs measured = new Runs(loaded, argv, check);
     for (int run = 0; run < runs && (run == 0 || measured.spent < budget); run++) {
       measured.runOnce(warmupRuns.firstOutput);
     }
@@ -79,14 +83,31 @@ public final class InProcess {
   private static final class Runs {
     private final WasmEngine.Loaded loaded;
     private final List<String> argv;
+    private final Pattern check;
     private final StringJoiner times = new StringJoiner(" ");
     private byte[] firstOutput;
     private long spent;
     private int count;
 
-    Runs(WasmEngine.Loaded loaded, List<String> argv) {
+    Runs(WasmEngine.Loaded loaded, List<String> argv, Pattern check) {
       this.loaded = loaded;
       this.argv = argv;
+      this.check = check;
+    }
+
+    /** The part of an output that must be the same in every run. */
+    private String checked(byte[] output) {
+      String text = new String(output, StandardCharsets.UTF_8);
+      if (check == null) {
+        return text;
+      }
+      StringBuilder kept = new StringBuilder();
+      for (String line : text.split("\n", -1)) {
+        if (check.matcher(line).find()) {
+          kept.append(line).append('\n');
+        }
+      }
+      return kept.toString();
     }
 
     /** One run; exits the process if the guest fails or prints other than {@code expected}. */
@@ -101,7 +122,7 @@ public final class InProcess {
         firstOutput = output;
       }
       byte[] reference = expected != null ? expected : firstOutput;
-      if (!Arrays.equals(reference, output)) {
+      if (!checked(reference).equals(checked(output))) {
         printOutput(reference);
         System.err.println("in-process: a run printed something else than the first run");
         System.exit(3);
@@ -124,7 +145,8 @@ public final class InProcess {
   private static void usage(String problem) {
     System.err.println("in-process: " + problem);
     System.err.println(
-        "usage: InProcess --engine ID [--warmup W] [--runs R] [--max-seconds S] FILE.wasm [ARGS...];"
+        "usage: InProcess --engine ID [--warmup W] [--runs R] [--max-seconds S] [--check REGEX]"
+            + " FILE.wasm [ARGS...];"
             + " engines: "
             + String.join(", ", Engines.IN_PROCESS_IDS));
     System.exit(2);

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Just enough JSON writing for the results file: maps, lists, strings, numbers, null. */
-final class Json {
+public final class Json {
   private Json() {}
 
   /**
    * {@code value} as indented JSON: a Map (keys as strings), List, String, Number, Boolean or null.
    */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(out, value, 0);
     return out.append('\n').toString();
