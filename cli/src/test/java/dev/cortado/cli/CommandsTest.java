@@ -105,6 +105,15 @@ class CommandsTest {
   }
 
   @Test
+  void inspectReportsAMalformedModuleLikeTheOtherCommands() throws IOException {
+    Path bad = write("cut.wasm", new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5, 1});
+    Cli r = Cli.run("inspect", bad.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.ERROR);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).matches("error: \\Q" + bad + "\\E: offset 0x[0-9a-f]+: .+\\R");
+  }
+
+  @Test
   void malformedTextNamesLineAndColumn() throws IOException {
     Path bad = write("bad.wat", "(module\n  (func (i32.bogus)))");
     Cli r = Cli.run("validate", bad.toString());
