@@ -27,6 +27,10 @@ import java.util.List;
  *       {@code else}/{@code end}) is not emitted at all, which also means the stack-polymorphic
  *       typing of such code never has to be modelled.
  * </ul>
+ *
+ * <p>Heights, arities and local positions count stack slots: a {@code v128} takes two (low half,
+ * then high half), every other value one. So that {@code drop} and {@code select} know how wide
+ * their operand is, the slot width of every operand on the stack is tracked beside the height.
  */
 final class CodeCompiler {
   private static final int BLOCK = 0;
@@ -38,11 +42,19 @@ final class CodeCompiler {
   private static final class Label {
     final int kind;
 
-    /** The operand height below the block's parameters. */
+    /** The operand height (in slots) below the block's parameters. */
     final int height;
 
+    /** The number of operands below the block's parameters. */
+    final int depth;
+
+    /** The slots of the parameters and of the results. */
     final int params;
+
     final int results;
+
+    final List<ValType> paramTypes;
+    final List<ValType> resultTypes;
 
     /** A loop's first instruction, the target of branches to it. */
     final int start;
@@ -58,11 +70,21 @@ final class CodeCompiler {
     /** An {@code if}'s JUMP_IF_NOT target to patch at {@code else} or {@code end}, or -1. */
     int elseFixup = -1;
 
-    Label(int kind, int height, int params, int results, int start, boolean live) {
+    Label(
+        int kind,
+        int height,
+        int depth,
+        List<ValType> paramTypes,
+        List<ValType> resultTypes,
+        int start,
+        boolean live) {
       this.kind = kind;
       this.height = height;
-      this.params = params;
-      this.results = results;
+      this.depth = depth;
+      this.paramTypes = paramTypes;
+      this.resultTypes = resultTypes;
+      this.params = slots(paramTypes);
+      this.results = slots(resultTypes);
       this.start = start;
       this.live = live;
     }
@@ -97,6 +119,11 @@ final class CodeCompiler {
   private final int functionIndex;
   private final FuncType type;
   private final List<ValType> localTypes = new ArrayList<>();
+
+  /** The first slot of each local, relative to the frame pointer. */
+  private int[] localSlots;
+
+  private int localSlotCount;
   private final List<Label> labels = new ArrayList<>();
 
   private int[] code = new int[64];
@@ -105,8 +132,17 @@ final class CodeCompiler {
   private int[] sourceOffsets = new int[16];
   private int trapCount;
 
+  /** Slots in use: the locals, then the operands. */
   private int height;
+
   private int maxHeight;
+
+  /** The slot width (1 or 2) of each operand on the stack, bottom first. */
+  private byte[] widths = new byte[16];
+
+  /** The number of operands on the stack. */
+  private int depth;
+
   private boolean reachable = true;
 
   private CodeCompiler(ModuleCode moduleCode, int functionIndex) {
@@ -125,9 +161,14 @@ final class CodeCompiler {
     localTypes.addAll(type.params());
     localTypes.addAll(def.locals());
     boolean hasRefLocals = def.locals().stream().anyMatch(ValType::isReference);
-    height = localTypes.size();
+    localSlots = new int[localTypes.size()];
+    for (int i = 0; i < localSlots.length; i++) {
+      localSlots[i] = localSlotCount;
+      localSlotCount += slots(localTypes.get(i));
+    }
+    height = localSlotCount;
     maxHeight = height;
-    labels.add(new Label(FUNCTION, height, 0, type.results().size(), 0, true));
+    labels.add(new Label(FUNCTION, height, 0, List.of(), type.results(), 0, true));
     for (Instruction in : def.body()) {
       if (reachable) {
         translate(in);
@@ -142,9 +183,9 @@ final class CodeCompiler {
         moduleCode,
         functionIndex,
         Arrays.copyOf(code, pos),
-        type.params().size(),
-        localTypes.size(),
-        type.results().size(),
+        slots(type.params()),
+        localSlotCount,
+        slots(type.results()),
         maxHeight,
         hasRefLocals,
         Arrays.copyOf(trapPositions, trapCount),
@@ -176,18 +217,60 @@ final class CodeCompiler {
     trapCount++;
   }
 
-  private void push(int n) {
-    height += n;
+  /** The stack slots a value of {@code type} takes: 2 for a v128, else 1. */
+  static int slots(ValType type) {
+    return type == ValType.V128 ? 2 : 1;
+  }
+
+  static int slots(List<ValType> types) {
+    int n = 0;
+    for (ValType t : types) {
+      n += slots(t);
+    }
+    return n;
+  }
+
+  private void pushWidth(int width) {
+    if (depth == widths.length) {
+      widths = Arrays.copyOf(widths, depth * 2);
+    }
+    widths[depth++] = (byte) width;
+    height += width;
     if (height > maxHeight) {
       maxHeight = height;
     }
   }
 
+  /** Pushes {@code n} one-slot operands. */
+  private void push(int n) {
+    for (int i = 0; i < n; i++) {
+      pushWidth(1);
+    }
+  }
+
+  private void push(ValType type) {
+    pushWidth(slots(type));
+  }
+
+  private void push(List<ValType> types) {
+    for (ValType t : types) {
+      pushWidth(slots(t));
+    }
+  }
+
+  /** Pops {@code n} operands. */
   private void pop(int n) {
-    height -= n;
-    if (height < localTypes.size()) {
+    if (n > depth) {
       throw new IllegalStateException("operand stack underflow in function " + functionIndex);
     }
+    for (int i = 0; i < n; i++) {
+      height -= widths[--depth];
+    }
+  }
+
+  /** The slot width of the operand on top of the stack. */
+  private int topWidth() {
+    return widths[depth - 1];
   }
 
   // ---- control ----
@@ -196,15 +279,15 @@ final class CodeCompiler {
     return labels.get(labels.size() - 1 - depth);
   }
 
-  private int blockParams(BlockType bt) {
-    return bt.isIndex() ? module.types().get(bt.typeIndex()).params().size() : 0;
+  private List<ValType> blockParams(BlockType bt) {
+    return bt.isIndex() ? module.types().get(bt.typeIndex()).params() : List.of();
   }
 
-  private int blockResults(BlockType bt) {
+  private List<ValType> blockResults(BlockType bt) {
     if (bt.isIndex()) {
-      return module.types().get(bt.typeIndex()).results().size();
+      return module.types().get(bt.typeIndex()).results();
     }
-    return bt.isEmpty() ? 0 : 1;
+    return bt.isEmpty() ? List.of() : List.of(bt.valType());
   }
 
   /** Emits the target of a branch to {@code l}: known for a loop, patched at the end otherwise. */
@@ -250,8 +333,23 @@ final class CodeCompiler {
   }
 
   private void enterBlock(int kind, BlockType bt) {
-    int params = blockParams(bt);
-    labels.add(new Label(kind, height - params, params, blockResults(bt), pos, true));
+    List<ValType> params = blockParams(bt);
+    labels.add(
+        new Label(
+            kind,
+            height - slots(params),
+            depth - params.size(),
+            params,
+            blockResults(bt),
+            pos,
+            true));
+  }
+
+  /** Resets the operand stack to the label's base, then pushes {@code types}. */
+  private void resetStack(Label l, List<ValType> types) {
+    height = l.height;
+    depth = l.depth;
+    push(types);
   }
 
   private void elseBranch() {
@@ -266,7 +364,7 @@ final class CodeCompiler {
     }
     code[l.elseFixup] = pos;
     l.elseFixup = -1;
-    height = l.height + l.params;
+    resetStack(l, l.paramTypes);
     reachable = true;
   }
 
@@ -283,10 +381,7 @@ final class CodeCompiler {
       code[l.fixups[i]] = pos;
     }
     reachable = reachable || ifWithoutElse || l.fixupCount > 0;
-    height = l.height + l.results;
-    if (height > maxHeight) {
-      maxHeight = height;
-    }
+    resetStack(l, l.resultTypes);
     if (l.kind == FUNCTION) {
       // Also the target of br_table entries that leave the function.
       emit(Op.RETURN, l.results);
@@ -295,7 +390,8 @@ final class CodeCompiler {
 
   private void skipUnreachable(Instruction in) {
     switch (in.opcode()) {
-      case BLOCK, LOOP, IF -> labels.add(new Label(BLOCK, height, 0, 0, pos, false));
+      case BLOCK, LOOP, IF ->
+          labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
       case ELSE -> elseBranch();
       case END -> end();
       default -> {}
@@ -338,7 +434,7 @@ final class CodeCompiler {
         reachable = false;
       }
       case RETURN -> {
-        emit(Op.RETURN, type.results().size());
+        emit(Op.RETURN, slots(type.results()));
         reachable = false;
       }
       case CALL -> {
@@ -346,7 +442,7 @@ final class CodeCompiler {
         recordSource(in);
         emit(Op.CALL, in.index());
         pop(callee.params().size());
-        push(callee.results().size());
+        push(callee.results());
       }
       case CALL_INDIRECT -> {
         FuncType callee = module.types().get(in.index());
@@ -355,18 +451,30 @@ final class CodeCompiler {
         emit(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
         emit(in.index2());
         pop(callee.params().size());
-        push(callee.results().size());
+        push(callee.results());
       }
       case DROP -> {
-        emit(Op.DROP);
+        for (int i = topWidth(); i > 0; i--) {
+          emit(Op.DROP);
+        }
         pop(1);
       }
       case SELECT -> {
-        emit(Op.SELECT);
-        pop(2);
+        pop(1);
+        if (topWidth() == 2) {
+          emitSimd(SimdInterpreter.SELECT);
+        } else {
+          emit(Op.SELECT);
+        }
+        pop(1);
       }
       case SELECT_TYPED -> {
-        emit(in.types().getFirst().isReference() ? Op.SELECT_REF : Op.SELECT);
+        ValType t = in.types().getFirst();
+        if (t == ValType.V128) {
+          emitSimd(SimdInterpreter.SELECT);
+        } else {
+          emit(t.isReference() ? Op.SELECT_REF : Op.SELECT);
+        }
         pop(2);
       }
       default -> translateVariableOrMemory(in);
@@ -375,28 +483,50 @@ final class CodeCompiler {
 
   private void translateVariableOrMemory(Instruction in) {
     Opcode op = in.opcode();
+    ValType local =
+        op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE
+            ? localTypes.get(in.index())
+            : null;
+    if (local == ValType.V128 || (op.prefix() == 0xFD && op != Opcode.V128_CONST)) {
+      translateSimd(in);
+      return;
+    }
     switch (op) {
       case LOCAL_GET -> {
-        emit(
-            localTypes.get(in.index()).isReference() ? Op.LOCAL_GET_REF : Op.LOCAL_GET, in.index());
+        emit(local.isReference() ? Op.LOCAL_GET_REF : Op.LOCAL_GET, localSlots[in.index()]);
         push(1);
       }
       case LOCAL_SET -> {
-        emit(
-            localTypes.get(in.index()).isReference() ? Op.LOCAL_SET_REF : Op.LOCAL_SET, in.index());
+        emit(local.isReference() ? Op.LOCAL_SET_REF : Op.LOCAL_SET, localSlots[in.index()]);
         pop(1);
       }
       case LOCAL_TEE ->
-          emit(
-              localTypes.get(in.index()).isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE,
-              in.index());
+          emit(local.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
       case GLOBAL_GET -> {
-        emit(globalIsRef(in.index()) ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
-        push(1);
+        ValType t = globalType(in.index());
+        if (t == ValType.V128) {
+          emitSimd(SimdInterpreter.GLOBAL_GET);
+          emit(in.index());
+        } else {
+          emit(t.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
+        }
+        push(t);
       }
       case GLOBAL_SET -> {
-        emit(globalIsRef(in.index()) ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
+        ValType t = globalType(in.index());
+        if (t == ValType.V128) {
+          emitSimd(SimdInterpreter.GLOBAL_SET);
+          emit(in.index());
+        } else {
+          emit(t.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
+        }
         pop(1);
+      }
+      case V128_CONST -> {
+        // Two 64-bit constants: the low half, then the high half.
+        emitConst64(in.v128Low());
+        emitConst64(in.v128High());
+        push(ValType.V128);
       }
       case TABLE_GET -> {
         recordSource(in);
@@ -412,8 +542,7 @@ final class CodeCompiler {
         push(1);
       }
       case I64_CONST, F64_CONST -> {
-        emit(Op.CONST64, (int) in.value());
-        emit((int) (in.value() >>> 32));
+        emitConst64(in.value());
         push(1);
       }
       case REF_NULL -> {
@@ -442,17 +571,92 @@ final class CodeCompiler {
     }
   }
 
-  private boolean globalIsRef(int index) {
-    return module.allGlobals().get(index).valType().isReference();
+  private ValType globalType(int index) {
+    return module.allGlobals().get(index).valType();
   }
 
-  private void translateMemoryAccess(Instruction in) {
+  private void emitConst64(long value) {
+    emit(Op.CONST64, (int) value);
+    emit((int) (value >>> 32));
+  }
+
+  // ---- SIMD (see SimdInterpreter) ----
+
+  private void emitSimd(int sub) {
+    emit(Op.SIMD, sub);
+  }
+
+  /**
+   * A SIMD instruction, or {@code local.get/set/tee} of a v128 local: a get or set is two slot
+   * copies (the high half is on top), everything else {@link Op#SIMD} with a sub-opcode.
+   */
+  private void translateSimd(Instruction in) {
+    Opcode op = in.opcode();
+    switch (op) {
+      case LOCAL_GET -> {
+        int slot = localSlots[in.index()];
+        emit(Op.LOCAL_GET, slot);
+        emit(Op.LOCAL_GET, slot + 1);
+        push(ValType.V128);
+        return;
+      }
+      case LOCAL_SET -> {
+        int slot = localSlots[in.index()];
+        emit(Op.LOCAL_SET, slot + 1);
+        emit(Op.LOCAL_SET, slot);
+        pop(1);
+        return;
+      }
+      case LOCAL_TEE -> {
+        emitSimd(SimdInterpreter.LOCAL_TEE);
+        emit(localSlots[in.index()]);
+        return;
+      }
+      default -> {}
+    }
+    switch (op.immediate()) {
+      case MEMARG, MEMARG_LANE -> {
+        checkMemArg(in);
+        recordSource(in);
+        emitSimd(op.code());
+        emit((int) in.memoryOffset());
+        if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
+          emit(in.laneIndex());
+        }
+      }
+      case LANE -> {
+        emitSimd(op.code());
+        emit(in.laneIndex());
+      }
+      case SHUFFLE -> {
+        // The 16 lane bytes, four to a word, lane 0 in the lowest byte of the first.
+        emitSimd(op.code());
+        int[] lanes = in.shuffleLanes();
+        for (int w = 0; w < 4; w++) {
+          emit(
+              lanes[4 * w]
+                  | lanes[4 * w + 1] << 8
+                  | lanes[4 * w + 2] << 16
+                  | lanes[4 * w + 3] << 24);
+        }
+      }
+      default -> emitSimd(op.code());
+    }
+    pop(op.params().size());
+    push(op.results());
+  }
+
+  private static void checkMemArg(Instruction in) {
     if (in.memoryIndex() != 0) {
       throw new UnsupportedFeatureException("multi-memory", null);
     }
     if (in.memoryOffset() < 0 || in.memoryOffset() > 0xFFFF_FFFFL) {
       throw new UnsupportedFeatureException("memory64", null);
     }
+  }
+
+  private void translateMemoryAccess(Instruction in) {
+    checkMemArg(in);
     int op =
         switch (in.opcode()) {
           case F32_LOAD -> Op.I32_LOAD;

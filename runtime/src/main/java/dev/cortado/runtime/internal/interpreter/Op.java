@@ -308,6 +308,12 @@ final class Op {
   /** Table index. */
   static final int TABLE_FILL = 185;
 
+  /**
+   * A SIMD sub-opcode, then its immediates ({@link SimdInterpreter#immediates}): one case in the
+   * dispatch loop for all of SIMD, which {@link SimdInterpreter} runs.
+   */
+  static final int SIMD = 186;
+
   // Fused sequences (see docs/interpreter.md for how they were chosen).
 
   /** The number of opcodes. */
@@ -500,10 +506,16 @@ final class Op {
     "table_grow",
     "table_size",
     "table_fill",
+    "simd",
   };
 
   static String name(int op) {
     return op >= 0 && op < NAMES.length ? NAMES[op] : "op" + op;
+  }
+
+  /** The name of the instruction at {@code pc}: for {@link #SIMD}, its sub-opcode's. */
+  static String name(int[] code, int pc) {
+    return code[pc] == SIMD ? "simd " + SimdInterpreter.name(code[pc + 1]) : name(code[pc]);
   }
 
   /** The length of the instruction at {@code pc}, opcode and immediates. */
@@ -512,6 +524,7 @@ final class Op {
     return switch (op) {
       case BR_MOVE, BR_IF_MOVE -> 4;
       case BR_TABLE -> 3 + 2 * code[pc + 2];
+      case SIMD -> 2 + SimdInterpreter.immediates(code[pc + 1]);
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
       case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOCAL_GET_REF, LOCAL_SET_REF, LOCAL_TEE_REF -> 2;
