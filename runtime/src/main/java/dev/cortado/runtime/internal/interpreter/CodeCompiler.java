@@ -145,6 +145,12 @@ final class CodeCompiler {
 
   private boolean reachable = true;
 
+  // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
+  // a branch target lies between them and here (an instruction that is a target cannot be fused
+  // into the one before it).
+  private int last = -1;
+  private int beforeLast = -1;
+
   private CodeCompiler(ModuleCode moduleCode, int functionIndex) {
     this.moduleCode = moduleCode;
     this.module = moduleCode.module();
@@ -201,9 +207,27 @@ final class CodeCompiler {
     code[pos++] = word;
   }
 
-  private void emit(int op, int imm) {
+  /** Starts an instruction: its opcode; immediates follow with {@link #emit(int)}. */
+  private void op(int op) {
+    beforeLast = last;
+    last = pos;
     emit(op);
+  }
+
+  private void op(int op, int imm) {
+    op(op);
     emit(imm);
+  }
+
+  /** The current position is a branch target: nothing before it may fuse with what follows. */
+  private void markTarget() {
+    last = -1;
+    beforeLast = -1;
+  }
+
+  /** The opcode of the last instruction if it is exactly {@code length} words long, else -1. */
+  private int lastOp(int length) {
+    return last >= 0 && last + length == pos ? code[last] : -1;
   }
 
   /** Remembers that the instruction emitted next may trap or call, for backtraces. */
@@ -305,14 +329,18 @@ final class CodeCompiler {
     Label l = label(depth);
     int arity = l.arity();
     if (l.kind == FUNCTION && !conditional) {
-      emit(Op.RETURN, arity);
+      op(Op.RETURN, arity);
       return;
     }
     if (height - arity == l.height) {
-      emit(conditional ? Op.JUMP_IF : Op.JUMP);
+      if (!conditional) {
+        op(Op.JUMP);
+      } else if (!fuseCompareAndJump(false)) {
+        op(Op.JUMP_IF);
+      }
       emitTarget(l);
     } else {
-      emit(conditional ? Op.BR_IF_MOVE : Op.BR_MOVE);
+      op(conditional ? Op.BR_IF_MOVE : Op.BR_MOVE);
       emitTarget(l);
       emit(arity);
       emit(l.height);
@@ -322,7 +350,7 @@ final class CodeCompiler {
   private void branchTable(Instruction in) {
     int count = in.labelCount();
     int arity = label(in.label(count - 1)).arity();
-    emit(Op.BR_TABLE);
+    op(Op.BR_TABLE);
     emit(arity);
     emit(count);
     for (int i = 0; i < count; i++) {
@@ -334,6 +362,9 @@ final class CodeCompiler {
 
   private void enterBlock(int kind, BlockType bt) {
     List<ValType> params = blockParams(bt);
+    if (kind == LOOP) {
+      markTarget();
+    }
     labels.add(
         new Label(
             kind,
@@ -358,10 +389,11 @@ final class CodeCompiler {
       return;
     }
     if (reachable) {
-      emit(Op.JUMP);
+      op(Op.JUMP);
       l.addFixup(pos);
       emit(-1);
     }
+    markTarget();
     code[l.elseFixup] = pos;
     l.elseFixup = -1;
     resetStack(l, l.paramTypes);
@@ -373,6 +405,7 @@ final class CodeCompiler {
     if (!l.live) {
       return;
     }
+    markTarget();
     boolean ifWithoutElse = l.kind == IF && l.elseFixup >= 0;
     if (ifWithoutElse) {
       code[l.elseFixup] = pos;
@@ -384,7 +417,7 @@ final class CodeCompiler {
     resetStack(l, l.resultTypes);
     if (l.kind == FUNCTION) {
       // Also the target of br_table entries that leave the function.
-      emit(Op.RETURN, l.results);
+      op(Op.RETURN, l.results);
     }
   }
 
@@ -405,7 +438,7 @@ final class CodeCompiler {
     switch (op) {
       case UNREACHABLE -> {
         recordSource(in);
-        emit(Op.UNREACHABLE);
+        op(Op.UNREACHABLE);
         reachable = false;
       }
       case NOP -> {}
@@ -414,7 +447,9 @@ final class CodeCompiler {
       case IF -> {
         pop(1);
         enterBlock(IF, in.blockType());
-        emit(Op.JUMP_IF_NOT);
+        if (!fuseCompareAndJump(true)) {
+          op(Op.JUMP_IF_NOT);
+        }
         labels.getLast().elseFixup = pos;
         emit(-1);
       }
@@ -434,13 +469,13 @@ final class CodeCompiler {
         reachable = false;
       }
       case RETURN -> {
-        emit(Op.RETURN, slots(type.results()));
+        op(Op.RETURN, slots(type.results()));
         reachable = false;
       }
       case CALL -> {
         FuncType callee = module.functionType(in.index());
         recordSource(in);
-        emit(Op.CALL, in.index());
+        op(Op.CALL, in.index());
         pop(callee.params().size());
         push(callee.results());
       }
@@ -448,14 +483,14 @@ final class CodeCompiler {
         FuncType callee = module.types().get(in.index());
         pop(1);
         recordSource(in);
-        emit(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
+        op(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
         emit(in.index2());
         pop(callee.params().size());
         push(callee.results());
       }
       case DROP -> {
         for (int i = topWidth(); i > 0; i--) {
-          emit(Op.DROP);
+          op(Op.DROP);
         }
         pop(1);
       }
@@ -464,7 +499,7 @@ final class CodeCompiler {
         if (topWidth() == 2) {
           emitSimd(SimdInterpreter.SELECT);
         } else {
-          emit(Op.SELECT);
+          op(Op.SELECT);
         }
         pop(1);
       }
@@ -473,7 +508,7 @@ final class CodeCompiler {
         if (t == ValType.V128) {
           emitSimd(SimdInterpreter.SELECT);
         } else {
-          emit(t.isReference() ? Op.SELECT_REF : Op.SELECT);
+          op(t.isReference() ? Op.SELECT_REF : Op.SELECT);
         }
         pop(2);
       }
@@ -493,22 +528,38 @@ final class CodeCompiler {
     }
     switch (op) {
       case LOCAL_GET -> {
-        emit(local.isReference() ? Op.LOCAL_GET_REF : Op.LOCAL_GET, localSlots[in.index()]);
+        int slot = localSlots[in.index()];
+        if (local.isReference()) {
+          op(Op.LOCAL_GET_REF, slot);
+        } else if (lastOp(2) == Op.LOCAL_GET) {
+          code[last] = Op.LOCAL_GET2;
+          emit(slot);
+        } else {
+          op(Op.LOCAL_GET, slot);
+        }
         push(1);
       }
       case LOCAL_SET -> {
-        emit(local.isReference() ? Op.LOCAL_SET_REF : Op.LOCAL_SET, localSlots[in.index()]);
+        int slot = localSlots[in.index()];
+        if (local.isReference()) {
+          op(Op.LOCAL_SET_REF, slot);
+        } else if (lastOp(3) == Op.LOCAL_I32_ADD_CONST) {
+          code[last] = Op.LOCAL_I32_ADD_CONST_SET;
+          emit(slot);
+        } else {
+          op(Op.LOCAL_SET, slot);
+        }
         pop(1);
       }
       case LOCAL_TEE ->
-          emit(local.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
+          op(local.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
       case GLOBAL_GET -> {
         ValType t = globalType(in.index());
         if (t == ValType.V128) {
           emitSimd(SimdInterpreter.GLOBAL_GET);
           emit(in.index());
         } else {
-          emit(t.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
+          op(t.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
         }
         push(t);
       }
@@ -518,7 +569,7 @@ final class CodeCompiler {
           emitSimd(SimdInterpreter.GLOBAL_SET);
           emit(in.index());
         } else {
-          emit(t.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
+          op(t.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
         }
         pop(1);
       }
@@ -530,15 +581,15 @@ final class CodeCompiler {
       }
       case TABLE_GET -> {
         recordSource(in);
-        emit(Op.TABLE_GET, in.index());
+        op(Op.TABLE_GET, in.index());
       }
       case TABLE_SET -> {
         recordSource(in);
-        emit(Op.TABLE_SET, in.index());
+        op(Op.TABLE_SET, in.index());
         pop(2);
       }
       case I32_CONST, F32_CONST -> {
-        emit(Op.CONST32, (int) in.value());
+        op(Op.CONST32, (int) in.value());
         push(1);
       }
       case I64_CONST, F64_CONST -> {
@@ -546,13 +597,19 @@ final class CodeCompiler {
         push(1);
       }
       case REF_NULL -> {
-        emit(Op.REF_NULL);
+        op(Op.REF_NULL);
         push(1);
       }
-      case REF_IS_NULL -> emit(Op.REF_IS_NULL);
+      case REF_IS_NULL -> op(Op.REF_IS_NULL);
       case REF_FUNC -> {
-        emit(Op.REF_FUNC, in.index());
+        op(Op.REF_FUNC, in.index());
         push(1);
+      }
+      case I32_ADD, I32_SUB -> {
+        if (!fuseAdd(op == Opcode.I32_SUB)) {
+          op(NUMERIC[op.ordinal()]);
+        }
+        pop(1);
       }
       case I32_WRAP_I64,
           I32_REINTERPRET_F32,
@@ -576,14 +633,14 @@ final class CodeCompiler {
   }
 
   private void emitConst64(long value) {
-    emit(Op.CONST64, (int) value);
+    op(Op.CONST64, (int) value);
     emit((int) (value >>> 32));
   }
 
   // ---- SIMD (see SimdInterpreter) ----
 
   private void emitSimd(int sub) {
-    emit(Op.SIMD, sub);
+    op(Op.SIMD, sub);
   }
 
   /**
@@ -595,15 +652,15 @@ final class CodeCompiler {
     switch (op) {
       case LOCAL_GET -> {
         int slot = localSlots[in.index()];
-        emit(Op.LOCAL_GET, slot);
-        emit(Op.LOCAL_GET, slot + 1);
+        op(Op.LOCAL_GET, slot);
+        op(Op.LOCAL_GET, slot + 1);
         push(ValType.V128);
         return;
       }
       case LOCAL_SET -> {
         int slot = localSlots[in.index()];
-        emit(Op.LOCAL_SET, slot + 1);
-        emit(Op.LOCAL_SET, slot);
+        op(Op.LOCAL_SET, slot + 1);
+        op(Op.LOCAL_SET, slot);
         pop(1);
         return;
       }
@@ -668,7 +725,7 @@ final class CodeCompiler {
           default -> NUMERIC[in.opcode().ordinal()];
         };
     recordSource(in);
-    emit(op, (int) in.memoryOffset());
+    op(op, (int) in.memoryOffset());
     pop(in.opcode().params().size());
     push(in.opcode().results().size());
   }
@@ -688,7 +745,7 @@ final class CodeCompiler {
     if (mayTrap(op)) {
       recordSource(in);
     }
-    emit(internal);
+    op(internal);
     switch (op) {
       case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
           emit(in.index());
@@ -716,6 +773,67 @@ final class CodeCompiler {
         push(op.results().size());
       }
     }
+  }
+
+  // ---- peephole fusion ----
+
+  /**
+   * {@code i32.add}/{@code i32.sub} after a constant or a local: fuses into I32_ADD_CONST
+   * (subtracting c is adding -c, also modulo 2^32), LOCAL_I32_ADD_CONST, or I32_ADD_LOCAL.
+   */
+  private boolean fuseAdd(boolean subtract) {
+    if (lastOp(2) == Op.CONST32) {
+      if (subtract) {
+        code[last + 1] = -code[last + 1];
+      }
+      if (beforeLast >= 0 && beforeLast + 2 == last && code[beforeLast] == Op.LOCAL_GET) {
+        // local.get x; i32.const c; i32.add
+        code[beforeLast] = Op.LOCAL_I32_ADD_CONST;
+        code[beforeLast + 2] = code[last + 1];
+        pos = beforeLast + 3;
+        last = beforeLast;
+        beforeLast = -1;
+      } else {
+        code[last] = Op.I32_ADD_CONST;
+      }
+      return true;
+    }
+    if (!subtract && lastOp(2) == Op.LOCAL_GET) {
+      code[last] = Op.I32_ADD_LOCAL;
+      return true;
+    }
+    if (!subtract && lastOp(3) == Op.LOCAL_GET2) {
+      // local.get a; local.get b; i32.add: push a, add b.
+      int b = code[last + 2];
+      code[last] = Op.LOCAL_GET;
+      code[last + 2] = Op.I32_ADD_LOCAL;
+      emit(b);
+      beforeLast = last;
+      last = last + 2;
+      return true;
+    }
+    return false;
+  }
+
+  private static final int[] INVERSE_COMPARE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+
+  /**
+   * An i32 comparison followed by {@code br_if} ({@code negate} false) or {@code if} ({@code
+   * negate} true, jumping when the condition fails): the comparison becomes a compare-and-jump
+   * whose target the caller emits next.
+   */
+  private boolean fuseCompareAndJump(boolean negate) {
+    int cmp = lastOp(1);
+    if (cmp == Op.I32_EQZ) {
+      code[last] = negate ? Op.JUMP_IF : Op.JUMP_IF_NOT;
+      return true;
+    }
+    if (cmp >= Op.I32_EQ && cmp <= Op.I32_GE_U) {
+      int i = cmp - Op.I32_EQ;
+      code[last] = Op.JUMP_IF_I32_EQ + (negate ? INVERSE_COMPARE[i] : i);
+      return true;
+    }
+    return false;
   }
 
   private static boolean mayTrap(Opcode op) {
