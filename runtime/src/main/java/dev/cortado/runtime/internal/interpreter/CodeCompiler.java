@@ -1,5 +1,7 @@
 package dev.cortado.runtime.internal.interpreter;
 
+import static dev.cortado.runtime.internal.interpreter.InterpreterSupport.slots;
+
 import dev.cortado.runtime.internal.FuncTypeIds;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
@@ -126,6 +128,9 @@ final class CodeCompiler {
   private int localSlotCount;
   private final List<Label> labels = new ArrayList<>();
 
+  /** The SIMD instructions' translation. */
+  private final SimdTranslator simd = new SimdTranslator(this);
+
   private int[] code = new int[64];
   private int pos;
   private int[] trapPositions = new int[16];
@@ -200,7 +205,7 @@ final class CodeCompiler {
 
   // ---- emitting ----
 
-  private void emit(int word) {
+  void emit(int word) {
     if (pos == code.length) {
       code = Arrays.copyOf(code, pos * 2);
     }
@@ -208,13 +213,13 @@ final class CodeCompiler {
   }
 
   /** Starts an instruction: its opcode; immediates follow with {@link #emit(int)}. */
-  private void op(int op) {
+  void op(int op) {
     beforeLast = last;
     last = pos;
     emit(op);
   }
 
-  private void op(int op, int imm) {
+  void op(int op, int imm) {
     op(op);
     emit(imm);
   }
@@ -231,7 +236,7 @@ final class CodeCompiler {
   }
 
   /** Remembers that the instruction emitted next may trap or call, for backtraces. */
-  private void recordSource(Instruction in) {
+  void recordSource(Instruction in) {
     if (trapCount == trapPositions.length) {
       trapPositions = Arrays.copyOf(trapPositions, trapCount * 2);
       sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
@@ -239,19 +244,6 @@ final class CodeCompiler {
     trapPositions[trapCount] = pos;
     sourceOffsets[trapCount] = in.offset();
     trapCount++;
-  }
-
-  /** The stack slots a value of {@code type} takes: 2 for a v128, else 1. */
-  static int slots(ValType type) {
-    return type == ValType.V128 ? 2 : 1;
-  }
-
-  static int slots(List<ValType> types) {
-    int n = 0;
-    for (ValType t : types) {
-      n += slots(t);
-    }
-    return n;
   }
 
   private void pushWidth(int width) {
@@ -272,18 +264,18 @@ final class CodeCompiler {
     }
   }
 
-  private void push(ValType type) {
+  void push(ValType type) {
     pushWidth(slots(type));
   }
 
-  private void push(List<ValType> types) {
+  void push(List<ValType> types) {
     for (ValType t : types) {
       pushWidth(slots(t));
     }
   }
 
   /** Pops {@code n} operands. */
-  private void pop(int n) {
+  void pop(int n) {
     if (n > depth) {
       throw new IllegalStateException("operand stack underflow in function " + functionIndex);
     }
@@ -518,18 +510,20 @@ final class CodeCompiler {
 
   private void translateVariableOrMemory(Instruction in) {
     Opcode op = in.opcode();
-    ValType local =
-        op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE
-            ? localTypes.get(in.index())
-            : null;
-    if (local == ValType.V128 || (op.prefix() == 0xFD && op != Opcode.V128_CONST)) {
-      translateSimd(in);
+    ValType variable =
+        switch (op) {
+          case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> localTypes.get(in.index());
+          case GLOBAL_GET, GLOBAL_SET -> module.allGlobals().get(in.index()).valType();
+          default -> null;
+        };
+    if (variable == ValType.V128 || op.prefix() == 0xFD) {
+      simd.translate(in);
       return;
     }
     switch (op) {
       case LOCAL_GET -> {
         int slot = localSlots[in.index()];
-        if (local.isReference()) {
+        if (variable.isReference()) {
           op(Op.LOCAL_GET_REF, slot);
         } else if (lastOp(2) == Op.LOCAL_GET) {
           code[last] = Op.LOCAL_GET2;
@@ -541,7 +535,7 @@ final class CodeCompiler {
       }
       case LOCAL_SET -> {
         int slot = localSlots[in.index()];
-        if (local.isReference()) {
+        if (variable.isReference()) {
           op(Op.LOCAL_SET_REF, slot);
         } else if (lastOp(3) == Op.LOCAL_I32_ADD_CONST) {
           code[last] = Op.LOCAL_I32_ADD_CONST_SET;
@@ -552,32 +546,14 @@ final class CodeCompiler {
         pop(1);
       }
       case LOCAL_TEE ->
-          op(local.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
+          op(variable.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
       case GLOBAL_GET -> {
-        ValType t = globalType(in.index());
-        if (t == ValType.V128) {
-          emitSimd(SimdInterpreter.GLOBAL_GET);
-          emit(in.index());
-        } else {
-          op(t.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
-        }
-        push(t);
+        op(variable.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
+        push(1);
       }
       case GLOBAL_SET -> {
-        ValType t = globalType(in.index());
-        if (t == ValType.V128) {
-          emitSimd(SimdInterpreter.GLOBAL_SET);
-          emit(in.index());
-        } else {
-          op(t.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
-        }
+        op(variable.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
         pop(1);
-      }
-      case V128_CONST -> {
-        // Two 64-bit constants: the low half, then the high half.
-        emitConst64(in.v128Low());
-        emitConst64(in.v128High());
-        push(ValType.V128);
       }
       case TABLE_GET -> {
         recordSource(in);
@@ -628,82 +604,24 @@ final class CodeCompiler {
     }
   }
 
-  private ValType globalType(int index) {
-    return module.allGlobals().get(index).valType();
-  }
-
-  private void emitConst64(long value) {
+  void emitConst64(long value) {
     op(Op.CONST64, (int) value);
     emit((int) (value >>> 32));
   }
 
   // ---- SIMD (see SimdInterpreter) ----
 
-  private void emitSimd(int sub) {
+  /** Starts an {@link Op#SIMD} instruction with sub-opcode {@code sub}. */
+  void emitSimd(int sub) {
     op(Op.SIMD, sub);
   }
 
-  /**
-   * A SIMD instruction, or {@code local.get/set/tee} of a v128 local: a get or set is two slot
-   * copies (the high half is on top), everything else {@link Op#SIMD} with a sub-opcode.
-   */
-  private void translateSimd(Instruction in) {
-    Opcode op = in.opcode();
-    switch (op) {
-      case LOCAL_GET -> {
-        int slot = localSlots[in.index()];
-        op(Op.LOCAL_GET, slot);
-        op(Op.LOCAL_GET, slot + 1);
-        push(ValType.V128);
-        return;
-      }
-      case LOCAL_SET -> {
-        int slot = localSlots[in.index()];
-        op(Op.LOCAL_SET, slot + 1);
-        op(Op.LOCAL_SET, slot);
-        pop(1);
-        return;
-      }
-      case LOCAL_TEE -> {
-        emitSimd(SimdInterpreter.LOCAL_TEE);
-        emit(localSlots[in.index()]);
-        return;
-      }
-      default -> {}
-    }
-    switch (op.immediate()) {
-      case MEMARG, MEMARG_LANE -> {
-        checkMemArg(in);
-        recordSource(in);
-        emitSimd(op.code());
-        emit((int) in.memoryOffset());
-        if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
-          emit(in.laneIndex());
-        }
-      }
-      case LANE -> {
-        emitSimd(op.code());
-        emit(in.laneIndex());
-      }
-      case SHUFFLE -> {
-        // The 16 lane bytes, four to a word, lane 0 in the lowest byte of the first.
-        emitSimd(op.code());
-        int[] lanes = in.shuffleLanes();
-        for (int w = 0; w < 4; w++) {
-          emit(
-              lanes[4 * w]
-                  | lanes[4 * w + 1] << 8
-                  | lanes[4 * w + 2] << 16
-                  | lanes[4 * w + 3] << 24);
-        }
-      }
-      default -> emitSimd(op.code());
-    }
-    pop(op.params().size());
-    push(op.results());
+  /** The first slot of local {@code index} in the frame. */
+  int localSlot(int index) {
+    return localSlots[index];
   }
 
-  private static void checkMemArg(Instruction in) {
+  static void checkMemArg(Instruction in) {
     if (in.memoryIndex() != 0) {
       throw new UnsupportedFeatureException("multi-memory", null);
     }

@@ -40,6 +40,20 @@ final class InterpreterSupport {
     return dst + n;
   }
 
+  /** The stack slots a value of {@code type} takes: 2 for a v128, else 1. */
+  static int slots(ValType type) {
+    return type == ValType.V128 ? 2 : 1;
+  }
+
+  /** The stack slots values of {@code types} take. */
+  static int slots(List<ValType> types) {
+    int n = 0;
+    for (ValType t : types) {
+      n += slots(t);
+    }
+    return n;
+  }
+
   /**
    * Writes {@code values} (of {@code types}) to the stack from slot {@code base}, a v128 as two
    * slots; returns the slot after the last.
@@ -129,7 +143,7 @@ final class InterpreterSupport {
   static int callHost(
       Machine m, HostFunctionHandle h, int sp, WasmFunction caller, int pc, int fp) {
     FuncType type = h.type();
-    int base = sp - CodeCompiler.slots(type.params());
+    int base = sp - slots(type.params());
     Value[] args = loadValues(m.stack, m.refs, base, type.params());
     int depth = m.depth;
     int top = m.top;
