@@ -540,6 +540,17 @@ final class CodeCompiler {
         } else if (lastOp(3) == Op.LOCAL_I32_ADD_CONST) {
           code[last] = Op.LOCAL_I32_ADD_CONST_SET;
           emit(slot);
+        } else if (lastOp(2) == Op.I32_ADD_LOCAL
+            && beforeLast >= 0
+            && beforeLast + 2 == last
+            && code[beforeLast] == Op.LOCAL_GET) {
+          // local.get a; local.get b; i32.add; local.set c
+          code[beforeLast] = Op.LOCAL_I32_ADD_LOCAL_SET;
+          code[beforeLast + 2] = code[last + 1];
+          code[beforeLast + 3] = slot;
+          pos = beforeLast + 4;
+          last = beforeLast;
+          beforeLast = -1;
         } else {
           op(Op.LOCAL_SET, slot);
         }
@@ -642,8 +653,26 @@ final class CodeCompiler {
           case I64_STORE16 -> Op.I32_STORE16;
           default -> NUMERIC[in.opcode().ordinal()];
         };
-    recordSource(in);
-    op(op, (int) in.memoryOffset());
+    int fused =
+        switch (op) {
+          case Op.I32_LOAD -> Op.LOCAL_I32_LOAD;
+          case Op.I32_LOAD8_U -> Op.LOCAL_I32_LOAD8_U;
+          case Op.I64_LOAD -> Op.LOCAL_I64_LOAD;
+          default -> -1;
+        };
+    if (fused >= 0 && lastOp(2) == Op.LOCAL_GET) {
+      // local.get a; load: the fused instruction starts where the local.get did, so that is
+      // where a trap in it is recorded.
+      code[last] = fused;
+      int start = pos;
+      pos = last;
+      recordSource(in);
+      pos = start;
+      emit((int) in.memoryOffset());
+    } else {
+      recordSource(in);
+      op(op, (int) in.memoryOffset());
+    }
     pop(in.opcode().params().size());
     push(in.opcode().results().size());
   }

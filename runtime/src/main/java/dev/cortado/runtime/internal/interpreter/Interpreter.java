@@ -461,6 +461,22 @@ public final class Interpreter {
                   Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0
                       ? code[pc]
                       : pc + 1;
+          case Op.LOCAL_I32_ADD_LOCAL_SET -> {
+            s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+            pc += 3;
+          }
+          case Op.LOCAL_I32_LOAD -> {
+            s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1]));
+            pc += 2;
+          }
+          case Op.LOCAL_I32_LOAD8_U -> {
+            s[sp++] = mem.loadI8U(ea(s[fp + code[pc]], code[pc + 1]));
+            pc += 2;
+          }
+          case Op.LOCAL_I64_LOAD -> {
+            s[sp++] = mem.loadI64(ea(s[fp + code[pc]], code[pc + 1]));
+            pc += 2;
+          }
           case Op.SIMD -> {
             long next = SimdInterpreter.execute(code, pc, s, sp, fp, inst);
             pc = (int) (next >>> 32);
@@ -470,7 +486,7 @@ public final class Interpreter {
         }
       }
     } catch (TrapSignal e) {
-      throw new Trap(e.kind(), e.reason(), backtrace(m, entryDepth, fn, pc), e.getCause());
+      throw new Trap(e.kind(), e.getMessage(), backtrace(m, entryDepth, fn, pc), e.getCause());
     } catch (Trap e) {
       throw InterpreterSupport.extend(e, backtrace(m, entryDepth, fn, pc));
     } catch (StackOverflowError e) {

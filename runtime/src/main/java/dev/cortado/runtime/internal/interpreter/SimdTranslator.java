@@ -18,8 +18,8 @@ final class SimdTranslator {
   }
 
   /**
-   * A SIMD instruction, or an access to a v128 local or global: a local's get or set is two slot
-   * copies (the high half is on top), a constant two 64-bit constants, everything else {@link
+   * A SIMD instruction, or an access to a v128 local or global: a local's get or set copies two
+   * slots (the high half is on top), a constant two 64-bit constants, everything else {@link
    * Op#SIMD} with a sub-opcode.
    */
   void translate(Instruction in) {
@@ -27,8 +27,8 @@ final class SimdTranslator {
     switch (op) {
       case LOCAL_GET -> {
         int slot = c.localSlot(in.index());
-        c.op(Op.LOCAL_GET, slot);
-        c.op(Op.LOCAL_GET, slot + 1);
+        c.op(Op.LOCAL_GET2, slot); // both halves in one instruction
+        c.emit(slot + 1);
         c.push(ValType.V128);
         return;
       }
