@@ -369,8 +369,14 @@ final class Op {
   /** Slot, offset: loads an i64 from a local address. */
   static final int LOCAL_I64_LOAD = 204;
 
+  /**
+   * A SIMD sub-opcode, then its immediates ({@link SimdInterpreter#immediates}): one case in the
+   * dispatch loop for all of SIMD, which {@link SimdInterpreter} runs.
+   */
+  static final int SIMD = 205;
+
   /** The number of opcodes. */
-  static final int COUNT = 205;
+  static final int COUNT = 206;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -578,11 +584,17 @@ final class Op {
     "local_i32_load",
     "local_i32_load8_u",
     "local_i64_load",
+    "simd",
   };
 
   /** A readable name for disassembly and messages. */
   static String name(int op) {
     return op >= 0 && op < NAMES.length ? NAMES[op] : "op" + op;
+  }
+
+  /** The name of the instruction at {@code pc}: for {@link #SIMD}, its sub-opcode's. */
+  static String name(int[] code, int pc) {
+    return code[pc] == SIMD ? "simd " + SimdInterpreter.name(code[pc + 1]) : name(code[pc]);
   }
 
   /** The length of the instruction at {@code pc}, opcode and immediates. */
@@ -591,6 +603,7 @@ final class Op {
     return switch (op) {
       case BR_MOVE, BR_IF_MOVE -> 4;
       case BR_TABLE -> 3 + 2 * code[pc + 2];
+      case SIMD -> 2 + SimdInterpreter.immediates(code[pc + 1]);
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
       case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
       case LOCAL_I32_ADD_CONST_SET, LOCAL_I32_ADD_LOCAL_SET -> 4;

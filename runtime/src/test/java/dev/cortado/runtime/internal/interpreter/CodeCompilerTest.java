@@ -8,6 +8,7 @@ import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Value;
 import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.wasm.WasmModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,44 @@ class CodeCompilerTest {
     }
     assertThat(Op.name(Op.COUNT)).isEqualTo("op" + Op.COUNT);
     assertThat(Op.length(new int[] {Op.BR_TABLE, 0, 3}, 0)).isEqualTo(9);
+  }
+
+  @Test
+  void vectorsTakeTwoSlotsAndRunAsSimdInstructions() {
+    Instance inst =
+        new Linker()
+            .instantiate(
+                new Store(),
+                WasmModule.parseText(
+                    """
+                    (func (export "f") (param i32 v128 i32) (result v128 i32) (local v128)
+                      local.get 1 local.tee 3 local.get 3 i32x4.add
+                      local.get 1 i32.const 5 i8x16.shl
+                      local.get 2 select
+                      local.get 2 local.get 3 drop)
+                    """));
+    // Slots: param 0 at 0, param 1 at 1-2, param 2 at 3, the v128 local at 4-5.
+    assertThat(disassemble(inst, "f"))
+        .isEqualTo(
+            """
+            0: local_get2 1 2
+            3: simd v128_local_tee 4
+            6: local_get2 4 5
+            9: simd i32x4.add
+            11: local_get2 1 2
+            14: const32 5
+            16: simd i8x16.shl
+            18: local_get 3
+            20: simd v128_select
+            22: local_get 3
+            24: local_get2 4 5
+            27: drop
+            28: drop
+            29: return 3
+            """);
+    Value v = Value.v128(0x0000_0002_0000_0001L, 0x0000_0004_0000_0003L);
+    assertThat(inst.function("f").call(Value.i32(0), v, Value.i32(7)))
+        .containsExactly(Value.v128(0x0000_0004_0000_0002L, 0x0000_0008_0000_0006L), Value.i32(7));
   }
 
   @Test
