@@ -28,9 +28,10 @@ final class ChicoryEngine implements WasmEngine {
 
   @Override
   public String describe() {
-    Package p = Instance.class.getPackage();
-    String version = p.getImplementationVersion() == null ? "" : " " + p.getImplementationVersion();
-    return "Chicory" + version + (compiled ? " compiler" : " interpreter") + ", ByteArrayMemory";
+    return "Chicory "
+        + Versions.chicory()
+        + (compiled ? " compiler" : " interpreter")
+        + ", ByteArrayMemory, chicory-wasi";
   }
 
   @Override

@@ -71,7 +71,7 @@ record EngineSpec(
     engines.add(
         new EngineSpec(
             "native",
-            "gcc -O2, x86-64",
+            "gcc -O2 (no -march: the x86-64 baseline)",
             false,
             null,
             i ->
@@ -90,7 +90,7 @@ record EngineSpec(
             "chicory-interpreter",
             List.of(),
             true,
-            "Chicory interpreter"));
+            "Chicory interpreter, ByteArrayMemory, chicory-wasi; default JVM flags"));
     engines.add(
         jvmEngine(
             setup,
@@ -98,7 +98,8 @@ record EngineSpec(
             "chicory-compiler",
             List.of(),
             false,
-            "Chicory compiler (wasm to bytecode at load time)"));
+            "Chicory compiler (wasm to JVM bytecode when the module loads), ByteArrayMemory,"
+                + " chicory-wasi; default JVM flags"));
     engines.add(graal(setup, false));
     engines.add(graal(setup, true));
     engines.add(node(setup));
@@ -109,7 +110,11 @@ record EngineSpec(
     Path launcher = setup.root().resolve("cortado");
     return new EngineSpec(
         "cortado-" + tier,
-        "Cortado, --tier " + tier,
+        "Cortado --tier "
+            + tier
+            + ": whole process through the cortado launcher (cortado run --tier "
+            + tier
+            + "), in-process through the embedding API and dev.cortado.wasi; default JVM flags",
         tier.equals("interpreter"),
         Files.isExecutable(launcher) ? null : "no cortado launcher at " + launcher,
         i ->
@@ -171,8 +176,11 @@ record EngineSpec(
             flags,
             !jit,
             jit
-                ? "GraalWasm, Truffle with the Graal JIT (JVMCI)"
-                : "GraalWasm, Truffle interpreter only (stock JVM, no JVMCI compiler)");
+                ? "GraalWasm, Truffle with Graal's JIT: -XX:+UnlockExperimentalVMOptions"
+                    + " -XX:+EnableJVMCI, Graal's compiler jar on --upgrade-module-path, polyglot"
+                    + " jars on the module path"
+                : "GraalWasm on a stock JVM (no JVMCI): Truffle's interpreter only, polyglot jars"
+                    + " on the module path");
     return new EngineSpec(
         spec.id(),
         spec.description(),
@@ -186,7 +194,7 @@ record EngineSpec(
     Path script = setup.bench().resolve("harness/wasi-run.mjs");
     return new EngineSpec(
         "node",
-        "node (V8), node:wasi",
+        "node (V8) with node:wasi, harness/wasi-run.mjs",
         false,
         setup.node() == null ? "no node on the PATH" : null,
         i ->

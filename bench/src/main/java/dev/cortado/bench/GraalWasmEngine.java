@@ -19,18 +19,21 @@ final class GraalWasmEngine implements WasmEngine {
       Engine.newBuilder("wasm").option("engine.WarnInterpreterOnly", "false").build();
 
   /**
-   * For example "GraalVM CE 25.0.2, Truffle JIT (JVMCI, Graal compiler)". Truffle's runtime is not
-   * reachable from outside its module, so this tells what the JVM offers it: compilation needs
-   * JVMCI enabled and Graal's compiler module in the boot layer, otherwise Truffle interprets.
+   * For example "GraalWasm 25.0.2 (GraalVM CE), Truffle JIT (JVMCI, Graal compiler)". Truffle's
+   * runtime is not reachable from outside its module, so this tells what the JVM offers it:
+   * compilation needs JVMCI enabled and Graal's compiler module in the boot layer, otherwise
+   * Truffle interprets.
    */
   @Override
   public String describe() {
     boolean jvmci =
         ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+EnableJVMCI");
     boolean graal = ModuleLayer.boot().findModule("jdk.graal.compiler").isPresent();
-    return engine.getImplementationName()
-        + " "
-        + engine.getVersion()
+    return "GraalWasm "
+        + Versions.graalvm()
+        + " ("
+        + engine.getImplementationName()
+        + ")"
         + (jvmci && graal
             ? ", Truffle JIT (JVMCI, Graal compiler)"
             : ", Truffle interpreter only (no JVMCI compiler)");

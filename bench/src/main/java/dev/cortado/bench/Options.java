@@ -32,7 +32,7 @@ import java.util.Locale;
  * --runs N              measured runs per cell                       default: 5
  * --warmup N            in-process warm-up runs                      default: 2
  * --timeout SECONDS     per run                                      default: 300
- * --budget SECONDS      per cell: stop measuring after this long (1 run at least)  default: 60
+ * --budget SECONDS      per cell: stop measuring after this long (1 run at least)  default: 30
  * --out DIR             where the reports go                         default: bench/results
  * --name NAME           NAME.md, NAME.json, NAME-SIZE-KIND.svg       default: results
  * --command TEXT        the command line to print in the reports
@@ -55,7 +55,7 @@ final class Options {
   int runs = 5;
   int warmup = 2;
   Duration timeout = Duration.ofSeconds(300);
-  Duration budget = Duration.ofSeconds(60);
+  Duration budget = Duration.ofSeconds(30);
   Path out;
   String name = "results";
   String command = "";
@@ -82,8 +82,7 @@ final class Options {
         case "--engines" -> o.engines = list(value);
         case "--skip-engines" -> o.skipEngines = list(value);
         case "--workloads" -> o.workloads = list(value);
-        case "--sizes" ->
-            o.sizes = list(value).stream().map(s -> Size.valueOf(upper(s))).sorted().toList();
+        case "--sizes" -> o.sizes = list(value).stream().map(s -> Size.valueOf(upper(s))).toList();
         case "--kinds" -> o.kinds = list(value).stream().map(k -> Kind.valueOf(upper(k))).toList();
         case "--runs" -> o.runs = positive(option, value);
         case "--warmup" -> o.warmup = Integer.parseInt(value);

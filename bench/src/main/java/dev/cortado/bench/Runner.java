@@ -26,6 +26,9 @@ public final class Runner {
   private static final Pattern TIMES = Pattern.compile("(?m)^BENCH-TIMES ([0-9 ]+)$");
   private static final Pattern ENGINE = Pattern.compile("(?m)^BENCH-ENGINE (.+)$");
 
+  /** What the cortado launcher prints when it rebuilds: such a run timed Maven, not Cortado. */
+  private static final String LAUNCHER_BUILDING = "cortado: building with Maven";
+
   private final Options options;
   private final List<EngineSpec> engines;
   private final List<Workload> workloads;
@@ -46,34 +49,35 @@ public final class Runner {
 
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
-    List<EngineSpec> engines = new ArrayList<>();
-    Runner runner;
     List<Workload> workloads = new ArrayList<>();
     for (Workload w : Workload.read(options.bench.resolve("workloads/workloads.tsv"))) {
       if (options.workloads.isEmpty() || options.workloads.contains(w.name())) {
         workloads.add(w);
       }
     }
-    runner = new Runner(options, engines, workloads);
+    List<EngineSpec> engines = new ArrayList<>();
+    Map<String, String> unavailable = new LinkedHashMap<>();
     for (EngineSpec e : EngineSpec.all(options.setup())) {
-      if (!options.engines.isEmpty() && !options.engines.contains(e.id())) {
-        continue;
-      }
-      if (options.skipEngines.contains(e.id())) {
+      boolean wanted = options.engines.isEmpty() || options.engines.contains(e.id());
+      if (!wanted || options.skipEngines.contains(e.id())) {
         continue;
       }
       if (e.unavailable() != null) {
-        runner.unavailable.put(e.id(), e.unavailable());
-        continue;
+        unavailable.put(e.id(), e.unavailable());
+      } else {
+        engines.add(e);
       }
-      engines.add(e);
-      runner.descriptions.put(e.id(), e.description());
     }
-    if (engines.stream().noneMatch(e -> e.id().equals(Table.NATIVE))) {
+    if (engines.isEmpty() || !engines.getFirst().id().equals(Table.NATIVE)) {
       throw new IllegalArgumentException(
           "the native engine is the reference: it cannot be left out");
     }
     Environment environment = Environment.capture(options);
+    Runner runner = new Runner(options, engines, workloads);
+    runner.unavailable.putAll(unavailable);
+    for (EngineSpec e : engines) {
+      runner.descriptions.put(e.id(), e.description());
+    }
     runner.run();
     Results results =
         new Results(
@@ -208,7 +212,8 @@ public final class Runner {
     }
     Matcher engine = ENGINE.matcher(r.stderr());
     if (engine.find()) {
-      descriptions.put(e.id(), engine.group(1).strip());
+      descriptions.put(
+          e.id(), e.description() + ". In-process it reports: " + engine.group(1).strip());
     }
     Matcher times = TIMES.matcher(r.stderr());
     if (!times.find()) {
@@ -237,6 +242,16 @@ public final class Runner {
           Status.TIMEOUT,
           List.of(),
           "over " + Duration.ofNanos(r.nanos()).toSeconds() + " s");
+    }
+    if (r.stderr().contains(LAUNCHER_BUILDING)) {
+      return new Cell(
+          w.name(),
+          size,
+          kind,
+          e.id(),
+          Status.FAILED,
+          List.of(),
+          "the cortado launcher rebuilt the project during the run (a source file changed)");
     }
     if (r.status() != 0) {
       return new Cell(

@@ -77,7 +77,10 @@ public final class JmhRun {
     } else {
       builder.param("engine", engines.toArray(String[]::new));
     }
-    builder.jvmArgsAppend("-D" + BenchFiles.BENCH_DIR_PROPERTY + "=" + bench);
+    builder.jvmArgsAppend(
+        "-D" + BenchFiles.BENCH_DIR_PROPERTY + "=" + bench,
+        // JMH reads fields through sun.misc.Unsafe, which JDK 25 warns about on every start.
+        "--sun-misc-unsafe-memory-access=allow");
     System.setProperty(BenchFiles.BENCH_DIR_PROPERTY, bench.toString());
     Collection<RunResult> results = new Runner(builder.build()).run();
 
