@@ -1,8 +1,8 @@
 package dev.cortado.runtime.internal;
 
 import dev.cortado.runtime.Value;
+import dev.cortado.runtime.internal.compiler.Execution;
 import dev.cortado.runtime.internal.interpreter.CompiledFunction;
-import dev.cortado.runtime.internal.interpreter.Interpreter;
 import dev.cortado.wasm.FunctionDefinition;
 
 /**
@@ -42,7 +42,8 @@ public final class WasmFunction extends FunctionHandle {
   @Override
   public Value[] call(Value... args) {
     Values.checkTypes(type().params(), args, "argument");
-    return Interpreter.invoke(this, args);
+    // The store's tier decides: the interpreter, or compiled code (see internal/compiler).
+    return Execution.call(this, args);
   }
 
   @Override

@@ -1,0 +1,252 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.runtime.internal.FuncTypeIds;
+import dev.cortado.runtime.internal.FunctionHandle;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.WasmModule;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The compiled code of one module: the generated classes and, per defined function, its method
+ * (null while it is not compiled), its OSR entry and its table of source offsets. Shared by every
+ * instance of the module; compiled all at once ({@link #compileAll}) or in batches as functions get
+ * hot ({@link #compile}).
+ *
+ * <p>Calls between functions in different classes are {@code invokedynamic} instructions linked
+ * ({@link CallLinker}) to the callee's call site here, one {@link MutableCallSite} per function: it
+ * targets the interpreter until the function is compiled, then its method. HotSpot inlines through
+ * such a call site as through a direct call.
+ */
+public final class CompiledModule {
+  private static final Map<WasmModule, List<CompiledModule>> MODULES = new WeakHashMap<>();
+
+  private final WasmModule module;
+  private final int methodLimit;
+  private final int imported;
+  private final int[] typeIds;
+  private final boolean[] compilable;
+  private final MethodHandle[] methods;
+  private final MethodHandle[] osrMethods;
+  private final int[][] sourceOffsets;
+  private final MutableCallSite[] callSites;
+  private final List<WeakReference<CompiledInstance>> instances = new ArrayList<>();
+  private final int maxExtraResults;
+  private final List<MethodHandles.Lookup> classes = new ArrayList<>();
+  private final Statistics statistics = new Statistics();
+  private boolean complete;
+
+  private CompiledModule(WasmModule module, int methodLimit) {
+    this.module = module;
+    this.methodLimit = methodLimit;
+    this.imported = module.importedFunctionCount();
+    List<FuncType> types = module.types();
+    this.typeIds = new int[types.size()];
+    int extra = 0;
+    for (int i = 0; i < typeIds.length; i++) {
+      typeIds[i] = FuncTypeIds.of(types.get(i));
+      extra = Math.max(extra, types.get(i).results().size() - 1);
+    }
+    this.maxExtraResults = extra;
+    int defined = module.functions().size();
+    this.compilable = new boolean[defined];
+    for (int i = 0; i < defined; i++) {
+      compilable[i] = FunctionCompiler.compilable(module, imported + i);
+    }
+    this.methods = new MethodHandle[defined];
+    this.osrMethods = new MethodHandle[defined];
+    this.sourceOffsets = new int[defined][];
+    this.callSites = new MutableCallSite[defined];
+  }
+
+  /** The compiled code of {@code module} for methods of at most {@code methodLimit} bytes. */
+  public static CompiledModule of(WasmModule module, int methodLimit) {
+    synchronized (MODULES) {
+      List<CompiledModule> list = MODULES.computeIfAbsent(module, m -> new ArrayList<>(1));
+      for (CompiledModule c : list) {
+        if (c.methodLimit == methodLimit) {
+          return c;
+        }
+      }
+      CompiledModule c = new CompiledModule(module, methodLimit);
+      list.add(c);
+      return c;
+    }
+  }
+
+  public WasmModule module() {
+    return module;
+  }
+
+  int methodLimit() {
+    return methodLimit;
+  }
+
+  /** The method of function {@code funcIndex} (type: {@link JvmTypes#functionType}), or null. */
+  public MethodHandle method(int funcIndex) {
+    int d = funcIndex - imported;
+    return d >= 0 ? methods[d] : null;
+  }
+
+  /** The OSR entry of function {@code funcIndex}, or null. */
+  public MethodHandle osrMethod(int funcIndex) {
+    int d = funcIndex - imported;
+    return d >= 0 ? osrMethods[d] : null;
+  }
+
+  /** Whether function {@code funcIndex} can be compiled at all (see {@link FunctionCompiler}). */
+  public boolean compilable(int funcIndex) {
+    int d = funcIndex - imported;
+    return d >= 0 && compilable[d];
+  }
+
+  int typeId(int typeIndex) {
+    return typeIds[typeIndex];
+  }
+
+  int maxExtraResults() {
+    return maxExtraResults;
+  }
+
+  int spillCapacity() {
+    return 1;
+  }
+
+  /** The source offset of recorded instruction {@code pos} of function {@code func}, or -1. */
+  int sourceOffset(int func, int pos) {
+    int[] offsets = sourceOffsets[func - imported];
+    return offsets != null && pos < offsets.length ? offsets[pos] : -1;
+  }
+
+  /** The call site linked calls of function {@code funcIndex} go through. */
+  synchronized CallSite callSite(int funcIndex) {
+    int d = funcIndex - imported;
+    MutableCallSite site = callSites[d];
+    if (site == null) {
+      MethodHandle target = methods[d];
+      if (target == null) {
+        FuncType type = module.functionType(funcIndex);
+        target =
+            MethodHandles.insertArguments(SignatureBridge.of(type).interpretedAt, 0, funcIndex);
+      }
+      site = new MutableCallSite(target);
+      callSites[d] = site;
+    }
+    return site;
+  }
+
+  /** Compiles every function not compiled yet (for {@code Tier.COMPILED}). */
+  public synchronized void compileAll() {
+    if (complete) {
+      return;
+    }
+    int[] pending = new int[methods.length];
+    int n = 0;
+    for (int d = 0; d < methods.length; d++) {
+      if (methods[d] == null && compilable[d]) {
+        pending[n++] = imported + d;
+      }
+    }
+    if (n > 0) {
+      compile(java.util.Arrays.copyOf(pending, n), null);
+    }
+    complete = true;
+  }
+
+  /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
+  public synchronized void compile(int[] functions, boolean[] osr) {
+    ModuleCompiler.Batch batch = ModuleCompiler.compile(module, functions, osr, f -> compilable(f));
+    install(batch);
+  }
+
+  /** Defines the classes of {@code batch} and makes their methods the functions' code. */
+  synchronized void install(ModuleCompiler.Batch batch) {
+    for (ModuleCompiler.GeneratedClass gc : batch.classes()) {
+      MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), this);
+      classes.add(lookup);
+      statistics.classes++;
+      for (int i = 0; i < gc.functions().length; i++) {
+        int f = gc.functions()[i];
+        int d = f - imported;
+        FuncType type = module.functionType(f);
+        MethodHandle mh;
+        try {
+          mh =
+              lookup.findStatic(
+                  lookup.lookupClass(), JvmTypes.methodName(f), JvmTypes.functionType(type));
+          if (gc.osr() != null && gc.osr()[i]) {
+            osrMethods[d] =
+                lookup.findStatic(lookup.lookupClass(), "osr" + f, JvmTypes.osrType(type));
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("generated method missing for function " + f, e);
+        }
+        if (methods[d] == null) {
+          statistics.compiledFunctions++;
+        }
+        statistics.methods++;
+        if (gc.methodSizes()[i] > methodLimit) {
+          statistics.methodsOverLimit++;
+        }
+        statistics.largestMethod = Math.max(statistics.largestMethod, gc.methodSizes()[i]);
+        sourceOffsets[d] = gc.sourceOffsets()[i];
+        methods[d] = mh;
+        if (callSites[d] != null) {
+          callSites[d].setTarget(mh);
+        }
+        resetInvokers(f);
+      }
+    }
+  }
+
+  /** Makes instances' handles of function {@code f} find its new code. */
+  private void resetInvokers(int f) {
+    for (WeakReference<CompiledInstance> ref : instances) {
+      CompiledInstance ctx = ref.get();
+      if (ctx != null) {
+        FunctionHandle h = ctx.functions[f];
+        h.invoker = null;
+      }
+    }
+  }
+
+  synchronized void register(CompiledInstance ctx) {
+    instances.removeIf(r -> r.get() == null);
+    instances.add(new WeakReference<>(ctx));
+  }
+
+  /** What has been compiled so far. */
+  public synchronized Statistics statistics() {
+    Statistics s = statistics.copy();
+    s.functions = module.functions().size();
+    return s;
+  }
+
+  /** Counts of compiled code (see {@code dev.cortado.runtime.CompiledCodeStatistics}). */
+  public static final class Statistics {
+    public int functions;
+    public int compiledFunctions;
+    public int methods;
+    public int methodsOverLimit;
+    public int largestMethod;
+    public int classes;
+
+    Statistics copy() {
+      Statistics s = new Statistics();
+      s.functions = functions;
+      s.compiledFunctions = compiledFunctions;
+      s.methods = methods;
+      s.methodsOverLimit = methodsOverLimit;
+      s.largestMethod = largestMethod;
+      s.classes = classes;
+      return s;
+    }
+  }
+}
