@@ -17,7 +17,7 @@ public final class CallLinker {
       MethodHandles.Lookup caller, String name, MethodType type, int funcIndex)
       throws IllegalAccessException {
     CompiledModule module =
-        MethodHandles.classData(caller, ConstantDescs.DEFAULT_NAME, CompiledModule.class);
+        MethodHandles.classDataAt(caller, ConstantDescs.DEFAULT_NAME, CompiledModule.class, 0);
     CallSite site = module.callSite(funcIndex);
     if (!site.type().equals(type)) {
       throw new IllegalStateException(

@@ -27,4 +27,10 @@ interface ClassContext {
    * through its invoker: {@code (params, FunctionHandle, [MultiValue], int, CompiledInstance)}.
    */
   String handleCaller(FuncType type);
+
+  /**
+   * Adds {@code table} to the class data; returns its index there, for {@code
+   * MethodHandles.classDataAt} (index 0 is the module's {@link CompiledModule}).
+   */
+  int constantTable(int[] table);
 }

@@ -34,8 +34,14 @@ final class ClassEmitter implements ClassContext {
   private final Map<FuncType, String> handleCallers = new LinkedHashMap<>();
   private final Map<Integer, Boolean> members = new HashMap<>();
 
-  /** The source offsets of each function's recorded instructions, by position in functions. */
-  final int[][] sourceOffsets;
+  /**
+   * The source offsets of each function's recorded instructions, by position in functions, then by
+   * method id ({@code FunctionCompiler.MAIN}, {@code OSR}, {@code CHUNK + id}).
+   */
+  final int[][][] sourceOffsets;
+
+  /** Each function's split, by position in functions (empty unless it was too big). */
+  private final FunctionSplitter.Plan[] plans;
 
   /** Where calls go: which functions are in which class, and which are compiled at all. */
   interface CallTargets {
@@ -43,16 +49,33 @@ final class ClassEmitter implements ClassContext {
     boolean linkable(int index);
   }
 
+  /**
+   * An emitter for {@code functions} (with OSR entries where {@code osr} says); a function whose
+   * estimated code exceeds {@code methodLimit} is split, aiming at methods of {@code
+   * splitTarget.applyAsInt(function)} bytes.
+   */
   ClassEmitter(
-      WasmModule module, String simpleName, int[] functions, boolean[] osr, CallTargets targets) {
+      WasmModule module,
+      String simpleName,
+      int[] functions,
+      boolean[] osr,
+      CallTargets targets,
+      int methodLimit,
+      java.util.function.IntUnaryOperator splitTarget) {
     this.module = module;
     this.owner = ClassDesc.of(PACKAGE + "." + simpleName);
     this.functions = functions;
     this.osr = osr;
     this.targets = targets;
-    this.sourceOffsets = new int[functions.length][];
-    for (int f : functions) {
+    this.sourceOffsets = new int[functions.length][][];
+    this.plans = new FunctionSplitter.Plan[functions.length];
+    for (int i = 0; i < functions.length; i++) {
+      int f = functions[i];
       members.put(f, Boolean.TRUE);
+      int target = splitTarget.applyAsInt(f);
+      boolean big =
+          target < methodLimit || FunctionSplitter.estimate(module, f) > methodLimit * 4 / 5;
+      plans[i] = big ? FunctionSplitter.plan(module, f, target) : FunctionSplitter.Plan.NONE;
     }
   }
 
@@ -77,6 +100,15 @@ final class ClassEmitter implements ClassContext {
     return CallKind.HANDLE;
   }
 
+  /** The class data's tables (see {@link #constantTable}), after the module at index 0. */
+  final List<int[]> tables = new ArrayList<>();
+
+  @Override
+  public int constantTable(int[] table) {
+    tables.add(table);
+    return tables.size();
+  }
+
   @Override
   public String handleCaller(FuncType type) {
     return handleCallers.computeIfAbsent(type, t -> "call$" + handleCallers.size());
@@ -91,6 +123,9 @@ final class ClassEmitter implements ClassContext {
     for (int i = 0; i < functions.length; i++) {
       int f = functions[i];
       int member = i;
+      FunctionSplitter.Plan plan = plans[i];
+      int[][] offsets = new int[FunctionCompiler.CHUNK + plan.chunks().size()][];
+      sourceOffsets[i] = offsets;
       // The ClassFile API runs a code handler again if a short jump overflows: each run needs a
       // compiler of its own.
       clb.withMethodBody(
@@ -98,16 +133,33 @@ final class ClassEmitter implements ClassContext {
           JvmTypes.functionDesc(module.functionType(f)),
           ClassFile.ACC_STATIC,
           cb -> {
-            FunctionCompiler fc = new FunctionCompiler(this, f, false);
+            FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, null);
             fc.emit(cb);
-            sourceOffsets[member] = fc.sourceOffsets();
+            offsets[FunctionCompiler.MAIN] = fc.sourceOffsets();
           });
-      if (osr != null && osr[i]) {
+      if (osr != null && osr[member]) {
         clb.withMethodBody(
             "osr" + f,
             FunctionCompiler.osrDescriptor(module.functionType(f)),
             ClassFile.ACC_STATIC,
-            cb -> new FunctionCompiler(this, f, true).emit(cb));
+            cb -> {
+              FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null);
+              fc.emit(cb);
+              offsets[FunctionCompiler.OSR] = fc.sourceOffsets();
+            });
+      }
+      for (FunctionSplitter.Chunk c : plan.chunks()) {
+        List<dev.cortado.wasm.ValType> locals = new ArrayList<>(module.functionType(f).params());
+        locals.addAll(module.functions().get(f - module.importedFunctionCount()).locals());
+        clb.withMethodBody(
+            c.methodName(f),
+            SplitEmitter.descriptor(c, locals),
+            ClassFile.ACC_STATIC,
+            cb -> {
+              FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, c);
+              fc.emit(cb);
+              offsets[FunctionCompiler.CHUNK + c.id] = fc.sourceOffsets();
+            });
       }
     }
     // Helpers may be requested while helpers are emitted: iterate over a copy until none is new.

@@ -36,7 +36,7 @@ public final class CompiledInstance {
    * Where the methods a big function is split into pass locals, operands and branch values to their
    * caller (see {@link FunctionSplitter}).
    */
-  public final MultiValue spill;
+  public MultiValue spill;
 
   CompiledInstance(ModuleInstance instance, CompiledModule code) {
     this.instance = instance;

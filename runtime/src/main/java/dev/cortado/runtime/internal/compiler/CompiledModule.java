@@ -35,7 +35,7 @@ public final class CompiledModule {
   private final boolean[] compilable;
   private final MethodHandle[] methods;
   private final MethodHandle[] osrMethods;
-  private final int[][] sourceOffsets;
+  private final int[][][] sourceOffsets;
   private final MutableCallSite[] callSites;
   private final List<WeakReference<CompiledInstance>> instances = new ArrayList<>();
   private final int maxExtraResults;
@@ -62,7 +62,7 @@ public final class CompiledModule {
     }
     this.methods = new MethodHandle[defined];
     this.osrMethods = new MethodHandle[defined];
-    this.sourceOffsets = new int[defined][];
+    this.sourceOffsets = new int[defined][][];
     this.callSites = new MutableCallSite[defined];
   }
 
@@ -119,10 +119,17 @@ public final class CompiledModule {
     return 1;
   }
 
-  /** The source offset of recorded instruction {@code pos} of function {@code func}, or -1. */
-  int sourceOffset(int func, int pos) {
-    int[] offsets = sourceOffsets[func - imported];
-    return offsets != null && pos < offsets.length ? offsets[pos] : -1;
+  /**
+   * The source offset of recorded instruction {@code pos} of method {@code method} of function
+   * {@code func}, or -1.
+   */
+  int sourceOffset(int func, int method, int pos) {
+    int[][] byMethod = sourceOffsets[func - imported];
+    if (byMethod == null || method >= byMethod.length || byMethod[method] == null) {
+      return -1;
+    }
+    int[] offsets = byMethod[method];
+    return pos < offsets.length ? offsets[pos] : -1;
   }
 
   /** The call site linked calls of function {@code funcIndex} go through. */
@@ -162,14 +169,29 @@ public final class CompiledModule {
 
   /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
   public synchronized void compile(int[] functions, boolean[] osr) {
-    ModuleCompiler.Batch batch = ModuleCompiler.compile(module, functions, osr, f -> compilable(f));
+    long t0 = System.nanoTime();
+    ModuleCompiler.Batch batch =
+        ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit);
+    long t1 = System.nanoTime();
     install(batch);
+    if (Boolean.getBoolean("cortado.compiler.timing")) {
+      System.err.printf(
+          "compile %.0f ms, install %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+    }
   }
 
   /** Defines the classes of {@code batch} and makes their methods the functions' code. */
   synchronized void install(ModuleCompiler.Batch batch) {
     for (ModuleCompiler.GeneratedClass gc : batch.classes()) {
-      MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), this);
+      List<Object> data = new ArrayList<>();
+      data.add(this);
+      data.addAll(gc.tables());
+      long t0 = System.nanoTime();
+      MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
+      if (Boolean.getBoolean("cortado.compiler.timing")) {
+        System.err.printf(
+            "define %d bytes: %.0f ms%n", gc.bytes().length, (System.nanoTime() - t0) / 1e6);
+      }
       classes.add(lookup);
       statistics.classes++;
       for (int i = 0; i < gc.functions().length; i++) {
@@ -191,11 +213,13 @@ public final class CompiledModule {
         if (methods[d] == null) {
           statistics.compiledFunctions++;
         }
-        statistics.methods++;
-        if (gc.methodSizes()[i] > methodLimit) {
-          statistics.methodsOverLimit++;
+        ModuleCompiler.MethodSizes sizes = gc.methodSizes()[i];
+        statistics.methods += sizes.count();
+        statistics.methodsOverLimit += sizes.overLimit();
+        statistics.largestMethod = Math.max(statistics.largestMethod, sizes.largest());
+        if (sizes.split()) {
+          statistics.splitFunctions++;
         }
-        statistics.largestMethod = Math.max(statistics.largestMethod, gc.methodSizes()[i]);
         sourceOffsets[d] = gc.sourceOffsets()[i];
         methods[d] = mh;
         if (callSites[d] != null) {
@@ -237,6 +261,7 @@ public final class CompiledModule {
     public int methodsOverLimit;
     public int largestMethod;
     public int classes;
+    public int splitFunctions;
 
     Statistics copy() {
       Statistics s = new Statistics();
@@ -246,6 +271,7 @@ public final class CompiledModule {
       s.methodsOverLimit = methodsOverLimit;
       s.largestMethod = largestMethod;
       s.classes = classes;
+      s.splitFunctions = splitFunctions;
       return s;
     }
   }

@@ -21,6 +21,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
 import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
@@ -50,6 +51,15 @@ final class FunctionCompiler {
   private static final int FUNCTION = 3;
   private static final int DEAD = 4;
 
+  /** In a chunk method: an enclosing frame outside the chunk; branching to it exits the method. */
+  private static final int EXIT = 5;
+
+  /** Method ids: the function's method, its OSR entry, chunk {@code id} is {@code CHUNK + id}. */
+  static final int MAIN = 0;
+
+  static final int OSR = 1;
+  static final int CHUNK = 2;
+
   static final ClassDesc CD_MemoryOps = ClassDesc.of(MemoryOps.class.getName());
   static final ClassDesc CD_TableOps = ClassDesc.of(TableOps.class.getName());
   static final ClassDesc CD_Ops = ClassDesc.of(Ops.class.getName());
@@ -61,6 +71,11 @@ final class FunctionCompiler {
   private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
   private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
   private static final ClassDesc CD_Linker = ClassDesc.of(CallLinker.class.getName());
+  private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
+
+  /** A br_table with more entries than this switches through a table (see branchTable). */
+  private static final int BIG_BR_TABLE = 64;
+
   static final DirectMethodHandleDesc BOOTSTRAP =
       MethodHandleDesc.ofMethod(
           DirectMethodHandleDesc.Kind.STATIC,
@@ -93,6 +108,9 @@ final class FunctionCompiler {
     /** An if's operand stack at entry (its parameters in their own locals), for its else. */
     OperandStack.Snapshot entry;
 
+    /** Its index in the control stack (the function's frame is 0). */
+    int index;
+
     Control(int kind, int height, List<ValType> params, List<ValType> results, Label label) {
       this.kind = kind;
       this.height = height;
@@ -104,6 +122,11 @@ final class FunctionCompiler {
     /** The values a branch to this frame carries (spec 3.3.5 "label types"). */
     List<ValType> branchTypes() {
       return kind == LOOP ? params : results;
+    }
+
+    /** Whether a branch to it leaves the method (returns from the function or the chunk). */
+    boolean leavesMethod() {
+      return kind == FUNCTION || kind == EXIT;
     }
   }
 
@@ -118,6 +141,15 @@ final class FunctionCompiler {
   private final List<Instruction> body;
   private final boolean osr;
   private final boolean usesMemory;
+  private final FunctionSplitter.Plan plan;
+
+  /** The chunk this method is, or null for the function's own method. */
+  private final FunctionSplitter.Chunk chunk;
+
+  /** The chunks this method calls, by start index. */
+  private final Map<Integer, FunctionSplitter.Chunk> childAt;
+
+  private final int methodId;
 
   private CodeBuilder cb;
   private int[] localSlots;
@@ -140,6 +172,23 @@ final class FunctionCompiler {
   private final List<LoopHeader> loopHeaders = new ArrayList<>();
 
   FunctionCompiler(ClassContext cc, int funcIndex, boolean osr) {
+    this(cc, funcIndex, osr, FunctionSplitter.Plan.NONE, null);
+  }
+
+  /**
+   * A compiler for function {@code funcIndex} split as {@code plan}: for its own method ({@code
+   * chunk} null; its OSR entry if {@code osr}) or for one of its chunks.
+   */
+  FunctionCompiler(
+      ClassContext cc,
+      int funcIndex,
+      boolean osr,
+      FunctionSplitter.Plan plan,
+      FunctionSplitter.Chunk chunk) {
+    this.plan = plan;
+    this.chunk = chunk;
+    this.childAt = chunk != null ? chunk.childAt : plan.topChildren();
+    this.methodId = chunk != null ? CHUNK + chunk.id : osr ? OSR : MAIN;
     this.cc = cc;
     this.module = cc.module();
     this.funcIndex = funcIndex;
@@ -189,6 +238,9 @@ final class FunctionCompiler {
 
   /** The method's descriptor: the function's (see {@link JvmTypes}), or the OSR entry's. */
   MethodTypeDesc descriptor() {
+    if (chunk != null) {
+      return SplitEmitter.descriptor(chunk, localTypes);
+    }
     if (!osr) {
       return JvmTypes.functionDesc(type);
     }
@@ -224,19 +276,26 @@ final class FunctionCompiler {
 
   void emit(CodeBuilder code) {
     this.cb = code;
-    assignSlots();
+    if (chunk != null) {
+      SplitEmitter.assignChunkSlots(this, chunk);
+    } else {
+      assignSlots();
+    }
     posSlot = cb.allocateLocal(TypeKind.INT);
     cb.iconst_m1();
     cb.istore(posSlot);
     Label tryStart = cb.newBoundLabel();
     Label exhausted = cb.newLabel();
-    cb.iinc(fuelSlot, -1);
-    cb.iload(fuelSlot);
-    cb.iflt(exhausted);
+    if (chunk == null) {
+      // A chunk is part of its function's call: only the function's method counts a call.
+      cb.iinc(fuelSlot, -1);
+      cb.iload(fuelSlot);
+      cb.iflt(exhausted);
+    }
     Label osrDispatch = osr ? cb.newLabel() : null;
     if (osr) {
       loadLocalsFromInterpreter();
-    } else {
+    } else if (chunk == null) {
       for (int i = type.params().size(); i < localTypes.size(); i++) {
         zero(localTypes.get(i));
         cb.storeLocal(JvmTypes.kind(localTypes.get(i)), localSlots[i]);
@@ -255,16 +314,43 @@ final class FunctionCompiler {
     if (osr) {
       cb.goto_(osrDispatch);
     }
-    controls.add(new Control(FUNCTION, 0, List.of(), type.results(), cb.newLabel()));
-    for (int i = 0; i < body.size(); i++) {
+    int from = 0;
+    int to = body.size();
+    addControl(new Control(FUNCTION, 0, List.of(), type.results(), cb.newLabel()));
+    if (chunk != null) {
+      for (int block : chunk.enclosing) {
+        BlockType bt = body.get(block).blockType();
+        List<ValType> params = blockParams(bt);
+        List<ValType> results = blockResults(bt);
+        boolean loop = body.get(block).opcode() == Opcode.LOOP;
+        // Only the branch types matter: a branch to an exit frame carries them out.
+        addControl(new Control(EXIT, -1, loop ? params : results, loop ? params : results, null));
+      }
+      from = chunk.start;
+      to = chunk.end;
+    }
+    for (int i = from; i < to; i++) {
       Instruction in = body.get(i);
       if (reachable) {
+        FunctionSplitter.Chunk child = childAt.get(i);
+        if (child != null) {
+          SplitEmitter.call(this, child);
+          i = child.end - 1;
+          continue;
+        }
         translate(in, i);
       } else {
         skip(in);
       }
     }
-    if (!controls.isEmpty()) {
+    if (chunk != null) {
+      if (reachable) {
+        SplitEmitter.exit(this, chunk, FunctionSplitter.FALL_THROUGH, chunk.outputs.size());
+      }
+      if (controls.size() != chunk.controlDepth) {
+        throw new IllegalStateException("chunk of function " + funcIndex + " is not balanced");
+      }
+    } else if (!controls.isEmpty()) {
       throw new IllegalStateException("function " + funcIndex + " does not end with end");
     }
     cb.labelBinding(exhausted);
@@ -278,13 +364,19 @@ final class FunctionCompiler {
     cb.iload(posSlot);
     cb.aload(ctxSlot);
     cb.loadConstant(funcIndex);
+    cb.loadConstant(methodId);
     cb.invokestatic(
         CD_Unwind,
         "frame",
         MethodTypeDesc.of(
-            CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int));
+            CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int));
     cb.athrow();
     cb.exceptionCatchAll(tryStart, tryEnd, handler);
+  }
+
+  private void addControl(Control c) {
+    c.index = controls.size();
+    controls.add(c);
   }
 
   private void assignSlots() {
@@ -468,7 +560,7 @@ final class FunctionCompiler {
         if (in.opcode() == Opcode.LOOP) {
           loopOrdinal++;
         }
-        controls.add(new Control(DEAD, stack.size(), List.of(), List.of(), null));
+        addControl(new Control(DEAD, stack.size(), List.of(), List.of(), null));
       }
       case ELSE -> {
         if (controls.getLast().kind != DEAD) {
@@ -626,7 +718,7 @@ final class FunctionCompiler {
   private void enterBlock(int kind, BlockType bt) {
     List<ValType> params = blockParams(bt);
     stack.spillAll();
-    controls.add(
+    addControl(
         new Control(kind, stack.size() - params.size(), params, blockResults(bt), cb.newLabel()));
   }
 
@@ -672,7 +764,7 @@ final class FunctionCompiler {
     }
     branchIfFalse(c.elseLabel);
     c.entry = stack.snapshot();
-    controls.add(c);
+    addControl(c);
   }
 
   /**
@@ -755,6 +847,11 @@ final class FunctionCompiler {
       emitReturn();
       return;
     }
+    if (target.kind == EXIT) {
+      SplitEmitter.exit(
+          this, chunk, FunctionSplitter.BRANCH + target.index, target.branchTypes().size());
+      return;
+    }
     List<ValType> values = target.branchTypes();
     int n = values.size();
     stack.materialize(n);
@@ -777,7 +874,7 @@ final class FunctionCompiler {
     List<ValType> values = target.branchTypes();
     int n = values.size();
     boolean simple =
-        target.kind != FUNCTION
+        !target.leavesMethod()
             && (target.kind == LOOP
                 ? n == 0 && stack.jvmCount() == 1
                 : stack.jvmCount() == n + 1 && stack.topOnJvm(n + 1));
@@ -812,7 +909,7 @@ final class FunctionCompiler {
       Control t = label(in.label(i));
       t.branchedTo = true;
       if (!stubs.containsKey(t)) {
-        stubs.put(t, direct && t.kind != FUNCTION ? t.label : cb.newLabel());
+        stubs.put(t, direct && !t.leavesMethod() ? t.label : cb.newLabel());
       }
     }
     if (!direct) {
@@ -839,15 +936,37 @@ final class FunctionCompiler {
       stack.pop(1);
     }
     List<SwitchCase> cases = new ArrayList<>();
-    for (int i = 0; i < count - 1; i++) {
-      cases.add(SwitchCase.of(i, stubs.get(label(in.label(i)))));
-    }
     Label defaultLabel = stubs.get(fallback);
+    if (count - 1 > BIG_BR_TABLE) {
+      // A switch of thousands of entries would not fit a method: map the index to the ordinal of
+      // its target with a table (class data), and switch over the few distinct targets.
+      List<Control> distinct = new ArrayList<>(stubs.keySet());
+      int[] table = new int[count];
+      for (int i = 0; i < count; i++) {
+        table[i] = distinct.indexOf(label(in.label(i)));
+      }
+      cb.ldc(
+          DynamicConstantDesc.ofNamed(
+              ConstantDescs.BSM_CLASS_DATA_AT,
+              ConstantDescs.DEFAULT_NAME,
+              CD_int.arrayType(),
+              cc.constantTable(table)));
+      cb.invokestatic(
+          CD_SplitOps, "brTable", MethodTypeDesc.of(CD_int, CD_int, CD_int.arrayType()));
+      for (int k = 0; k < distinct.size() - 1; k++) {
+        cases.add(SwitchCase.of(k, stubs.get(distinct.get(k))));
+      }
+      defaultLabel = stubs.get(distinct.getLast());
+    } else {
+      for (int i = 0; i < count - 1; i++) {
+        cases.add(SwitchCase.of(i, stubs.get(label(in.label(i)))));
+      }
+    }
     if (cases.isEmpty()) {
       cb.pop();
       cb.goto_(defaultLabel);
     } else {
-      cb.tableswitch(0, count - 2, defaultLabel, cases);
+      cb.tableswitch(0, cases.size() - 1, defaultLabel, cases);
     }
     OperandStack.Snapshot saved = stack.snapshot();
     for (Map.Entry<Control, Label> e : stubs.entrySet()) {
@@ -862,9 +981,13 @@ final class FunctionCompiler {
   }
 
   /** Returns the function's results from the top of the stack (extra ones via the carrier). */
-  private void emitReturn() {
+  void emitReturn() {
     List<ValType> results = type.results();
     int n = results.size();
+    if (chunk != null) {
+      SplitEmitter.exit(this, chunk, FunctionSplitter.RETURN, n);
+      return;
+    }
     stack.materialize(n);
     for (int i = n - 1; i >= 1; i--) {
       ValType t = results.get(i);
@@ -976,7 +1099,61 @@ final class FunctionCompiler {
     reloadMemory();
   }
 
-  // ---- access for AccessEmitter ----
+  // ---- access for AccessEmitter and SplitEmitter ----
+
+  ClassContext classContext() {
+    return cc;
+  }
+
+  int funcIndex() {
+    return funcIndex;
+  }
+
+  List<ValType> localTypes() {
+    return localTypes;
+  }
+
+  int[] localSlots() {
+    return localSlots;
+  }
+
+  void setLocalSlots(int[] slots, int fuel, int ctx) {
+    this.localSlots = slots;
+    this.fuelSlot = fuel;
+    this.ctxSlot = ctx;
+  }
+
+  int fuelSlot() {
+    return fuelSlot;
+  }
+
+  int posSlot() {
+    return posSlot;
+  }
+
+  boolean reachable() {
+    return reachable;
+  }
+
+  void setReachable(boolean r) {
+    this.reachable = r;
+  }
+
+  /** The branch types of control frame {@code index} (absolute). */
+  List<ValType> branchTypes(int index) {
+    return controls.get(index).branchTypes();
+  }
+
+  /** Emits a branch to control frame {@code index} with its values on top of the stack. */
+  void branchTo(int index) {
+    Control c = controls.get(index);
+    c.branchedTo = true;
+    transferAndJump(c);
+  }
+
+  int allocateLocal(TypeKind kind) {
+    return cb.allocateLocal(kind);
+  }
 
   OperandStack stack() {
     return stack;

@@ -30,9 +30,10 @@ public final class Unwind {
   private Unwind() {}
 
   /**
-   * The exception to rethrow after {@code t} unwound through function {@code func} at {@code pos}.
+   * The exception to rethrow after {@code t} unwound through method {@code method} (see {@code
+   * FunctionCompiler.MAIN}) of function {@code func}, at recorded instruction {@code pos}.
    */
-  public static Throwable frame(Throwable t, int pos, CompiledInstance ctx, int func) {
+  public static Throwable frame(Throwable t, int pos, CompiledInstance ctx, int func, int method) {
     CompiledTrap trap = convert(t);
     if (trap == null) {
       return t;
@@ -44,7 +45,7 @@ public final class Unwind {
               inst.module().names().moduleName(),
               func,
               inst.functionName(func),
-              ctx.code.sourceOffset(func, pos)));
+              ctx.code.sourceOffset(func, method, pos)));
     }
     return trap;
   }
