@@ -1,6 +1,7 @@
 /** The {@code cortado} command line. */
 module dev.cortado.cli {
   requires dev.cortado.spectest;
+  requires dev.cortado.wasi;
   requires info.picocli;
 
   // picocli fills the commands' annotated fields by reflection.

@@ -21,8 +21,9 @@ final class BinarySections {
    * @param count the vector length a section of ids 1-7 and 9-11 starts with, the count of the data
    *     count section (12), the function index of the start section (8), or -1 for custom sections
    * @param customName the name of a custom section, else null
+   * @param customDataSize the size of a custom section's data after its name, else -1
    */
-  record Section(int id, int offset, int size, long count, String customName) {
+  record Section(int id, int offset, int size, long count, String customName, int customDataSize) {
     /** The spec's name of the section. */
     String name() {
       return switch (id) {
@@ -58,15 +59,17 @@ final class BinarySections {
       }
       long count = -1;
       String name = null;
+      int dataSize = -1;
       if (id == 0) {
         long length = leb(bytes, pos);
         if (length >= 0 && pos[0] + length <= payload + size) {
           name = new String(bytes, pos[0], (int) length, StandardCharsets.UTF_8);
+          dataSize = payload + (int) size - (pos[0] + (int) length);
         }
       } else if (size > 0) {
         count = leb(bytes, pos);
       }
-      sections.add(new Section(id, start, (int) size, count, name));
+      sections.add(new Section(id, start, (int) size, count, name, dataSize));
       pos[0] = payload + (int) size;
     }
     return sections;

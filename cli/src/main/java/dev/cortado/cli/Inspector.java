@@ -11,7 +11,8 @@ import java.util.List;
  * counts, its imports and exports with their types, its start function and its custom sections. The
  * format is stable (tests compare it with golden files): one item a line, two-space indents.
  *
- * <p>A text module is described by its binary encoding, since sections exist only there.
+ * <p>A text module is described by its binary encoding, since sections exist only there (so its
+ * custom sections are those the writer makes, such as {@code name}).
  */
 final class Inspector {
   private Inspector() {}
@@ -32,7 +33,7 @@ final class Inspector {
     List<BinarySections.Section> sections = BinarySections.scan(binary);
     line(sb, "sections: " + sections.size());
     for (BinarySections.Section s : sections) {
-      String label = s.id() == 0 ? "custom \"" + s.customName() + "\"" : s.name();
+      String label = s.id() == 0 ? "custom " + quote(s.customName()) : s.name();
       String count =
           switch (s.id()) {
             case 0 -> "";
@@ -85,10 +86,10 @@ final class Inspector {
         sb,
         "start: " + (module.start().isPresent() ? "func " + module.start().getAsInt() : "none"));
 
-    line(sb, "custom sections: " + module.customSections().size());
-    module
-        .customSections()
-        .forEach(c -> line(sb, "  " + quote(c.name()) + " (" + c.data().length + " bytes)"));
+    List<BinarySections.Section> customs = sections.stream().filter(s -> s.id() == 0).toList();
+    line(sb, "custom sections: " + customs.size());
+    customs.forEach(
+        c -> line(sb, "  " + quote(c.customName()) + " (" + c.customDataSize() + " bytes)"));
     return sb.toString();
   }
 
@@ -134,6 +135,9 @@ final class Inspector {
 
   /** A name in double quotes, with quotes, backslashes and control characters escaped. */
   static String quote(String s) {
+    if (s == null) {
+      return "(unreadable name)";
+    }
     StringBuilder sb = new StringBuilder("\"");
     s.codePoints()
         .forEach(

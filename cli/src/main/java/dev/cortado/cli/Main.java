@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,16 @@ public final class Main {
 
   /** Runs the command line {@code args}, writing to {@code out} and {@code err}; the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * Like {@link #run(String[], PrintStream, PrintStream)}, with {@code in} as the guest's stdin.
+   */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     int[] code = {ExitCode.INTERNAL};
     Thread thread =
-        new Thread(null, () -> code[0] = runHere(args, out, err), "cortado", STACK_SIZE);
+        new Thread(null, () -> code[0] = runHere(args, in, out, err), "cortado", STACK_SIZE);
     thread.start();
     try {
       thread.join();
@@ -48,9 +56,9 @@ public final class Main {
     return code[0];
   }
 
-  private static int runHere(String[] args, PrintStream out, PrintStream err) {
+  private static int runHere(String[] args, InputStream in, PrintStream out, PrintStream err) {
     try {
-      Io io = new Io(out, err);
+      Io io = new Io(in, out, err);
       CommandLine cli = commandLine(io);
       int code = cli.execute(withDefaultCommand(cli, args));
       out.flush();

@@ -1,5 +1,6 @@
 package dev.cortado.cli;
 
+import dev.cortado.runtime.ExitException;
 import dev.cortado.runtime.ExportedFunction;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.InstantiationFailedException;
@@ -9,21 +10,25 @@ import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.Value;
 import dev.cortado.spectest.Tier;
+import dev.cortado.wasi.Wasi;
 import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.Import;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code cortado run}: instantiates a module and runs its {@code _start}, or calls the export that
- * {@code --invoke} names with the arguments after FILE and prints each result on its own line.
+ * {@code --invoke} names with the arguments after FILE and prints each result on its own line. WASI
+ * preview 1 is always linked; what the guest may reach comes from {@link WasiOptions}, and a
+ * guest's {@code proc_exit} code becomes the exit code.
  */
 @Command(
     name = "run",
@@ -32,19 +37,20 @@ import picocli.CommandLine.Parameters;
     header = "Runs a module: its _start, or the export --invoke names.",
     description = {
       "Runs a WebAssembly module (.wasm or .wat).",
-      "Without --invoke, calls the export _start if there is one, else only instantiates.",
+      "Without --invoke, calls the export _start if there is one, else only instantiates;",
+      "ARGS are then the program's arguments (WASI argv, after FILE as argv[0]).",
       "With --invoke, calls that export with ARGS (parsed by its parameter types:",
       "integers in decimal or 0x hex, floats in decimal or hex, nan, inf, -inf)",
-      "and prints each result on its own line."
+      "and prints each result on its own line.",
+      "WASI preview 1 (wasi_snapshot_preview1) is linked, with stdin, stdout and stderr;",
+      "directories, environment and sockets only as the options below grant them."
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 bad file or module or link error, 2 usage error, 134 trap.",
-      "WASI is not supported yet: a module importing wasi_snapshot_preview1 fails to link."
+      "Exit codes: the program's own (WASI proc_exit), else 0 ok, 1 bad file or module or",
+      "link error, 2 usage error, 134 trap."
     })
 final class RunCommand implements Callable<Integer> {
-  static final String WASI_MODULE = "wasi_snapshot_preview1";
-
   private final Io io;
 
   @Option(
@@ -67,8 +73,10 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(
       index = "1..*",
       paramLabel = "ARGS",
-      description = "Arguments for the function --invoke names.")
+      description = "The program's arguments, or those of the function --invoke names.")
   List<String> args = new ArrayList<>();
+
+  @Mixin WasiOptions wasi = new WasiOptions();
 
   RunCommand(Io io) {
     this.io = io;
@@ -77,42 +85,63 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     WasmModule module = ModuleFiles.load(file);
-    refuseWasi(module);
-    Instance instance = instantiate(module);
-    if (invoke != null) {
-      ExportedFunction function = exportedFunction(instance, invoke);
-      Value[] results = call(function, arguments(function.type()));
-      for (Value v : results) {
-        io.out().println(ValueText.format(v));
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      return run(module, resources);
+    } finally {
+      for (AutoCloseable r : resources) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          io.err().println("warning: " + e.getMessage());
+        }
       }
-    } else {
-      ExportedFunction start = instance.function("_start");
-      if (start != null) {
-        call(start, new Value[0]);
+    }
+  }
+
+  private int run(WasmModule module, List<AutoCloseable> resources) {
+    List<String> argv = new ArrayList<>();
+    argv.add(file.toString());
+    if (invoke == null) {
+      argv.addAll(args);
+    }
+    Linker linker = new Linker();
+    Store store = new Store(tier.storeConfig());
+    Wasi guest;
+    try {
+      guest = Wasi.define(linker, wasi.config(argv, io, resources));
+    } catch (IOException e) {
+      throw CliError.error(e.getMessage());
+    }
+    resources.add(0, guest);
+    try {
+      for (WasiOptions.Preload p : wasi.preloadList()) {
+        linker.define(p.name(), instantiate(linker, store, ModuleFiles.load(p.file()), p.file()));
       }
+      Instance instance = instantiate(linker, store, module, file);
+      if (invoke != null) {
+        ExportedFunction function = exportedFunction(instance, invoke);
+        Value[] results = call(function, arguments(function.type()));
+        for (Value v : results) {
+          io.out().println(ValueText.format(v));
+        }
+      } else {
+        ExportedFunction start = instance.function("_start");
+        if (start != null) {
+          call(start, new Value[0]);
+        }
+      }
+    } catch (ExitException e) {
+      io.out().flush();
+      return e.exitCode();
     }
     io.out().flush();
     return ExitCode.OK;
   }
 
-  /** WASI gets its own module later; until then say plainly why such a module cannot run. */
-  private void refuseWasi(WasmModule module) {
-    for (Import i : module.imports()) {
-      if (i.module().equals(WASI_MODULE)) {
-        throw CliError.error(
-            file
-                + ": "
-                + i.module()
-                + "."
-                + i.name()
-                + ": unknown import: WASI is not supported yet");
-      }
-    }
-  }
-
-  private Instance instantiate(WasmModule module) {
+  private static Instance instantiate(Linker linker, Store store, WasmModule module, Path file) {
     try {
-      return new Linker().instantiate(new Store(tier.storeConfig()), module);
+      return linker.instantiate(store, module);
     } catch (LinkException e) {
       throw ModuleFiles.moduleError(file, e);
     } catch (InstantiationFailedException e) {

@@ -15,11 +15,11 @@ class BinarySectionsTest {
     List<BinarySections.Section> sections = BinarySections.scan(bytes);
     assertThat(sections)
         .containsExactly(
-            new BinarySections.Section(1, 8, 5, 1, null),
-            new BinarySections.Section(3, 15, 2, 1, null),
-            new BinarySections.Section(7, 19, 10, 1, null),
-            new BinarySections.Section(10, 31, 6, 1, null),
-            new BinarySections.Section(0, 39, 9, -1, "hello"));
+            new BinarySections.Section(1, 8, 5, 1, null, -1),
+            new BinarySections.Section(3, 15, 2, 1, null, -1),
+            new BinarySections.Section(7, 19, 10, 1, null, -1),
+            new BinarySections.Section(10, 31, 6, 1, null, -1),
+            new BinarySections.Section(0, 39, 9, -1, "hello", 3));
     assertThat(sections.get(3).name()).isEqualTo("code");
   }
 

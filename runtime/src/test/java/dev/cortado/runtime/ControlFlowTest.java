@@ -224,7 +224,7 @@ class ControlFlowTest {
                       i32.const 1 br 0
                       i32.add unreachable block i64 unreachable end drop if end br_table 0 0 select
                     end
-                    block i32 i32.const 2 return i32.const 3 end
+                    drop block i32 i32.const 2 return i32.const 3 end
                     drop i32.const 9
                     """));
     assertThat(callInt(inst, "f")).isEqualTo(2);

@@ -53,8 +53,8 @@ final class ScriptExecution {
   /** {@code (module definition $name ...)}s by name. */
   private final Map<String, WasmModule> definitions = new HashMap<>();
 
-  /** Names whose module failed, with the line where it did: later uses say so. */
-  private final Map<String, Integer> failedNames = new HashMap<>();
+  /** Names whose module failed, with why: later uses say so. */
+  private final Map<String, String> failedNames = new HashMap<>();
 
   /** The most recent instance, which actions without a module name act on, or null. */
   private Instance current;
@@ -139,7 +139,7 @@ final class ScriptExecution {
       }
       bind(m.name(), linker.instantiate(store, module));
     } catch (Throwable t) {
-      unbind(m.name(), m.line());
+      unbind(m.name(), m.line(), t);
       throw t;
     }
   }
@@ -155,7 +155,7 @@ final class ScriptExecution {
       }
       bind(m.instanceName(), linker.instantiate(store, module));
     } catch (Throwable t) {
-      unbind(m.instanceName(), m.line());
+      unbind(m.instanceName(), m.line(), t);
       throw t;
     }
   }
@@ -168,30 +168,39 @@ final class ScriptExecution {
     }
   }
 
-  /** After a module failed: actions on it fail with a reason pointing at that line. */
-  private void unbind(String name, int line) {
+  /**
+   * After a module failed: actions on it fail with a reason pointing at that line. When the module
+   * failed for a missing feature, their reason names the feature first, so that a report of a later
+   * suite says what is missing rather than only that a module failed.
+   */
+  private void unbind(String name, int line, Throwable cause) {
+    String why = Failures.describe(cause);
+    String failed = "the module at line " + line + " failed";
     current = null;
-    noCurrentReason = "the module at line " + line + " failed";
+    noCurrentReason = why.startsWith("unsupported:") ? why + " (" + failed + ")" : failed;
     if (name != null) {
       instances.remove(name);
-      failedNames.put(name, line);
+      failedNames.put(
+          name,
+          why.startsWith("unsupported:")
+              ? why + " (module $" + name + " failed at line " + line + ")"
+              : "module $" + name + " failed at line " + line);
     }
   }
 
   private Instance instance(String name) {
     if (name == null) {
       if (current == null) {
-        throw new CommandFailed("no module to act on: " + noCurrentReason);
+        throw new CommandFailed(
+            noCurrentReason.startsWith("unsupported:")
+                ? noCurrentReason
+                : "no module to act on: " + noCurrentReason);
       }
       return current;
     }
     Instance instance = instances.get(name);
     if (instance == null) {
-      Integer failedAt = failedNames.get(name);
-      throw new CommandFailed(
-          failedAt != null
-              ? "module $" + name + " failed at line " + failedAt
-              : "unknown module $" + name);
+      throw new CommandFailed(failedNames.getOrDefault(name, "unknown module $" + name));
     }
     return instance;
   }

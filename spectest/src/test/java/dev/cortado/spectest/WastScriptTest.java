@@ -49,7 +49,7 @@ class WastScriptTest {
         """;
     ScriptResult r = runner.run("all.wast", script);
     assertThat(r.failures()).isEmpty();
-    assertThat(r.passed()).isEqualTo(22);
+    assertThat(r.passed()).isEqualTo(20);
     assertThat(r.diagnostics()).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal;
 
 import dev.cortado.runtime.Caller;
+import dev.cortado.runtime.ExitException;
 import dev.cortado.runtime.HostFunction;
 import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Trap;
@@ -35,9 +36,10 @@ public final class HostFunctionHandle extends FunctionHandle {
   }
 
   /**
-   * Runs the function and checks its results. A {@link Trap} passes through; any other exception
-   * becomes a trap of kind {@link TrapKind#HOST_ERROR} with it as the cause, and wrong results do
-   * too. A Java stack overflow is the guest's call stack being exhausted.
+   * Runs the function and checks its results. A {@link Trap} or {@link ExitException} passes
+   * through; any other exception becomes a trap of kind {@link TrapKind#HOST_ERROR} with it as the
+   * cause, and wrong results do too. A Java stack overflow is the guest's call stack being
+   * exhausted.
    */
   public Value[] invoke(Caller caller, Value[] args) {
     Value[] results;
@@ -45,6 +47,9 @@ public final class HostFunctionHandle extends FunctionHandle {
       results = function.call(caller, args);
     } catch (Trap t) {
       throw t;
+    } catch (ExitException e) {
+      // proc_exit: an exit code, not an error; it unwinds the guest unchanged.
+      throw e;
     } catch (StackOverflowError e) {
       throw new Trap(
           TrapKind.CALL_STACK_EXHAUSTED, TrapKind.CALL_STACK_EXHAUSTED.message(), List.of(), e);

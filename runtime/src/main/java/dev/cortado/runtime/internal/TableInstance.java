@@ -116,7 +116,8 @@ public final class TableInstance implements Table {
     }
     Object f = elements[(int) i];
     if (f == null) {
-      throw new TrapSignal(TrapKind.UNINITIALIZED_ELEMENT);
+      throw new TrapSignal(
+          TrapKind.UNINITIALIZED_ELEMENT, TrapKind.UNINITIALIZED_ELEMENT.message() + " " + i);
     }
     return (FunctionHandle) f;
   }

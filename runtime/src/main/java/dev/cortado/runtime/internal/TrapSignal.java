@@ -15,12 +15,26 @@ public final class TrapSignal extends RuntimeException {
   private final TrapKind kind;
 
   public TrapSignal(TrapKind kind) {
-    this(kind, null);
+    this(kind, (Throwable) null);
   }
 
   public TrapSignal(TrapKind kind, Throwable cause) {
     super(kind.message(), cause, false, false);
     this.kind = kind;
+  }
+
+  /**
+   * A trap whose reason adds detail to the kind's message, as the reference interpreter does (e.g.
+   * {@code "uninitialized element 2"}); the testsuite matches the kind's message as a prefix.
+   */
+  public TrapSignal(TrapKind kind, String reason) {
+    super(reason, null, false, false);
+    this.kind = kind;
+  }
+
+  /** The trap's reason: the kind's message, perhaps with detail. */
+  public String reason() {
+    return getMessage();
   }
 
   public TrapKind kind() {
@@ -29,6 +43,6 @@ public final class TrapSignal extends RuntimeException {
 
   /** This signal as a public trap without a wasm backtrace (for callers outside wasm code). */
   public Trap toTrap() {
-    return new Trap(kind, kind.message(), List.of(), getCause());
+    return new Trap(kind, reason(), List.of(), getCause());
   }
 }

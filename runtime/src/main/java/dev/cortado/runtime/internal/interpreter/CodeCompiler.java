@@ -109,6 +109,12 @@ final class CodeCompiler {
   private int maxHeight;
   private boolean reachable = true;
 
+  // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
+  // a branch target lies between them and here (an instruction that is a target cannot be fused
+  // into the one before it).
+  private int last = -1;
+  private int beforeLast = -1;
+
   private CodeCompiler(ModuleCode moduleCode, int functionIndex) {
     this.moduleCode = moduleCode;
     this.module = moduleCode.module();
@@ -160,9 +166,27 @@ final class CodeCompiler {
     code[pos++] = word;
   }
 
-  private void emit(int op, int imm) {
+  /** Starts an instruction: its opcode; immediates follow with {@link #emit(int)}. */
+  private void op(int op) {
+    beforeLast = last;
+    last = pos;
     emit(op);
+  }
+
+  private void op(int op, int imm) {
+    op(op);
     emit(imm);
+  }
+
+  /** The current position is a branch target: nothing before it may fuse with what follows. */
+  private void markTarget() {
+    last = -1;
+    beforeLast = -1;
+  }
+
+  /** The opcode of the last instruction if it is exactly {@code length} words long, else -1. */
+  private int lastOp(int length) {
+    return last >= 0 && last + length == pos ? code[last] : -1;
   }
 
   /** Remembers that the instruction emitted next may trap or call, for backtraces. */
@@ -222,14 +246,18 @@ final class CodeCompiler {
     Label l = label(depth);
     int arity = l.arity();
     if (l.kind == FUNCTION && !conditional) {
-      emit(Op.RETURN, arity);
+      op(Op.RETURN, arity);
       return;
     }
     if (height - arity == l.height) {
-      emit(conditional ? Op.JUMP_IF : Op.JUMP);
+      if (!conditional) {
+        op(Op.JUMP);
+      } else if (!fuseCompareAndJump(false)) {
+        op(Op.JUMP_IF);
+      }
       emitTarget(l);
     } else {
-      emit(conditional ? Op.BR_IF_MOVE : Op.BR_MOVE);
+      op(conditional ? Op.BR_IF_MOVE : Op.BR_MOVE);
       emitTarget(l);
       emit(arity);
       emit(l.height);
@@ -239,7 +267,7 @@ final class CodeCompiler {
   private void branchTable(Instruction in) {
     int count = in.labelCount();
     int arity = label(in.label(count - 1)).arity();
-    emit(Op.BR_TABLE);
+    op(Op.BR_TABLE);
     emit(arity);
     emit(count);
     for (int i = 0; i < count; i++) {
@@ -251,6 +279,9 @@ final class CodeCompiler {
 
   private void enterBlock(int kind, BlockType bt) {
     int params = blockParams(bt);
+    if (kind == LOOP) {
+      markTarget();
+    }
     labels.add(new Label(kind, height - params, params, blockResults(bt), pos, true));
   }
 
@@ -260,10 +291,11 @@ final class CodeCompiler {
       return;
     }
     if (reachable) {
-      emit(Op.JUMP);
+      op(Op.JUMP);
       l.addFixup(pos);
       emit(-1);
     }
+    markTarget();
     code[l.elseFixup] = pos;
     l.elseFixup = -1;
     height = l.height + l.params;
@@ -275,6 +307,7 @@ final class CodeCompiler {
     if (!l.live) {
       return;
     }
+    markTarget();
     boolean ifWithoutElse = l.kind == IF && l.elseFixup >= 0;
     if (ifWithoutElse) {
       code[l.elseFixup] = pos;
@@ -289,7 +322,7 @@ final class CodeCompiler {
     }
     if (l.kind == FUNCTION) {
       // Also the target of br_table entries that leave the function.
-      emit(Op.RETURN, l.results);
+      op(Op.RETURN, l.results);
     }
   }
 
@@ -309,7 +342,7 @@ final class CodeCompiler {
     switch (op) {
       case UNREACHABLE -> {
         recordSource(in);
-        emit(Op.UNREACHABLE);
+        op(Op.UNREACHABLE);
         reachable = false;
       }
       case NOP -> {}
@@ -318,7 +351,9 @@ final class CodeCompiler {
       case IF -> {
         pop(1);
         enterBlock(IF, in.blockType());
-        emit(Op.JUMP_IF_NOT);
+        if (!fuseCompareAndJump(true)) {
+          op(Op.JUMP_IF_NOT);
+        }
         labels.getLast().elseFixup = pos;
         emit(-1);
       }
@@ -338,13 +373,13 @@ final class CodeCompiler {
         reachable = false;
       }
       case RETURN -> {
-        emit(Op.RETURN, type.results().size());
+        op(Op.RETURN, type.results().size());
         reachable = false;
       }
       case CALL -> {
         FuncType callee = module.functionType(in.index());
         recordSource(in);
-        emit(Op.CALL, in.index());
+        op(Op.CALL, in.index());
         pop(callee.params().size());
         push(callee.results().size());
       }
@@ -352,21 +387,21 @@ final class CodeCompiler {
         FuncType callee = module.types().get(in.index());
         pop(1);
         recordSource(in);
-        emit(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
+        op(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
         emit(in.index2());
         pop(callee.params().size());
         push(callee.results().size());
       }
       case DROP -> {
-        emit(Op.DROP);
+        op(Op.DROP);
         pop(1);
       }
       case SELECT -> {
-        emit(Op.SELECT);
+        op(Op.SELECT);
         pop(2);
       }
       case SELECT_TYPED -> {
-        emit(in.types().getFirst().isReference() ? Op.SELECT_REF : Op.SELECT);
+        op(in.types().getFirst().isReference() ? Op.SELECT_REF : Op.SELECT);
         pop(2);
       }
       default -> translateVariableOrMemory(in);
@@ -377,53 +412,71 @@ final class CodeCompiler {
     Opcode op = in.opcode();
     switch (op) {
       case LOCAL_GET -> {
-        emit(
-            localTypes.get(in.index()).isReference() ? Op.LOCAL_GET_REF : Op.LOCAL_GET, in.index());
+        if (localTypes.get(in.index()).isReference()) {
+          op(Op.LOCAL_GET_REF, in.index());
+        } else if (lastOp(2) == Op.LOCAL_GET) {
+          code[last] = Op.LOCAL_GET2;
+          emit(in.index());
+        } else {
+          op(Op.LOCAL_GET, in.index());
+        }
         push(1);
       }
       case LOCAL_SET -> {
-        emit(
-            localTypes.get(in.index()).isReference() ? Op.LOCAL_SET_REF : Op.LOCAL_SET, in.index());
+        if (localTypes.get(in.index()).isReference()) {
+          op(Op.LOCAL_SET_REF, in.index());
+        } else if (lastOp(3) == Op.LOCAL_I32_ADD_CONST) {
+          code[last] = Op.LOCAL_I32_ADD_CONST_SET;
+          emit(in.index());
+        } else {
+          op(Op.LOCAL_SET, in.index());
+        }
         pop(1);
       }
       case LOCAL_TEE ->
-          emit(
+          op(
               localTypes.get(in.index()).isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE,
               in.index());
       case GLOBAL_GET -> {
-        emit(globalIsRef(in.index()) ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
+        op(globalIsRef(in.index()) ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
         push(1);
       }
       case GLOBAL_SET -> {
-        emit(globalIsRef(in.index()) ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
+        op(globalIsRef(in.index()) ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
         pop(1);
       }
       case TABLE_GET -> {
         recordSource(in);
-        emit(Op.TABLE_GET, in.index());
+        op(Op.TABLE_GET, in.index());
       }
       case TABLE_SET -> {
         recordSource(in);
-        emit(Op.TABLE_SET, in.index());
+        op(Op.TABLE_SET, in.index());
         pop(2);
       }
       case I32_CONST, F32_CONST -> {
-        emit(Op.CONST32, (int) in.value());
+        op(Op.CONST32, (int) in.value());
         push(1);
       }
       case I64_CONST, F64_CONST -> {
-        emit(Op.CONST64, (int) in.value());
+        op(Op.CONST64, (int) in.value());
         emit((int) (in.value() >>> 32));
         push(1);
       }
       case REF_NULL -> {
-        emit(Op.REF_NULL);
+        op(Op.REF_NULL);
         push(1);
       }
-      case REF_IS_NULL -> emit(Op.REF_IS_NULL);
+      case REF_IS_NULL -> op(Op.REF_IS_NULL);
       case REF_FUNC -> {
-        emit(Op.REF_FUNC, in.index());
+        op(Op.REF_FUNC, in.index());
         push(1);
+      }
+      case I32_ADD, I32_SUB -> {
+        if (!fuseAdd(op == Opcode.I32_SUB)) {
+          op(NUMERIC[op.ordinal()]);
+        }
+        pop(1);
       }
       case I32_WRAP_I64,
           I32_REINTERPRET_F32,
@@ -464,7 +517,7 @@ final class CodeCompiler {
           default -> NUMERIC[in.opcode().ordinal()];
         };
     recordSource(in);
-    emit(op, (int) in.memoryOffset());
+    op(op, (int) in.memoryOffset());
     pop(in.opcode().params().size());
     push(in.opcode().results().size());
   }
@@ -484,7 +537,7 @@ final class CodeCompiler {
     if (mayTrap(op)) {
       recordSource(in);
     }
-    emit(internal);
+    op(internal);
     switch (op) {
       case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
           emit(in.index());
@@ -512,6 +565,67 @@ final class CodeCompiler {
         push(op.results().size());
       }
     }
+  }
+
+  // ---- peephole fusion ----
+
+  /**
+   * {@code i32.add}/{@code i32.sub} after a constant or a local: fuses into I32_ADD_CONST
+   * (subtracting c is adding -c, also modulo 2^32), LOCAL_I32_ADD_CONST, or I32_ADD_LOCAL.
+   */
+  private boolean fuseAdd(boolean subtract) {
+    if (lastOp(2) == Op.CONST32) {
+      if (subtract) {
+        code[last + 1] = -code[last + 1];
+      }
+      if (beforeLast >= 0 && beforeLast + 2 == last && code[beforeLast] == Op.LOCAL_GET) {
+        // local.get x; i32.const c; i32.add
+        code[beforeLast] = Op.LOCAL_I32_ADD_CONST;
+        code[beforeLast + 2] = code[last + 1];
+        pos = beforeLast + 3;
+        last = beforeLast;
+        beforeLast = -1;
+      } else {
+        code[last] = Op.I32_ADD_CONST;
+      }
+      return true;
+    }
+    if (!subtract && lastOp(2) == Op.LOCAL_GET) {
+      code[last] = Op.I32_ADD_LOCAL;
+      return true;
+    }
+    if (!subtract && lastOp(3) == Op.LOCAL_GET2) {
+      // local.get a; local.get b; i32.add: push a, add b.
+      int b = code[last + 2];
+      code[last] = Op.LOCAL_GET;
+      code[last + 2] = Op.I32_ADD_LOCAL;
+      emit(b);
+      beforeLast = last;
+      last = last + 2;
+      return true;
+    }
+    return false;
+  }
+
+  private static final int[] INVERSE_COMPARE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+
+  /**
+   * An i32 comparison followed by {@code br_if} ({@code negate} false) or {@code if} ({@code
+   * negate} true, jumping when the condition fails): the comparison becomes a compare-and-jump
+   * whose target the caller emits next.
+   */
+  private boolean fuseCompareAndJump(boolean negate) {
+    int cmp = lastOp(1);
+    if (cmp == Op.I32_EQZ) {
+      code[last] = negate ? Op.JUMP_IF : Op.JUMP_IF_NOT;
+      return true;
+    }
+    if (cmp >= Op.I32_EQ && cmp <= Op.I32_GE_U) {
+      int i = cmp - Op.I32_EQ;
+      code[last] = Op.JUMP_IF_I32_EQ + (negate ? INVERSE_COMPARE[i] : i);
+      return true;
+    }
+    return false;
   }
 
   private static boolean mayTrap(Opcode op) {

@@ -429,11 +429,53 @@ public final class Interpreter {
             sp -= 3;
             inst.tables[code[pc++]].fill(s[sp] & U32, r[sp + 1], s[sp + 2] & U32);
           }
+          case Op.LOCAL_GET2 -> {
+            s[sp] = s[fp + code[pc]];
+            s[sp + 1] = s[fp + code[pc + 1]];
+            sp += 2;
+            pc += 2;
+          }
+          case Op.I32_ADD_CONST -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+          case Op.LOCAL_I32_ADD_CONST -> {
+            s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
+            pc += 2;
+          }
+          case Op.LOCAL_I32_ADD_CONST_SET -> {
+            s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
+            pc += 3;
+          }
+          case Op.I32_ADD_LOCAL -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
+          case Op.JUMP_IF_I32_EQ -> pc = (int) s[sp -= 2] == (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_NE -> pc = (int) s[sp -= 2] != (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_LT_S -> pc = (int) s[sp -= 2] < (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_LT_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) < 0
+                      ? code[pc]
+                      : pc + 1;
+          case Op.JUMP_IF_I32_GT_S -> pc = (int) s[sp -= 2] > (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_GT_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) > 0
+                      ? code[pc]
+                      : pc + 1;
+          case Op.JUMP_IF_I32_LE_S -> pc = (int) s[sp -= 2] <= (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_LE_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) <= 0
+                      ? code[pc]
+                      : pc + 1;
+          case Op.JUMP_IF_I32_GE_S -> pc = (int) s[sp -= 2] >= (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_GE_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0
+                      ? code[pc]
+                      : pc + 1;
           default -> throw new IllegalStateException("bad opcode " + code[pc - 1]);
         }
       }
     } catch (TrapSignal e) {
-      throw new Trap(e.kind(), e.kind().message(), backtrace(m, entryDepth, fn, pc), e.getCause());
+      throw new Trap(e.kind(), e.reason(), backtrace(m, entryDepth, fn, pc), e.getCause());
     } catch (Trap e) {
       throw InterpreterSupport.extend(e, backtrace(m, entryDepth, fn, pc));
     } catch (StackOverflowError e) {

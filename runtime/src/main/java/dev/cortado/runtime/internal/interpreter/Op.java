@@ -309,9 +309,53 @@ final class Op {
   static final int TABLE_FILL = 185;
 
   // Fused sequences (see docs/interpreter.md for how they were chosen).
+  /** Slot, slot: pushes two locals (local.get a; local.get b). */
+  static final int LOCAL_GET2 = 188;
+
+  /** Value: adds a constant to the top (i32.const c; i32.add, or i32.sub of -c). */
+  static final int I32_ADD_CONST = 189;
+
+  /** Slot, value: pushes a local plus a constant. */
+  static final int LOCAL_I32_ADD_CONST = 190;
+
+  /** Slot, value, slot: sets a local to a local plus a constant (i++). */
+  static final int LOCAL_I32_ADD_CONST_SET = 191;
+
+  /** Slot: adds a local to the top (local.get b; i32.add). */
+  static final int I32_ADD_LOCAL = 192;
+
+  /** Target: pops two i32s, jumps if i32.eq holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_EQ = 193;
+
+  /** Target: pops two i32s, jumps if i32.ne holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_NE = 194;
+
+  /** Target: pops two i32s, jumps if i32.lt_s holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_LT_S = 195;
+
+  /** Target: pops two i32s, jumps if i32.lt_u holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_LT_U = 196;
+
+  /** Target: pops two i32s, jumps if i32.gt_s holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_GT_S = 197;
+
+  /** Target: pops two i32s, jumps if i32.gt_u holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_GT_U = 198;
+
+  /** Target: pops two i32s, jumps if i32.le_s holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_LE_S = 199;
+
+  /** Target: pops two i32s, jumps if i32.le_u holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_LE_U = 200;
+
+  /** Target: pops two i32s, jumps if i32.ge_s holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_GE_S = 201;
+
+  /** Target: pops two i32s, jumps if i32.ge_u holds (compare then br_if or if). */
+  static final int JUMP_IF_I32_GE_U = 202;
 
   /** The number of opcodes. */
-  static final int COUNT = 187;
+  static final int COUNT = 203;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -514,10 +558,13 @@ final class Op {
       case BR_TABLE -> 3 + 2 * code[pc + 2];
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
       case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
+      case LOCAL_I32_ADD_CONST_SET -> 4;
+      case LOCAL_GET2, LOCAL_I32_ADD_CONST -> 3;
+      case I32_ADD_CONST, I32_ADD_LOCAL -> 2;
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOCAL_GET_REF, LOCAL_SET_REF, LOCAL_TEE_REF -> 2;
       case GLOBAL_GET, GLOBAL_SET, GLOBAL_GET_REF, GLOBAL_SET_REF, TABLE_GET, TABLE_SET -> 2;
       case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> 2;
-      default -> op >= I32_LOAD && op <= I32_STORE16 ? 2 : 1;
+      default -> (op >= I32_LOAD && op <= I32_STORE16) || op >= JUMP_IF_I32_EQ ? 2 : 1;
     };
   }
 }
