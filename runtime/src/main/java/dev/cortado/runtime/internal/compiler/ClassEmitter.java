@@ -40,6 +40,9 @@ final class ClassEmitter implements ClassContext {
    */
   final int[][][] sourceOffsets;
 
+  /** The loops each function's OSR entry can enter, by position in functions (or null). */
+  final boolean[][] osrLoops;
+
   /** Each function's split, by position in functions (empty unless it was too big). */
   private final FunctionSplitter.Plan[] plans;
 
@@ -69,6 +72,7 @@ final class ClassEmitter implements ClassContext {
     this.targets = targets;
     this.sourceOffsets = new int[functions.length][][];
     this.plans = new FunctionSplitter.Plan[functions.length];
+    this.osrLoops = new boolean[functions.length][];
     for (int i = 0; i < functions.length; i++) {
       int f = functions[i];
       members.put(f, Boolean.TRUE);
@@ -146,6 +150,7 @@ final class ClassEmitter implements ClassContext {
               FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null);
               fc.emit(cb);
               offsets[FunctionCompiler.OSR] = fc.sourceOffsets();
+              osrLoops[member] = fc.enterableLoops();
             });
       }
       for (FunctionSplitter.Chunk c : plan.chunks()) {

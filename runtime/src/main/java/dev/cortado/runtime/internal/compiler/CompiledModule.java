@@ -64,6 +64,7 @@ public final class CompiledModule {
     this.osrMethods = new MethodHandle[defined];
     this.sourceOffsets = new int[defined][][];
     this.callSites = new MutableCallSite[defined];
+    this.osrLoops = new boolean[defined][];
   }
 
   /** The compiled code of {@code module} for methods of at most {@code methodLimit} bytes. */
@@ -149,6 +150,55 @@ public final class CompiledModule {
     return site;
   }
 
+  // ---- tier-up requests (see TierUp) ----
+
+  /** Functions asked for, not compiled yet; whether each wants an OSR entry. */
+  private final java.util.LinkedHashMap<Integer, Boolean> requested =
+      new java.util.LinkedHashMap<>();
+
+  /** Whether each function's OSR entry can enter each loop (by loop ordinal), once it has one. */
+  private final boolean[][] osrLoops;
+
+  /**
+   * Records a request to compile function {@code funcIndex} (with an OSR entry if {@code osr});
+   * returns false if it was already requested and not yet compiled.
+   */
+  synchronized boolean markRequested(int funcIndex, boolean osr) {
+    Boolean old = requested.get(funcIndex);
+    if (old != null && (old || !osr)) {
+      return false;
+    }
+    requested.put(funcIndex, osr);
+    return true;
+  }
+
+  /** Compiles everything requested so far, as one batch (run by the background compiler). */
+  void compileRequested() {
+    int[] functions;
+    boolean[] osr;
+    synchronized (this) {
+      if (requested.isEmpty()) {
+        return;
+      }
+      functions = new int[requested.size()];
+      osr = new boolean[requested.size()];
+      int i = 0;
+      for (java.util.Map.Entry<Integer, Boolean> e : requested.entrySet()) {
+        functions[i] = e.getKey();
+        osr[i] = e.getValue();
+        i++;
+      }
+    }
+    compile(functions, osr);
+  }
+
+  /** Whether function {@code funcIndex}'s OSR entry can enter loop {@code loop}. */
+  boolean canEnter(int funcIndex, int loop) {
+    int d = funcIndex - imported;
+    boolean[] loops = d >= 0 ? osrLoops[d] : null;
+    return loops != null && loop < loops.length && loops[loop] && osrMethods[d] != null;
+  }
+
   /** Compiles every function not compiled yet (for {@code Tier.COMPILED}). */
   public synchronized void compileAll() {
     if (complete) {
@@ -168,7 +218,7 @@ public final class CompiledModule {
   }
 
   /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
-  public synchronized void compile(int[] functions, boolean[] osr) {
+  public void compile(int[] functions, boolean[] osr) {
     long t0 = System.nanoTime();
     ModuleCompiler.Batch batch =
         ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit);
@@ -221,6 +271,10 @@ public final class CompiledModule {
           statistics.splitFunctions++;
         }
         sourceOffsets[d] = gc.sourceOffsets()[i];
+        if (gc.osrLoops()[i] != null) {
+          osrLoops[d] = gc.osrLoops()[i];
+        }
+        requested.remove(f);
         methods[d] = mh;
         if (callSites[d] != null) {
           callSites[d].setTarget(mh);

@@ -263,6 +263,15 @@ final class FunctionCompiler {
     return MethodTypeDesc.of(f.returnType(), params);
   }
 
+  /** In an OSR entry: which loops (by ordinal) it can enter (valid after {@link #emit}). */
+  boolean[] enterableLoops() {
+    boolean[] loops = new boolean[loopOrdinal];
+    for (LoopHeader h : loopHeaders) {
+      loops[h.ordinal()] = true;
+    }
+    return loops;
+  }
+
   /** The source offset of each recorded instruction, by ordinal (valid after {@link #emit}). */
   int[] sourceOffsets() {
     return Arrays.copyOf(sourceOffsets, trapCount);

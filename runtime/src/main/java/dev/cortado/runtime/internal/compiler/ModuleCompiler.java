@@ -43,7 +43,8 @@ final class ModuleCompiler {
       boolean[] osr,
       int[][][] sourceOffsets,
       MethodSizes[] methodSizes,
-      List<int[]> tables) {}
+      List<int[]> tables,
+      boolean[][] osrLoops) {}
 
   /** The methods of one function: how many, how many over the limit, the largest. */
   record MethodSizes(int count, int overLimit, int largest, boolean split) {}
@@ -130,7 +131,13 @@ final class ModuleCompiler {
       if (!retry) {
         out.add(
             new GeneratedClass(
-                bytes, members, memberOsr, emitter.sourceOffsets, sizes, emitter.tables));
+                bytes,
+                members,
+                memberOsr,
+                emitter.sourceOffsets,
+                sizes,
+                emitter.tables,
+                emitter.osrLoops));
         return;
       }
     }

@@ -1,12 +1,118 @@
 package dev.cortado.runtime.internal.compiler;
 
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Tier;
 import dev.cortado.runtime.internal.WasmFunction;
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Tier-up: counts calls and loop iterations of interpreted functions and compiles hot ones. */
-final class TierUp {
+/**
+ * Tier-up in {@link Tier#TIERED}: each function counts down its interpreted calls and loop
+ * iterations ({@code WasmFunction.hotness}); at zero the interpreter asks here whether compiled
+ * code should take over. A hot function is compiled, with an on-stack-replacement entry if it got
+ * hot in a loop, in the background (one compiler thread per JVM) or at once on the running thread
+ * ({@link StoreConfig#backgroundCompilation()} false, for deterministic tests).
+ */
+public final class TierUp {
+  private static final ExecutorService BACKGROUND =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cortado-compiler");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+          });
+
   private TierUp() {}
 
+  /** The count a new function starts with in a store with {@code config}. */
+  public static int initialHotness(StoreConfig config) {
+    return switch (config.tier()) {
+      case INTERPRETER -> Integer.MAX_VALUE;
+      case COMPILED -> 0;
+      case TIERED -> config.tierUpThreshold();
+    };
+  }
+
+  /** Counts a call of {@code f} from Java: may compile it. */
   static void countCall(WasmFunction f, CompiledInstance ctx) {
-    // Not yet: tiered mode runs in the interpreter until tier-up is implemented.
+    if (--f.hotness < 0) {
+      compiledEntry(f);
+    }
+  }
+
+  /**
+   * The compiled method of hot function {@code f}, or null while it has none (compilation is then
+   * requested, in {@code TIERED}); re-arms the count.
+   */
+  static MethodHandle compiledEntry(WasmFunction f) {
+    StoreConfig config = f.instance.store().config();
+    if (config.tier() == Tier.INTERPRETER) {
+      f.hotness = Integer.MAX_VALUE;
+      return null;
+    }
+    CompiledInstance ctx = Execution.context(f.instance);
+    CompiledModule code = ctx.code;
+    MethodHandle method = code.method(f.index);
+    if (method == null && config.tier() == Tier.TIERED && code.compilable(f.index)) {
+      request(code, f.index, false, config);
+      method = code.method(f.index);
+    }
+    if (method != null) {
+      f.hotness = -1; // stays hot: every interpreted call goes to the compiled code
+      return method;
+    }
+    f.hotness = rearm(config, code, f.index);
+    return null;
+  }
+
+  /**
+   * The OSR entry of {@code f} if it can enter loop {@code loop}, else null (compilation with OSR
+   * entries is then requested, in {@code TIERED}).
+   */
+  static MethodHandle osrEntry(WasmFunction f, int loop) {
+    StoreConfig config = f.instance.store().config();
+    if (config.tier() == Tier.INTERPRETER) {
+      f.hotness = Integer.MAX_VALUE;
+      return null;
+    }
+    CompiledInstance ctx = Execution.context(f.instance);
+    CompiledModule code = ctx.code;
+    if (code.canEnter(f.index, loop)) {
+      return code.osrMethod(f.index);
+    }
+    if (config.tier() == Tier.TIERED
+        && code.compilable(f.index)
+        && code.osrMethod(f.index) == null) {
+      request(code, f.index, true, config);
+      if (code.canEnter(f.index, loop)) {
+        return code.osrMethod(f.index);
+      }
+    }
+    if (code.method(f.index) != null) {
+      f.hotness = -1; // calls go to compiled code; this loop stays in the interpreter
+    } else {
+      f.hotness = rearm(config, code, f.index);
+    }
+    return null;
+  }
+
+  private static int rearm(StoreConfig config, CompiledModule code, int funcIndex) {
+    return config.tier() == Tier.TIERED && code.compilable(funcIndex)
+        ? Math.max(1, config.tierUpThreshold())
+        : Integer.MAX_VALUE;
+  }
+
+  /** Compiles function {@code funcIndex} now or in the background, unless already asked for. */
+  private static void request(CompiledModule code, int funcIndex, boolean osr, StoreConfig config) {
+    if (!code.markRequested(funcIndex, osr)) {
+      return;
+    }
+    if (!config.backgroundCompilation()) {
+      code.compile(new int[] {funcIndex}, new boolean[] {osr});
+      return;
+    }
+    BACKGROUND.execute(code::compileRequested);
   }
 }

@@ -107,6 +107,10 @@ final class CodeCompiler {
 
   private int height;
   private int maxHeight;
+
+  /** How many loop instructions came before, unreachable ones included (for Op.LOOP). */
+  private int loopOrdinal;
+
   private boolean reachable = true;
 
   // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
@@ -283,6 +287,10 @@ final class CodeCompiler {
       markTarget();
     }
     labels.add(new Label(kind, height - params, params, blockResults(bt), pos, true));
+    if (kind == LOOP) {
+      // The header: branches to the loop run it, so it counts iterations (compiler tier).
+      op(Op.LOOP, loopOrdinal++);
+    }
   }
 
   private void elseBranch() {
@@ -328,7 +336,12 @@ final class CodeCompiler {
 
   private void skipUnreachable(Instruction in) {
     switch (in.opcode()) {
-      case BLOCK, LOOP, IF -> labels.add(new Label(BLOCK, height, 0, 0, pos, false));
+      case BLOCK, LOOP, IF -> {
+        if (in.opcode() == Opcode.LOOP) {
+          loopOrdinal++;
+        }
+        labels.add(new Label(BLOCK, height, 0, 0, pos, false));
+      }
       case ELSE -> elseBranch();
       case END -> end();
       default -> {}

@@ -354,8 +354,14 @@ final class Op {
   /** Target: pops two i32s, jumps if i32.ge_u holds (compare then br_if or if). */
   static final int JUMP_IF_I32_GE_U = 202;
 
+  /**
+   * Loop ordinal: a loop header (every loop of the body counts, unreachable ones too). Counts
+   * towards tier-up, and is where a long-running call switches to compiled code (OSR).
+   */
+  static final int LOOP = 203;
+
   /** The number of opcodes. */
-  static final int COUNT = 203;
+  static final int COUNT = 204;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -544,6 +550,7 @@ final class Op {
     "table_grow",
     "table_size",
     "table_fill",
+    "loop",
   };
 
   static String name(int op) {
@@ -557,7 +564,7 @@ final class Op {
       case BR_MOVE, BR_IF_MOVE -> 4;
       case BR_TABLE -> 3 + 2 * code[pc + 2];
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
-      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
+      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC, LOOP -> 2;
       case LOCAL_I32_ADD_CONST_SET -> 4;
       case LOCAL_GET2, LOCAL_I32_ADD_CONST -> 3;
       case I32_ADD_CONST, I32_ADD_LOCAL -> 2;
