@@ -24,6 +24,35 @@ public final class TierUp {
             return t;
           });
 
+  static {
+    // Initialize what compiled code, the bridges and trapping need now, at instantiation: a class
+    // whose initializer first runs when the Java stack is nearly exhausted (deep recursion) fails
+    // with StackOverflowError and stays unusable.
+    java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+    for (Class<?> c :
+        new Class<?>[] {
+          Unwind.class,
+          CompiledTrap.class,
+          TierBridge.class,
+          TierBridge.RawFrame.class,
+          Invokers.class,
+          Execution.class,
+          MultiValue.class,
+          MemoryOps.class,
+          TableOps.class,
+          Ops.class,
+          SplitOps.class,
+          CallLinker.class,
+          SignatureBridge.class
+        }) {
+      try {
+        lookup.ensureInitialized(c);
+      } catch (IllegalAccessException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
   private TierUp() {}
 
   /** The count a new function starts with in a store with {@code config}. */
@@ -110,7 +139,22 @@ public final class TierUp {
       return;
     }
     if (!config.backgroundCompilation()) {
-      code.compile(new int[] {funcIndex}, new boolean[] {osr});
+      // Compile on the compiler thread and wait: it has a fresh Java stack, which the running
+      // thread, deep in recursion, may not have.
+      try {
+        BACKGROUND.submit(code::compileRequested).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      }
       return;
     }
     BACKGROUND.execute(code::compileRequested);
