@@ -57,7 +57,7 @@ class TrapTest {
     expect(inst, "oob", TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, "out of bounds memory access");
     expect(inst, "table", TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, "out of bounds table access");
     expect(inst, "undefined", TrapKind.UNDEFINED_ELEMENT, "undefined element");
-    expect(inst, "uninitialized", TrapKind.UNINITIALIZED_ELEMENT, "uninitialized element");
+    expect(inst, "uninitialized", TrapKind.UNINITIALIZED_ELEMENT, "uninitialized element 0");
     expect(
         inst,
         "conversion",
