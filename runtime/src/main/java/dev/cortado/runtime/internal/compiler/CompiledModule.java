@@ -28,6 +28,9 @@ import java.util.WeakHashMap;
 public final class CompiledModule {
   private static final Map<WasmModule, List<CompiledModule>> MODULES = new WeakHashMap<>();
 
+  /** Prints each compilation's time to stderr: {@code -Dcortado.compiler.timing=true}. */
+  private static final boolean TIMING = Boolean.getBoolean("cortado.compiler.timing");
+
   private final WasmModule module;
   private final int methodLimit;
   private final int imported;
@@ -220,13 +223,29 @@ public final class CompiledModule {
   /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
   public void compile(int[] functions, boolean[] osr) {
     long t0 = System.nanoTime();
-    ModuleCompiler.Batch batch =
-        ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit);
-    long t1 = System.nanoTime();
-    install(batch);
-    if (Boolean.getBoolean("cortado.compiler.timing")) {
+    try {
+      install(ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit));
+    } catch (RuntimeException | LinkageError e) {
+      // A compiler bug must not stop the program: compile the functions one by one, and leave
+      // those that still fail to the interpreter.
+      if (functions.length == 1) {
+        synchronized (this) {
+          int d = functions[0] - imported;
+          compilable[d] = false;
+          requested.remove(functions[0]);
+          statistics.failedFunctions++;
+          statistics.lastFailure = e;
+          resetInvokers(functions[0]);
+        }
+        return;
+      }
+      for (int i = 0; i < functions.length; i++) {
+        compile(new int[] {functions[i]}, osr == null ? null : new boolean[] {osr[i]});
+      }
+    }
+    if (TIMING) {
       System.err.printf(
-          "compile %.0f ms, install %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+          "compiled %d functions in %.0f ms%n", functions.length, (System.nanoTime() - t0) / 1e6);
     }
   }
 
@@ -236,12 +255,7 @@ public final class CompiledModule {
       List<Object> data = new ArrayList<>();
       data.add(this);
       data.addAll(gc.tables());
-      long t0 = System.nanoTime();
       MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
-      if (Boolean.getBoolean("cortado.compiler.timing")) {
-        System.err.printf(
-            "define %d bytes: %.0f ms%n", gc.bytes().length, (System.nanoTime() - t0) / 1e6);
-      }
       classes.add(lookup);
       statistics.classes++;
       for (int i = 0; i < gc.functions().length; i++) {
@@ -317,6 +331,12 @@ public final class CompiledModule {
     public int classes;
     public int splitFunctions;
 
+    /** Functions the compiler failed on (a bug), which run in the interpreter. */
+    public int failedFunctions;
+
+    /** Why the last of them failed, or null. */
+    public Throwable lastFailure;
+
     Statistics copy() {
       Statistics s = new Statistics();
       s.functions = functions;
@@ -326,6 +346,8 @@ public final class CompiledModule {
       s.largestMethod = largestMethod;
       s.classes = classes;
       s.splitFunctions = splitFunctions;
+      s.failedFunctions = failedFunctions;
+      s.lastFailure = lastFailure;
       return s;
     }
   }
