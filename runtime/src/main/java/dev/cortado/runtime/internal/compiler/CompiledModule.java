@@ -28,6 +28,10 @@ import java.util.WeakHashMap;
 public final class CompiledModule {
   private static final Map<WasmModule, List<CompiledModule>> MODULES = new WeakHashMap<>();
 
+  /** How many compilations ran in this JVM (for tests: a cached or AOT module runs none). */
+  static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Prints each compilation's time to stderr: {@code -Dcortado.compiler.timing=true}. */
   private static final boolean TIMING = Boolean.getBoolean("cortado.compiler.timing");
 
@@ -125,15 +129,20 @@ public final class CompiledModule {
 
   /**
    * The source offset of recorded instruction {@code pos} of method {@code method} of function
-   * {@code func}, or -1.
+   * {@code func} in {@code module} (the tables hold body indices), or -1.
    */
-  int sourceOffset(int func, int method, int pos) {
+  int sourceOffset(WasmModule module, int func, int method, int pos) {
     int[][] byMethod = sourceOffsets[func - imported];
     if (byMethod == null || method >= byMethod.length || byMethod[method] == null) {
       return -1;
     }
-    int[] offsets = byMethod[method];
-    return pos < offsets.length ? offsets[pos] : -1;
+    int[] indices = byMethod[method];
+    if (pos >= indices.length) {
+      return -1;
+    }
+    List<dev.cortado.wasm.code.Instruction> body = module.functions().get(func - imported).body();
+    int index = indices[pos];
+    return index < body.size() ? body.get(index).offset() : -1;
   }
 
   /** The call site linked calls of function {@code funcIndex} go through. */
@@ -202,6 +211,117 @@ public final class CompiledModule {
     return loops != null && loop < loops.length && loops[loop] && osrMethods[d] != null;
   }
 
+  // ---- .cwasm files and the code cache ----
+
+  /** Every class installed so far, in order: what a .cwasm file of this module holds. */
+  private final List<ModuleCompiler.GeneratedClass> generated = new ArrayList<>();
+
+  private String moduleHash;
+  private boolean cacheLoaded;
+  private boolean cacheStored;
+  private boolean fullCompileScheduled;
+
+  /** The settings compiled code depends on, as .cwasm files record them. */
+  String settings() {
+    return "methodLimit=" + methodLimit;
+  }
+
+  /** SHA-256 of the module's binary encoding. */
+  synchronized String moduleHash() {
+    if (moduleHash == null) {
+      moduleHash = CwasmFile.sha256(module.toBinary());
+    }
+    return moduleHash;
+  }
+
+  /** Everything compiled so far, for a .cwasm file. */
+  synchronized CwasmFile.Contents contents() {
+    byte[] binary = module.toBinary();
+    if (moduleHash == null) {
+      moduleHash = CwasmFile.sha256(binary);
+    }
+    return new CwasmFile.Contents(
+        CompilerVersion.VALUE, settings(), moduleHash, binary, List.copyOf(generated));
+  }
+
+  /** Installs the classes of a checked .cwasm file: the whole module is then compiled. */
+  synchronized void load(CwasmFile.Contents contents) {
+    if (!contents.classes().isEmpty()) {
+      install(new ModuleCompiler.Batch(contents.classes()));
+    }
+    complete = true;
+  }
+
+  /** Loads the module's entry from {@code cache} if it has a usable one (tried once). */
+  void loadFromCache(CodeCache cache) {
+    synchronized (this) {
+      if (cacheLoaded) {
+        return;
+      }
+      cacheLoaded = true;
+    }
+    CwasmFile.Contents c = cache.load(moduleHash(), settings());
+    if (c != null) {
+      load(c);
+      synchronized (this) {
+        cacheStored = true; // it came from there
+      }
+    }
+  }
+
+  /** Writes the compiled module to {@code cache} once it is complete (done once). */
+  void storeInCache(CodeCache cache) {
+    synchronized (this) {
+      if (cacheStored || !complete) {
+        return;
+      }
+      cacheStored = true;
+    }
+    cache.store(contents());
+  }
+
+  /** Whether the whole module is compiled. */
+  synchronized boolean complete() {
+    return complete;
+  }
+
+  /** Marks that the background compiler will compile the whole module; false if it already is. */
+  synchronized boolean markFullCompile() {
+    if (complete || fullCompileScheduled) {
+      return false;
+    }
+    fullCompileScheduled = true;
+    return true;
+  }
+
+  /**
+   * Compiles up to {@code max} functions not compiled yet; returns whether any are left (for the
+   * background compiler, which compiles a module in slices so that hot functions need not wait).
+   */
+  boolean compileSome(int max) {
+    int[] pending = new int[max];
+    int n = 0;
+    synchronized (this) {
+      for (int d = 0; d < methods.length && n < max; d++) {
+        if (methods[d] == null && compilable[d] && !requested.containsKey(imported + d)) {
+          pending[n++] = imported + d;
+        }
+      }
+    }
+    if (n > 0) {
+      compile(java.util.Arrays.copyOf(pending, n), null);
+    }
+    synchronized (this) {
+      for (int d = 0; d < methods.length; d++) {
+        if (methods[d] == null && compilable[d]) {
+          return true;
+        }
+      }
+      complete = true;
+      return false;
+    }
+  }
+
   /** Compiles every function not compiled yet (for {@code Tier.COMPILED}). */
   public synchronized void compileAll() {
     if (complete) {
@@ -222,6 +342,7 @@ public final class CompiledModule {
 
   /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
   public void compile(int[] functions, boolean[] osr) {
+    COMPILATIONS.incrementAndGet();
     long t0 = System.nanoTime();
     try {
       install(ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit));
@@ -257,6 +378,7 @@ public final class CompiledModule {
       data.addAll(gc.tables());
       MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
       classes.add(lookup);
+      generated.add(gc);
       statistics.classes++;
       for (int i = 0; i < gc.functions().length; i++) {
         int f = gc.functions()[i];

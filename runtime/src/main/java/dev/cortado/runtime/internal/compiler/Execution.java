@@ -72,8 +72,14 @@ public final class Execution {
     }
     StoreConfig config = inst.store().config();
     CompiledModule code = CompiledModule.of(inst.module(), config.compiledMethodLimit());
+    if (config.codeCache() != null) {
+      code.loadFromCache(new CodeCache(config.codeCache()));
+    }
     if (config.tier() == Tier.COMPILED) {
       code.compileAll();
+      if (config.codeCache() != null) {
+        code.storeInCache(new CodeCache(config.codeCache()));
+      }
     }
     synchronized (inst) {
       ctx = inst.compiled;

@@ -169,6 +169,10 @@ final class FunctionCompiler {
   private int[] sourceOffsets = new int[16];
   private int trapCount;
   private int loopOrdinal;
+
+  /** The index in the body of the instruction being translated. */
+  private int current;
+
   private final List<LoopHeader> loopHeaders = new ArrayList<>();
 
   FunctionCompiler(ClassContext cc, int funcIndex, boolean osr) {
@@ -272,7 +276,10 @@ final class FunctionCompiler {
     return loops;
   }
 
-  /** The source offset of each recorded instruction, by ordinal (valid after {@link #emit}). */
+  /**
+   * The body index of each recorded instruction, by ordinal (valid after {@link #emit}): indices,
+   * not source offsets, so that the tables hold for the module however it was encoded.
+   */
   int[] sourceOffsets() {
     return Arrays.copyOf(sourceOffsets, trapCount);
   }
@@ -347,6 +354,7 @@ final class FunctionCompiler {
           i = child.end - 1;
           continue;
         }
+        current = i;
         translate(in, i);
       } else {
         skip(in);
@@ -467,7 +475,7 @@ final class FunctionCompiler {
     if (trapCount == sourceOffsets.length) {
       sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
     }
-    sourceOffsets[trapCount] = in.offset();
+    sourceOffsets[trapCount] = current;
     cb.loadConstant(trapCount);
     cb.istore(posSlot);
     trapCount++;

@@ -133,8 +133,32 @@ public final class TierUp {
         : Integer.MAX_VALUE;
   }
 
+  /** Functions the background compiler compiles at a time when it compiles a whole module. */
+  private static final int SLICE = 256;
+
+  /**
+   * With a code cache, the first hot function also starts compiling the whole module in the
+   * background, in slices, and the cache gets it once complete: the next run starts compiled.
+   */
+  private static void compileWholeModule(CompiledModule code, StoreConfig config) {
+    if (config.codeCache() == null || !code.markFullCompile()) {
+      return;
+    }
+    CodeCache cache = new CodeCache(config.codeCache());
+    BACKGROUND.execute(() -> compileSlice(code, cache));
+  }
+
+  private static void compileSlice(CompiledModule code, CodeCache cache) {
+    if (code.compileSome(SLICE)) {
+      BACKGROUND.execute(() -> compileSlice(code, cache));
+    } else {
+      code.storeInCache(cache);
+    }
+  }
+
   /** Compiles function {@code funcIndex} now or in the background, unless already asked for. */
   private static void request(CompiledModule code, int funcIndex, boolean osr, StoreConfig config) {
+    compileWholeModule(code, config);
     if (!code.markRequested(funcIndex, osr)) {
       return;
     }

@@ -45,7 +45,7 @@ public final class Unwind {
               inst.module().names().moduleName(),
               func,
               inst.functionName(func),
-              ctx.code.sourceOffset(func, method, pos)));
+              ctx.code.sourceOffset(inst.module(), func, method, pos)));
     }
     return trap;
   }
