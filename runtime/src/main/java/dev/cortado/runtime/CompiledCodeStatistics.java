@@ -12,6 +12,8 @@ package dev.cortado.runtime;
  * @param splitFunctions how many functions were split into several methods
  * @param classes how many classes were generated
  * @param failedFunctions how many functions the compiler failed on (they run interpreted)
+ * @param precompiled whether the code was loaded from a {@code .cwasm} file or the code cache
+ *     rather than compiled in this process
  */
 public record CompiledCodeStatistics(
     int functions,
@@ -21,7 +23,8 @@ public record CompiledCodeStatistics(
     int largestMethod,
     int splitFunctions,
     int classes,
-    int failedFunctions) {
+    int failedFunctions,
+    boolean precompiled) {
   @Override
   public String toString() {
     return compiledFunctions
@@ -38,6 +41,7 @@ public record CompiledCodeStatistics(
         + " functions split, "
         + classes
         + " classes"
-        + (failedFunctions > 0 ? ", " + failedFunctions + " failed" : "");
+        + (failedFunctions > 0 ? ", " + failedFunctions + " failed" : "")
+        + (precompiled ? " (precompiled)" : "");
   }
 }

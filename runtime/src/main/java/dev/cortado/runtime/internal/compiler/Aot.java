@@ -32,7 +32,8 @@ public final class Aot {
         s.largestMethod,
         s.splitFunctions,
         s.classes,
-        s.failedFunctions);
+        s.failedFunctions,
+        s.precompiled);
   }
 
   public static void writeCwasm(WasmModule module, StoreConfig config, Path file) {

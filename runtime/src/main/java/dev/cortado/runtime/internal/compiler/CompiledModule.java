@@ -250,6 +250,7 @@ public final class CompiledModule {
       install(new ModuleCompiler.Batch(contents.classes()));
     }
     complete = true;
+    statistics.precompiled = statistics.classes == contents.classes().size();
   }
 
   /** Loads the module's entry from {@code cache} if it has a usable one (tried once). */
@@ -459,6 +460,9 @@ public final class CompiledModule {
     /** Why the last of them failed, or null. */
     public Throwable lastFailure;
 
+    /** Whether the code was loaded from a .cwasm file or the code cache, not compiled here. */
+    public boolean precompiled;
+
     Statistics copy() {
       Statistics s = new Statistics();
       s.functions = functions;
@@ -470,6 +474,7 @@ public final class CompiledModule {
       s.splitFunctions = splitFunctions;
       s.failedFunctions = failedFunctions;
       s.lastFailure = lastFailure;
+      s.precompiled = precompiled;
       return s;
     }
   }
