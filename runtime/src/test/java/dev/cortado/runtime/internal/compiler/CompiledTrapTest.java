@@ -157,6 +157,46 @@ class CompiledTrapTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void deepRecursionOnASmallJavaStackTrapsAndLeavesTheInstanceUsable(Mode mode)
+      throws InterruptedException {
+    WasmModule module =
+        Asm.module()
+            .func(
+                "depth",
+                "i32 -> i32",
+                "",
+                "local.get 0 i32.const 1 i32.le_u if i32.const 1 return end "
+                    + "local.get 0 i32.const 1 i32.sub call 0 i32.const 1 i32.add")
+            .build();
+    Instance inst = new Linker().instantiate(new Store(mode.config), module);
+    Object[] outcome = new Object[2];
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                inst.function("depth").call(Value.i32(StoreConfig.DEFAULT_MAX_CALL_DEPTH));
+                outcome[0] = "returned";
+              } catch (Throwable e) {
+                outcome[0] = e;
+              }
+              outcome[1] = inst.function("depth").call(Value.i32(10))[0];
+            },
+            "small-stack",
+            128 * 1024);
+    t.start();
+    t.join();
+    // Compiled code uses the Java stack: 20,000 frames do not fit in 128 KiB, and running out is
+    // a trap, never a StackOverflowError.
+    if (outcome[0] instanceof Throwable e) {
+      assertThat(e).isInstanceOf(Trap.class);
+      assertThat(((Trap) e).kind()).isEqualTo(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+    assertThat(outcome[1]).isEqualTo(Value.i32(10));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void aHostFunctionsTrapGetsTheWasmFramesAppended(Mode mode) {
     Linker linker = new Linker();
     linker.define(
