@@ -144,7 +144,7 @@ final class ClassEmitter implements ClassContext {
       if (osr != null && osr[member]) {
         clb.withMethodBody(
             "osr" + f,
-            FunctionCompiler.osrDescriptor(module.functionType(f)),
+            OsrEmitter.descriptor(module.functionType(f)),
             ClassFile.ACC_STATIC,
             cb -> {
               FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null);

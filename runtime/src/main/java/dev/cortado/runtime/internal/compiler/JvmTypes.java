@@ -122,7 +122,7 @@ final class JvmTypes {
     return MethodType.methodType(ret, params);
   }
 
-  /** The type of a function's OSR entry (see {@code FunctionCompiler.osrDescriptor}). */
+  /** The type of a function's OSR entry (see {@link OsrEmitter#descriptor}). */
   static MethodType osrType(FuncType type) {
     MethodType f = functionType(type);
     List<Class<?>> params = new ArrayList<>();

@@ -216,6 +216,32 @@ final class NumericEmitter {
     return true;
   }
 
+  /** Pushes an f32 constant given by its bits: NaN payloads must survive, so no float constant. */
+  static void f32Const(CodeBuilder cb, int bits) {
+    float f = Float.intBitsToFloat(bits);
+    if (f != f) {
+      cb.loadConstant(bits);
+      cb.invokestatic(CD_Float, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
+    } else if (bits == 0) {
+      cb.fconst_0();
+    } else {
+      cb.ldc(cb.constantPool().floatEntry(f));
+    }
+  }
+
+  /** Pushes an f64 constant given by its bits (see {@link #f32Const}). */
+  static void f64Const(CodeBuilder cb, long bits) {
+    double d = Double.longBitsToDouble(bits);
+    if (d != d) {
+      cb.loadConstant(bits);
+      cb.invokestatic(CD_Double, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+    } else if (bits == 0) {
+      cb.dconst_0();
+    } else {
+      cb.ldc(cb.constantPool().doubleEntry(d));
+    }
+  }
+
   /** Whether {@code op} (handled here) can trap, so that its position must be recorded. */
   static boolean mayTrap(Opcode op) {
     return switch (op) {
