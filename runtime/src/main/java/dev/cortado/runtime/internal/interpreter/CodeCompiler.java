@@ -148,6 +148,9 @@ final class CodeCompiler {
   /** The number of operands on the stack. */
   private int depth;
 
+  /** How many loop instructions came before, unreachable ones included (for Op.LOOP). */
+  private int loopOrdinal;
+
   private boolean reachable = true;
 
   // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
@@ -366,6 +369,10 @@ final class CodeCompiler {
             blockResults(bt),
             pos,
             true));
+    if (kind == LOOP) {
+      // The header: branches to the loop run it, so it counts iterations (compiler tier).
+      op(Op.LOOP, loopOrdinal++);
+    }
   }
 
   /** Resets the operand stack to the label's base, then pushes {@code types}. */
@@ -415,8 +422,12 @@ final class CodeCompiler {
 
   private void skipUnreachable(Instruction in) {
     switch (in.opcode()) {
-      case BLOCK, LOOP, IF ->
-          labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
+      case BLOCK, LOOP, IF -> {
+        if (in.opcode() == Opcode.LOOP) {
+          loopOrdinal++;
+        }
+        labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
+      }
       case ELSE -> elseBranch();
       case END -> end();
       default -> {}

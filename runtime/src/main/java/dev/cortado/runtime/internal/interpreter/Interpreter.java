@@ -169,6 +169,16 @@ public final class Interpreter {
               pc += 2;
             }
             if (f instanceof WasmFunction callee) {
+              if (--callee.hotness < 0) {
+                // Compiler tier: hot, maybe compiled by now; then its code runs it.
+                int done = InterpreterSupport.callCompiled(m, callee, sp, fn, pc, fp);
+                if (done >= 0) {
+                  sp = done;
+                  s = m.stack;
+                  r = m.refs;
+                  continue;
+                }
+              }
               CompiledFunction c = callee.compiled();
               fp = InterpreterSupport.enter(m, fn, pc, fp, sp, c);
               s = m.stack;
@@ -187,6 +197,16 @@ public final class Interpreter {
               sp = InterpreterSupport.callHost(m, (HostFunctionHandle) f, sp, fn, pc, fp);
               s = m.stack;
               r = m.refs;
+            }
+          }
+          case Op.LOOP -> {
+            if (--fn.hotness < 0 && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, sp)) {
+              // Compiler tier: compiled code ran the rest of this call and left its results
+              // after the locals; the function's final RETURN (last in its code) returns them.
+              sp = fp + fn.compiled.numLocals + fn.compiled.numResults;
+              pc = code.length - 2;
+            } else {
+              pc++;
             }
           }
           case Op.DROP -> sp--;

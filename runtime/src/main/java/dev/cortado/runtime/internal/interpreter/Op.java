@@ -375,8 +375,14 @@ final class Op {
    */
   static final int SIMD = 205;
 
+  /**
+   * Loop ordinal: a loop header (every loop of the body counts, unreachable ones too). Counts
+   * towards tier-up, and is where a long-running call switches to compiled code (OSR).
+   */
+  static final int LOOP = 206;
+
   /** The number of opcodes. */
-  static final int COUNT = 206;
+  static final int COUNT = 207;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -585,6 +591,7 @@ final class Op {
     "local_i32_load8_u",
     "local_i64_load",
     "simd",
+    "loop",
   };
 
   /** A readable name for disassembly and messages. */
@@ -605,7 +612,7 @@ final class Op {
       case BR_TABLE -> 3 + 2 * code[pc + 2];
       case SIMD -> 2 + SimdInterpreter.immediates(code[pc + 1]);
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
-      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
+      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC, LOOP -> 2;
       case LOCAL_I32_ADD_CONST_SET, LOCAL_I32_ADD_LOCAL_SET -> 4;
       case LOCAL_GET2, LOCAL_I32_ADD_CONST, LOCAL_I32_LOAD, LOCAL_I32_LOAD8_U, LOCAL_I64_LOAD -> 3;
       case I32_ADD_CONST, I32_ADD_LOCAL -> 2;
