@@ -1,6 +1,7 @@
 package dev.cortado.cli;
 
 import dev.cortado.spectest.SpecTestSuite;
+import dev.cortado.spectest.Tier;
 import dev.cortado.spectest.fuzz.DifferentialFuzzer;
 import dev.cortado.spectest.fuzz.FuzzCorpus;
 import dev.cortado.spectest.fuzz.MutationFuzzer;
@@ -85,6 +86,16 @@ final class FuzzCommand implements Callable<Integer> {
       description = "Where --differential writes modules; those that disagree are kept there.")
   Path workDir;
 
+  @Option(
+      names = "--tier",
+      paramLabel = "TIER",
+      converter = TierConverter.class,
+      completionCandidates = TierConverter.class,
+      description =
+          "How valid cases run: ${COMPLETION-CANDIDATES} (default: tiered, which compiles"
+              + " hot code); --differential compares every tier.")
+  Tier tier = Tier.TIERED;
+
   FuzzCommand(Io io) {
     this.io = io;
   }
@@ -123,7 +134,7 @@ final class FuzzCommand implements Callable<Integer> {
                 !noExecute,
                 Duration.ofSeconds(30),
                 save,
-                c -> c),
+                tier::apply),
             io.out());
     io.out().println("fuzz: " + report.summary());
     for (MutationFuzzer.Finding f : report.findings()) {
@@ -155,9 +166,7 @@ final class FuzzCommand implements Callable<Integer> {
                 cases,
                 Duration.ofSeconds(seconds),
                 dir,
-                List.of(
-                    new DifferentialFuzzer.Mode("interpreter", c -> c.withoutFuel()),
-                    new DifferentialFuzzer.Mode("interpreter+fuel", c -> c.withFuel(1L << 40)))),
+                DifferentialFuzzer.allModes()),
             io.out());
     io.out().println("fuzz: " + report.summary());
     io.out().flush();

@@ -5,7 +5,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The execution modes the limits tests run in: each is a change to a {@link StoreConfig} that
- * selects it. Only the interpreter exists so far; the compiler tier adds its modes here.
+ * selects it. Tiered mode tiers up after a few calls or loop iterations, on the running thread, so
+ * that tests cross from interpreted into compiled code (mid-loop too) deterministically.
  */
 final class Modes {
   private Modes() {}
@@ -27,6 +28,11 @@ final class Modes {
   }
 
   static List<Mode> all() {
-    return List.of(new Mode("interpreter", c -> c));
+    return List.of(
+        new Mode("interpreter", c -> c.withTier(Tier.INTERPRETER)),
+        new Mode("compiled", c -> c.withTier(Tier.COMPILED)),
+        new Mode(
+            "tiered",
+            c -> c.withTier(Tier.TIERED).withTierUpThreshold(3).withBackgroundCompilation(false)));
   }
 }

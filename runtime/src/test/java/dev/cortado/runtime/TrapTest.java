@@ -92,7 +92,10 @@ class TrapTest {
   private static Instance recursion(int maxCallDepth) {
     return new Linker()
         .instantiate(
-            new Store(StoreConfig.defaults().withMaxCallDepth(maxCallDepth)),
+            // The interpreter's limits, which hold on any Java stack (compiled code uses the Java
+            // stack: CompiledTrapTest covers it).
+            new Store(
+                StoreConfig.defaults().withTier(Tier.INTERPRETER).withMaxCallDepth(maxCallDepth)),
             Asm.module()
                 .func("runaway", " -> ", "", "call 0")
                 .func(

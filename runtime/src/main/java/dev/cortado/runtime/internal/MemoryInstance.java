@@ -39,6 +39,9 @@ public final class MemoryInstance implements Memory {
   private MemorySegment segment;
   private long byteSize;
 
+  /** {@link #segment} cut to {@link #byteSize}, for compiled code (see {@link #accessView()}). */
+  private MemorySegment view;
+
   private MemoryInstance(MemType type) {
     this.declared = type;
     long limit = type.memory64() ? (1L << 48) : MemType.MAX_PAGES_32;
@@ -49,6 +52,7 @@ public final class MemoryInstance implements Memory {
     this.maxPages = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
     this.byteSize = limits.min() * MemType.PAGE_SIZE;
     this.segment = allocate(byteSize);
+    this.view = segment.asSlice(0, byteSize);
   }
 
   /**
@@ -154,6 +158,7 @@ public final class MemoryInstance implements Memory {
       segment = bigger;
     }
     byteSize = newSize;
+    view = segment.asSlice(0, byteSize);
     return old;
   }
 
@@ -166,6 +171,15 @@ public final class MemoryInstance implements Memory {
       }
     }
     return allocate(needed);
+  }
+
+  /**
+   * The memory's bytes as a segment of exactly {@link #byteSize()} bytes, replaced on every growth.
+   * Compiled code accesses memory through it: the segment's own bounds check is then the wasm
+   * bounds check, and an out-of-bounds access throws {@link IndexOutOfBoundsException}.
+   */
+  public MemorySegment accessView() {
+    return view;
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----

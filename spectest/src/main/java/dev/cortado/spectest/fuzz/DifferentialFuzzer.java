@@ -1,6 +1,7 @@
 package dev.cortado.spectest.fuzz;
 
 import dev.cortado.runtime.StoreConfig;
+import dev.cortado.spectest.Tier;
 import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.WasmException;
 import dev.cortado.wasm.WasmModule;
@@ -31,6 +32,20 @@ import java.util.function.UnaryOperator;
 public final class DifferentialFuzzer {
   /** A Cortado execution mode: a name and the store settings that select it. */
   public record Mode(String name, UnaryOperator<StoreConfig> settings) {}
+
+  /**
+   * Every tier, each unmetered and metered (with fuel that never runs out): fuel must not change
+   * what code does. Tiered mode tiers up after a few calls or iterations, on the running thread.
+   */
+  public static List<Mode> allModes() {
+    List<Mode> modes = new ArrayList<>();
+    for (Tier tier : Tier.values()) {
+      String name = tier.cliName();
+      modes.add(new Mode(name, c -> tier.apply(c).withoutFuel()));
+      modes.add(new Mode(name + "+fuel", c -> tier.apply(c).withFuel(1L << 40)));
+    }
+    return modes;
+  }
 
   /**
    * What to run.

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
  * (CI installs both); {@code cortado fuzz --differential} runs it as long as asked.
  */
 class DifferentialFuzzTest {
-  /** The modes compared: each tier plain, and metered (fuel must not change what code does). */
+  /** The modes compared: each tier plain and metered (fuel must not change what code does). */
   static List<DifferentialFuzzer.Mode> modes() {
-    return List.of(
-        new DifferentialFuzzer.Mode("interpreter", c -> c.withoutFuel()),
-        new DifferentialFuzzer.Mode("interpreter+fuel", c -> c.withFuel(1L << 40)));
+    return DifferentialFuzzer.allModes();
   }
 
   @Test

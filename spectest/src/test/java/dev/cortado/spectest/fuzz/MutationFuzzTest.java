@@ -3,6 +3,7 @@ package dev.cortado.spectest.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cortado.spectest.SpecTestSuite;
+import dev.cortado.spectest.Tier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mutation fuzzer's bounded run in the build: 10,000 damaged testsuite modules with a fixed
- * seed; only WasmExceptions may come out, and nothing may hang. {@code cortado fuzz} runs it as
- * long as asked.
+ * seed, the valid ones run tiered (interpreted, then compiled after a few calls or iterations);
+ * only WasmExceptions may come out, and nothing may hang. {@code cortado fuzz} runs it as long as
+ * asked.
  */
 class MutationFuzzTest {
   private static final long SEED = 20_250_101L;
@@ -34,7 +36,7 @@ class MutationFuzzTest {
                 true,
                 Duration.ofSeconds(30),
                 Path.of("target/fuzz-findings"),
-                c -> c),
+                Tier.TIERED::apply),
             System.out);
     System.out.println("mutation fuzz: " + report.summary());
     assertThat(report.findings()).isEmpty();

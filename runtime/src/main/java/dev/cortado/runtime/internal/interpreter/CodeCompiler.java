@@ -149,6 +149,9 @@ final class CodeCompiler {
   /** The number of operands on the stack. */
   private int depth;
 
+  /** How many loop instructions came before, unreachable ones included (for Op.LOOP). */
+  private int loopOrdinal;
+
   private boolean reachable = true;
 
   // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
@@ -276,16 +279,11 @@ final class CodeCompiler {
 
   /** Remembers that the instruction emitted next may trap or call, for backtraces. */
   void recordSource(Instruction in) {
-    recordSource(pos, in);
-  }
-
-  /** Remembers that the instruction at {@code position} (the last so far) may trap or call. */
-  private void recordSource(int position, Instruction in) {
     if (trapCount == trapPositions.length) {
       trapPositions = Arrays.copyOf(trapPositions, trapCount * 2);
       sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
     }
-    trapPositions[trapCount] = position;
+    trapPositions[trapCount] = pos;
     sourceOffsets[trapCount] = in.offset();
     trapCount++;
   }
@@ -410,6 +408,10 @@ final class CodeCompiler {
             blockResults(bt),
             pos,
             true));
+    if (kind == LOOP) {
+      // The header: branches to the loop run it, so it counts iterations (compiler tier).
+      op(Op.LOOP, loopOrdinal++);
+    }
   }
 
   /** Resets the operand stack to the label's base, then pushes {@code types}. */
@@ -462,8 +464,12 @@ final class CodeCompiler {
 
   private void skipUnreachable(Instruction in) {
     switch (in.opcode()) {
-      case BLOCK, LOOP, IF ->
-          labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
+      case BLOCK, LOOP, IF -> {
+        if (in.opcode() == Opcode.LOOP) {
+          loopOrdinal++;
+        }
+        labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
+      }
       case ELSE -> elseBranch();
       case END -> end();
       default -> {}
@@ -483,6 +489,8 @@ final class CodeCompiler {
       case NOP -> {}
       case BLOCK -> enterBlock(BLOCK, in.blockType());
       case LOOP -> {
+        // The header (Op.LOOP) checks for interruption, so it may trap.
+        recordSource(in);
         enterBlock(LOOP, in.blockType());
         // At the loop's start, where its branches land: every iteration pays.
         chargeFuelAfter();
@@ -499,21 +507,16 @@ final class CodeCompiler {
       }
       case ELSE -> elseBranch();
       case END -> end();
-      // Branches backwards check for interruption, so they may trap: record where they are (a
-      // br_if may have been fused into the compare before it, so the branch starts at last).
       case BR -> {
         branch(in.index(), false);
-        recordSource(last, in);
         reachable = false;
       }
       case BR_IF -> {
         pop(1);
         branch(in.index(), true);
-        recordSource(last, in);
       }
       case BR_TABLE -> {
         pop(1);
-        recordSource(in);
         branchTable(in);
         reachable = false;
       }

@@ -120,22 +120,15 @@ public final class Interpreter {
       while (true) {
         switch (code[pc++]) {
           case Op.UNREACHABLE -> throw new TrapSignal(TrapKind.UNREACHABLE);
-          // Jumps go through jump(): one backwards (to a loop) checks for interruption.
-          case Op.JUMP -> pc = jump(code, pc, inst);
-          case Op.JUMP_IF -> pc = (int) s[--sp] != 0 ? jump(code, pc, inst) : pc + 1;
-          case Op.JUMP_IF_NOT -> pc = (int) s[--sp] == 0 ? jump(code, pc, inst) : pc + 1;
+          case Op.JUMP -> pc = code[pc];
+          case Op.JUMP_IF -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
+          case Op.JUMP_IF_NOT -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
           case Op.BR_MOVE -> {
-            if (code[pc] < pc && inst.state.interruption != 0) {
-              throw StoreState.interrupted();
-            }
             sp = InterpreterSupport.move(s, r, sp, code[pc + 1], fp + code[pc + 2]);
             pc = code[pc];
           }
           case Op.BR_IF_MOVE -> {
             if ((int) s[--sp] != 0) {
-              if (code[pc] < pc && inst.state.interruption != 0) {
-                throw StoreState.interrupted();
-              }
               sp = InterpreterSupport.move(s, r, sp, code[pc + 1], fp + code[pc + 2]);
               pc = code[pc];
             } else {
@@ -146,9 +139,6 @@ public final class Interpreter {
             int last = code[pc + 1] - 1;
             int i = (int) s[--sp];
             int entryPos = pc + 2 + 2 * (Integer.compareUnsigned(i, last) < 0 ? i : last);
-            if (code[entryPos] < pc && inst.state.interruption != 0) {
-              throw StoreState.interrupted();
-            }
             sp = InterpreterSupport.move(s, r, sp, code[pc], fp + code[entryPos + 1]);
             pc = code[entryPos];
           }
@@ -181,6 +171,16 @@ public final class Interpreter {
               pc += 2;
             }
             if (f instanceof WasmFunction callee) {
+              if (--callee.hotness < 0) {
+                // Compiler tier: hot, maybe compiled by now; then its code runs it.
+                int done = InterpreterSupport.callCompiled(m, callee, sp, fn, pc, fp);
+                if (done >= 0) {
+                  sp = done;
+                  s = m.stack;
+                  r = m.refs;
+                  continue;
+                }
+              }
               CompiledFunction c = callee.compiled();
               fp = InterpreterSupport.enter(m, fn, pc, fp, sp, c);
               s = m.stack;
@@ -199,6 +199,21 @@ public final class Interpreter {
               sp = InterpreterSupport.callHost(m, (HostFunctionHandle) f, sp, fn, pc, fp);
               s = m.stack;
               r = m.refs;
+            }
+          }
+          case Op.LOOP -> {
+            // Every iteration passes the header: where a running loop notices Store.interrupt()
+            // (docs/limits.md). A volatile read; the JIT cannot hoist it out of the loop.
+            if (inst.state.interruption != 0) {
+              throw StoreState.interrupted();
+            }
+            if (--fn.hotness < 0 && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, sp)) {
+              // Compiler tier: compiled code ran the rest of this call and left its results
+              // after the locals; the function's final RETURN (last in its code) returns them.
+              sp = fp + fn.compiled.numLocals + fn.compiled.numResults;
+              pc = code.length - 2;
+            } else {
+              pc++;
             }
           }
           case Op.DROP -> sp--;
@@ -447,37 +462,31 @@ public final class Interpreter {
             pc += 3;
           }
           case Op.I32_ADD_LOCAL -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
-          case Op.JUMP_IF_I32_EQ ->
-              pc = (int) s[sp -= 2] == (int) s[sp + 1] ? jump(code, pc, inst) : pc + 1;
-          case Op.JUMP_IF_I32_NE ->
-              pc = (int) s[sp -= 2] != (int) s[sp + 1] ? jump(code, pc, inst) : pc + 1;
-          case Op.JUMP_IF_I32_LT_S ->
-              pc = (int) s[sp -= 2] < (int) s[sp + 1] ? jump(code, pc, inst) : pc + 1;
+          case Op.JUMP_IF_I32_EQ -> pc = (int) s[sp -= 2] == (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_NE -> pc = (int) s[sp -= 2] != (int) s[sp + 1] ? code[pc] : pc + 1;
+          case Op.JUMP_IF_I32_LT_S -> pc = (int) s[sp -= 2] < (int) s[sp + 1] ? code[pc] : pc + 1;
           case Op.JUMP_IF_I32_LT_U ->
               pc =
                   Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) < 0
-                      ? jump(code, pc, inst)
+                      ? code[pc]
                       : pc + 1;
-          case Op.JUMP_IF_I32_GT_S ->
-              pc = (int) s[sp -= 2] > (int) s[sp + 1] ? jump(code, pc, inst) : pc + 1;
+          case Op.JUMP_IF_I32_GT_S -> pc = (int) s[sp -= 2] > (int) s[sp + 1] ? code[pc] : pc + 1;
           case Op.JUMP_IF_I32_GT_U ->
               pc =
                   Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) > 0
-                      ? jump(code, pc, inst)
+                      ? code[pc]
                       : pc + 1;
-          case Op.JUMP_IF_I32_LE_S ->
-              pc = (int) s[sp -= 2] <= (int) s[sp + 1] ? jump(code, pc, inst) : pc + 1;
+          case Op.JUMP_IF_I32_LE_S -> pc = (int) s[sp -= 2] <= (int) s[sp + 1] ? code[pc] : pc + 1;
           case Op.JUMP_IF_I32_LE_U ->
               pc =
                   Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) <= 0
-                      ? jump(code, pc, inst)
+                      ? code[pc]
                       : pc + 1;
-          case Op.JUMP_IF_I32_GE_S ->
-              pc = (int) s[sp -= 2] >= (int) s[sp + 1] ? jump(code, pc, inst) : pc + 1;
+          case Op.JUMP_IF_I32_GE_S -> pc = (int) s[sp -= 2] >= (int) s[sp + 1] ? code[pc] : pc + 1;
           case Op.JUMP_IF_I32_GE_U ->
               pc =
                   Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0
-                      ? jump(code, pc, inst)
+                      ? code[pc]
                       : pc + 1;
           case Op.LOCAL_I32_ADD_LOCAL_SET -> {
             s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
@@ -524,20 +533,6 @@ public final class Interpreter {
     } finally {
       m.depth = entryDepth;
     }
-  }
-
-  /**
-   * The target of the taken jump whose target is at {@code code[pc]}. A jump backwards starts a
-   * loop's next iteration, so it first checks the store's interruption flag (docs/limits.md): that
-   * and function entries are where a running guest notices {@code Store.interrupt()}. Small enough
-   * for the JIT to inline into every jump.
-   */
-  private static int jump(int[] code, int pc, ModuleInstance inst) {
-    int target = code[pc];
-    if (target < pc && inst.state.interruption != 0) {
-      throw StoreState.interrupted();
-    }
-    return target;
   }
 
   /** The wasm frames of one {@link #execute}, innermost first. */

@@ -9,6 +9,7 @@ import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.TableInstance;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.runtime.internal.compiler.TierBridge;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import java.util.ArrayList;
@@ -162,6 +163,57 @@ final class InterpreterSupport {
     caller.instance.state.checkInterrupt();
     // The callee may have grown the stacks; the caller's frame already has room for the results.
     return storeValues(m.stack, m.refs, base, type.results(), results);
+  }
+
+  // ---- the compiler tier (see internal/compiler/TierBridge) ----
+
+  /**
+   * Calls {@code callee}'s compiled code, if it has some, with the top of the stack as arguments;
+   * returns the stack pointer after its results, or -1 if it has none (interpret it then). The
+   * calling frame is suspended as for a host call.
+   */
+  static int callCompiled(
+      Machine m, WasmFunction callee, int sp, WasmFunction caller, int pc, int fp) {
+    int base = sp - callee.type().params().size();
+    int depth = m.depth;
+    int top = m.top;
+    m.pushFrame(caller, pc, fp);
+    m.top = sp;
+    TierBridge.RawFrame results;
+    try {
+      results = TierBridge.callCompiled(callee, m.stack, m.refs, base, m.maxDepth - m.depth);
+    } finally {
+      m.depth = depth;
+      m.top = top;
+    }
+    if (results == null) {
+      return -1;
+    }
+    return results.copyTo(m.stack, m.refs, base);
+  }
+
+  /**
+   * At a hot loop header of {@code fn}: if it has compiled code that can enter this loop, runs the
+   * rest of the call there (on-stack replacement) and leaves the results after the frame's locals;
+   * returns whether it did.
+   */
+  static boolean onStackReplace(Machine m, WasmFunction fn, int loop, int fp, int sp) {
+    int depth = m.depth;
+    int top = m.top;
+    m.pushFrame(fn, 0, fp);
+    m.top = sp;
+    TierBridge.RawFrame results;
+    try {
+      results = TierBridge.onStackReplace(fn, loop, m.stack, m.refs, fp, m.maxDepth - depth);
+    } finally {
+      m.depth = depth;
+      m.top = top;
+    }
+    if (results == null) {
+      return false;
+    }
+    results.copyTo(m.stack, m.refs, fp + fn.compiled.numLocals);
+    return true;
   }
 
   static void dataDrop(ModuleInstance inst, int index) {

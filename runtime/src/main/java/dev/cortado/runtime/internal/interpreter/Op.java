@@ -375,15 +375,21 @@ final class Op {
    */
   static final int SIMD = 205;
 
+  /**
+   * Loop ordinal: a loop header (every loop of the body counts, unreachable ones too). Counts
+   * towards tier-up, and is where a long-running call switches to compiled code (OSR).
+   */
+  static final int LOOP = 206;
+
   // Execution limits (see docs/limits.md).
   /**
    * Cost: charges the store's fuel at a charge point of {@link
    * dev.cortado.runtime.internal.FuelCosts}.
    */
-  static final int FUEL = 206;
+  static final int FUEL = 207;
 
   /** The number of opcodes. */
-  static final int COUNT = 207;
+  static final int COUNT = 208;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -592,6 +598,7 @@ final class Op {
     "local_i32_load8_u",
     "local_i64_load",
     "simd",
+    "loop",
     "fuel",
   };
 
@@ -613,7 +620,7 @@ final class Op {
       case BR_TABLE -> 3 + 2 * code[pc + 2];
       case SIMD -> 2 + SimdInterpreter.immediates(code[pc + 1]);
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
-      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC, FUEL -> 2;
+      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC, LOOP, FUEL -> 2;
       case LOCAL_I32_ADD_CONST_SET, LOCAL_I32_ADD_LOCAL_SET -> 4;
       case LOCAL_GET2, LOCAL_I32_ADD_CONST, LOCAL_I32_LOAD, LOCAL_I32_LOAD8_U, LOCAL_I64_LOAD -> 3;
       case I32_ADD_CONST, I32_ADD_LOCAL -> 2;
