@@ -212,6 +212,16 @@ public final class MemoryInstance implements Memory {
     segment.set(I64, ea, value);
   }
 
+  /**
+   * {@code v128.store}: both halves of the vector, low first, once the whole 16 bytes are known to
+   * be in bounds (a store that traps writes nothing).
+   */
+  public void storeV128(long ea, long low, long high) {
+    check(ea, 16);
+    segment.set(I64, ea, low);
+    segment.set(I64, ea + 8, high);
+  }
+
   /** {@code memory.fill} (spec 4.4.7.9): bounds are checked before any byte is written. */
   public void fill(long dst, byte value, long n) {
     check(dst, n);

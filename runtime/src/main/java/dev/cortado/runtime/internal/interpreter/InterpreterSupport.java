@@ -41,6 +41,55 @@ final class InterpreterSupport {
     return dst + n;
   }
 
+  /** The stack slots a value of {@code type} takes: 2 for a v128, else 1. */
+  static int slots(ValType type) {
+    return type == ValType.V128 ? 2 : 1;
+  }
+
+  /** The stack slots values of {@code types} take. */
+  static int slots(List<ValType> types) {
+    int n = 0;
+    for (ValType t : types) {
+      n += slots(t);
+    }
+    return n;
+  }
+
+  /**
+   * Writes {@code values} (of {@code types}) to the stack from slot {@code base}, a v128 as two
+   * slots; returns the slot after the last.
+   */
+  static int storeValues(long[] s, Object[] r, int base, List<ValType> types, Value[] values) {
+    int at = base;
+    for (int i = 0; i < values.length; i++) {
+      ValType t = types.get(i);
+      s[at] = values[i].bits();
+      r[at++] = t.isReference() ? values[i].ref() : null;
+      if (t == ValType.V128) {
+        s[at] = values[i].v128High();
+        r[at++] = null;
+      }
+    }
+    return at;
+  }
+
+  /** The values of {@code types} on the stack from slot {@code base} (see {@link #storeValues}). */
+  static Value[] loadValues(long[] s, Object[] r, int base, List<ValType> types) {
+    Value[] values = new Value[types.size()];
+    int at = base;
+    for (int i = 0; i < values.length; i++) {
+      ValType t = types.get(i);
+      if (t == ValType.V128) {
+        values[i] = Value.v128(s[at], s[at + 1]);
+        at += 2;
+      } else {
+        values[i] = Value.ofRaw(t, s[at], r[at]);
+        at++;
+      }
+    }
+    return values;
+  }
+
   /** Zeroes a new frame's declared locals; returns the frame's initial stack pointer. */
   static int initLocals(long[] s, Object[] r, int fp, CompiledFunction c) {
     int from = fp + c.numParams;
@@ -95,12 +144,8 @@ final class InterpreterSupport {
   static int callHost(
       Machine m, HostFunctionHandle h, int sp, WasmFunction caller, int pc, int fp) {
     FuncType type = h.type();
-    List<ValType> params = type.params();
-    int base = sp - params.size();
-    Value[] args = new Value[params.size()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = Value.ofRaw(params.get(i), m.stack[base + i], m.refs[base + i]);
-    }
+    int base = sp - slots(type.params());
+    Value[] args = loadValues(m.stack, m.refs, base, type.params());
     int depth = m.depth;
     int top = m.top;
     m.pushFrame(caller, pc, fp);
@@ -113,13 +158,7 @@ final class InterpreterSupport {
       m.top = top;
     }
     // The callee may have grown the stacks; the caller's frame already has room for the results.
-    long[] s = m.stack;
-    Object[] r = m.refs;
-    for (int i = 0; i < results.length; i++) {
-      s[base + i] = results[i].bits();
-      r[base + i] = results[i].ref();
-    }
-    return base + results.length;
+    return storeValues(m.stack, m.refs, base, type.results(), results);
   }
 
   // ---- the compiler tier (see internal/compiler/TierBridge) ----

@@ -1,0 +1,63 @@
+package dev.cortado.bench;
+
+import dev.cortado.bench.Workload.Size;
+import java.util.List;
+
+/**
+ * One measurement: a workload at one size on one engine, timed one way.
+ *
+ * @param nanos the measured runs' times (empty unless {@link Status#OK})
+ * @param detail why it failed, for a failure; else null
+ */
+record Cell(
+    String workload,
+    Size size,
+    Kind kind,
+    String engine,
+    Status status,
+    List<Long> nanos,
+    String detail) {
+
+  Cell {
+    nanos = List.copyOf(nanos);
+  }
+
+  /** How a time was taken. */
+  enum Kind {
+    /** In one process, after warm-up runs: the engine at its best. */
+    STEADY("steady state (in-process, after warm-up)"),
+    /** A fresh process per run: start-up (JVM, loading, compiling) included. */
+    PROCESS("whole process (start-up included)");
+
+    final String title;
+
+    Kind(String title) {
+      this.title = title;
+    }
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  enum Status {
+    OK("ok"),
+    TIMEOUT("timeout"),
+    WRONG_OUTPUT("wrong output"),
+    FAILED("failed");
+
+    final String text;
+
+    Status(String text) {
+      this.text = text;
+    }
+  }
+
+  double medianNanos() {
+    return Stats.median(nanos);
+  }
+
+  boolean ok() {
+    return status == Status.OK;
+  }
+}
