@@ -33,7 +33,10 @@ final class AccessEmitter {
 
   static {
     for (Opcode op : Opcode.values()) {
-      if (op.immediate() == Opcode.Immediate.MEMARG && op.hasFixedSignature()) {
+      if (op.immediate() == Opcode.Immediate.MEMARG
+          && op.hasFixedSignature()
+          && !op.params().contains(ValType.V128)
+          && !op.results().contains(ValType.V128)) {
         List<ClassDesc> params = new ArrayList<>();
         for (ValType t : op.params()) {
           params.add(JvmTypes.desc(t));

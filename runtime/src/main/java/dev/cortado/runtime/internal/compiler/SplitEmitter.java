@@ -248,6 +248,8 @@ final class SplitEmitter {
       put(cb, t);
       stack.pop(1);
     }
+    // The common exit is a join point: the JVM stack must be empty on every way in.
+    stack.discardJvm(stack.jvmCount());
     cb.loadConstant(code);
     cb.istore(e.code());
     cb.goto_(e.label());
