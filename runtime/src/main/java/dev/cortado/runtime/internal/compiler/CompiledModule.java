@@ -8,6 +8,7 @@ import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
+import java.lang.ref.SoftReference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,10 @@ import java.util.WeakHashMap;
  * such a call site as through a direct call.
  */
 public final class CompiledModule {
-  private static final Map<WasmModule, List<CompiledModule>> MODULES = new WeakHashMap<>();
+  // The value refers to the module: a strong value would keep the weak key alive forever. Soft,
+  // so that a module compiled ahead of its instantiation keeps its code unless memory runs low.
+  private static final Map<WasmModule, List<SoftReference<CompiledModule>>> MODULES =
+      new WeakHashMap<>();
 
   /** How many compilations ran in this JVM (for tests: a cached or AOT module runs none). */
   static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS =
@@ -84,14 +88,17 @@ public final class CompiledModule {
   /** The compiled code of {@code module} for methods of at most {@code methodLimit} bytes. */
   public static CompiledModule of(WasmModule module, int methodLimit) {
     synchronized (MODULES) {
-      List<CompiledModule> list = MODULES.computeIfAbsent(module, m -> new ArrayList<>(1));
-      for (CompiledModule c : list) {
-        if (c.methodLimit == methodLimit) {
+      List<SoftReference<CompiledModule>> list =
+          MODULES.computeIfAbsent(module, m -> new ArrayList<>(1));
+      list.removeIf(r -> r.get() == null);
+      for (SoftReference<CompiledModule> r : list) {
+        CompiledModule c = r.get();
+        if (c != null && c.methodLimit == methodLimit) {
           return c;
         }
       }
       CompiledModule c = new CompiledModule(module, methodLimit);
-      list.add(c);
+      list.add(new SoftReference<>(c));
       return c;
     }
   }
@@ -223,6 +230,12 @@ public final class CompiledModule {
   /** Every class installed so far, in order: what a .cwasm file of this module holds. */
   private final List<ModuleCompiler.GeneratedClass> generated = new ArrayList<>();
 
+  /**
+   * Whether installed classes are kept (as bytes) for a .cwasm file or the cache; only then, since
+   * a big module's classes take tens of megabytes.
+   */
+  private boolean retainClasses;
+
   private String moduleHash;
   private boolean cacheLoaded;
   private boolean cacheStored;
@@ -241,8 +254,28 @@ public final class CompiledModule {
     return moduleHash;
   }
 
+  /** A module's compiled code that is not shared, kept for writing a .cwasm file. */
+  static CompiledModule forFile(WasmModule module, int methodLimit) {
+    CompiledModule c = new CompiledModule(module, methodLimit);
+    c.retainClasses = true;
+    return c;
+  }
+
+  /** Keeps the classes installed from now on, for the code cache. */
+  synchronized void retainClasses() {
+    retainClasses = true;
+  }
+
+  /** Whether every installed class was kept: only then can a .cwasm file hold the module. */
+  private boolean allClassesKept() {
+    return retainClasses && generated.size() == statistics.classes;
+  }
+
   /** Everything compiled so far, for a .cwasm file. */
   synchronized CwasmFile.Contents contents() {
+    if (!allClassesKept()) {
+      throw new IllegalStateException("the classes of this module were not kept");
+    }
     byte[] binary = module.toBinary();
     if (moduleHash == null) {
       moduleHash = CwasmFile.sha256(binary);
@@ -280,7 +313,7 @@ public final class CompiledModule {
   /** Writes the compiled module to {@code cache} once it is complete (done once). */
   void storeInCache(CodeCache cache) {
     synchronized (this) {
-      if (cacheStored || !complete) {
+      if (cacheStored || !complete || !allClassesKept()) {
         return;
       }
       cacheStored = true;
@@ -389,7 +422,9 @@ public final class CompiledModule {
       data.addAll(gc.tables());
       MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
       classes.add(lookup);
-      generated.add(gc);
+      if (retainClasses) {
+        generated.add(gc);
+      }
       statistics.classes++;
       for (int i = 0; i < gc.functions().length; i++) {
         int f = gc.functions()[i];

@@ -89,12 +89,13 @@ class CodeCompilerTest {
     assertThat(disassemble(inst, "count"))
         .isEqualTo(
             """
-            0: local_get2 1 0
-            3: jump_if_i32_ge_u 11
-            5: local_i32_add_const_set 1 1 1
-            9: jump 0
-            11: local_get 1
-            13: return 1
+            0: loop 0
+            2: local_get2 1 0
+            5: jump_if_i32_ge_u 13
+            7: local_i32_add_const_set 1 1 1
+            11: jump 0
+            13: local_get 1
+            15: return 1
             """);
     assertThat(inst.function("count").call(Value.i32(1000))).containsExactly(Value.i32(1000));
   }
@@ -121,7 +122,8 @@ class CodeCompilerTest {
                     i32.add i32.add
                     """));
     String code = disassemble(inst, "f");
-    assertThat(code).startsWith("0: local_get 0\n2: local_i32_add_const 1 1\n");
+    // (loop 0 is the loop header's op, which counts iterations for tier-up.)
+    assertThat(code).startsWith("0: local_get 0\n2: loop 0\n4: local_i32_add_const 1 1\n");
     assertThat(inst.function("f").call(Value.i32(10))).containsExactly(Value.i32(10 + 5 + 7));
   }
 
