@@ -36,12 +36,7 @@ public enum Tier {
     StoreConfig defaults = StoreConfig.defaults();
     return switch (this) {
       case INTERPRETER -> defaults.withTier(dev.cortado.runtime.Tier.INTERPRETER);
-      case COMPILED ->
-          defaults
-              .withTier(dev.cortado.runtime.Tier.COMPILED)
-              .withCompiledMethodLimit(
-                  Integer.getInteger(
-                      "cortado.spectest.methodLimit", StoreConfig.DEFAULT_COMPILED_METHOD_LIMIT));
+      case COMPILED -> defaults.withTier(dev.cortado.runtime.Tier.COMPILED);
       case TIERED ->
           defaults
               .withTier(dev.cortado.runtime.Tier.TIERED)
