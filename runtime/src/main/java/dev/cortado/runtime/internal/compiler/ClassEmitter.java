@@ -128,6 +128,7 @@ final class ClassEmitter implements ClassContext {
       int f = functions[i];
       int member = i;
       FunctionSplitter.Plan plan = plans[i];
+      FunctionCompiler.Facts facts = FunctionCompiler.Facts.of(module, f);
       int[][] offsets = new int[FunctionCompiler.CHUNK + plan.chunks().size()][];
       sourceOffsets[i] = offsets;
       // The ClassFile API runs a code handler again if a short jump overflows: each run needs a
@@ -137,7 +138,7 @@ final class ClassEmitter implements ClassContext {
           JvmTypes.functionDesc(module.functionType(f)),
           ClassFile.ACC_STATIC,
           cb -> {
-            FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, null);
+            FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, null, facts);
             fc.emit(cb);
             offsets[FunctionCompiler.MAIN] = fc.sourceOffsets();
           });
@@ -147,7 +148,7 @@ final class ClassEmitter implements ClassContext {
             OsrEmitter.descriptor(module.functionType(f)),
             ClassFile.ACC_STATIC,
             cb -> {
-              FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null);
+              FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null, facts);
               fc.emit(cb);
               offsets[FunctionCompiler.OSR] = fc.sourceOffsets();
               osrLoops[member] = fc.enterableLoops();
@@ -161,7 +162,7 @@ final class ClassEmitter implements ClassContext {
             SplitEmitter.descriptor(c, locals),
             ClassFile.ACC_STATIC,
             cb -> {
-              FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, c);
+              FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, c, facts);
               fc.emit(cb);
               offsets[FunctionCompiler.CHUNK + c.id] = fc.sourceOffsets();
             });

@@ -32,6 +32,13 @@ public final class CompiledModule {
   static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /**
+   * Whether a compiler failure is an error rather than a fallback to the interpreter: {@code
+   * -Dcortado.compiler.strict=true}, which the build sets for every test, so that tests cannot pass
+   * by not compiling.
+   */
+  private static final boolean STRICT = Boolean.getBoolean("cortado.compiler.strict");
+
   /** Prints each compilation's time to stderr: {@code -Dcortado.compiler.timing=true}. */
   private static final boolean TIMING = Boolean.getBoolean("cortado.compiler.timing");
 
@@ -348,6 +355,9 @@ public final class CompiledModule {
     try {
       install(ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit));
     } catch (RuntimeException | LinkageError e) {
+      if (STRICT) {
+        throw e;
+      }
       // A compiler bug must not stop the program: compile the functions one by one, and leave
       // those that still fail to the interpreter.
       if (functions.length == 1) {

@@ -80,7 +80,6 @@ final class FunctionCompiler {
   private final List<ValType> localTypes = new ArrayList<>();
   private final List<Instruction> body;
   private final boolean osr;
-  private final boolean usesMemory;
   private final FunctionSplitter.Plan plan;
 
   /** The chunk this method is, or null for the function's own method. */
@@ -109,12 +108,37 @@ final class FunctionCompiler {
   private int[] sourceOffsets = new int[16];
   private int trapCount;
 
+  /** In a chunk method: where its exits meet (see SplitEmitter.exit), made on first use. */
+  private ChunkExit chunkExit;
+
+  /** The common exit of a chunk method: its label, the exit code's and the carrier's locals. */
+  record ChunkExit(Label label, int code, int carrier) {}
+
   /** The index in the body of the instruction being translated. */
   private int current;
 
-  FunctionCompiler(ClassContext cc, int funcIndex, boolean osr) {
-    this(cc, funcIndex, osr, FunctionSplitter.Plan.NONE, null);
+  /** What the whole body tells about a function: computed once, shared by all its methods. */
+  record Facts(boolean usesMemory, boolean needsMultiValue) {
+    static Facts of(WasmModule module, int funcIndex) {
+      FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
+      boolean memory = false;
+      boolean multiValue = false;
+      for (Instruction in : def.body()) {
+        Opcode op = in.opcode();
+        memory |= op.immediate() == Opcode.Immediate.MEMARG;
+        FuncType callee =
+            switch (op) {
+              case CALL -> module.functionType(in.index());
+              case CALL_INDIRECT -> module.types().get(in.index());
+              default -> null;
+            };
+        multiValue |= callee != null && JvmTypes.hasMultiValue(callee);
+      }
+      return new Facts(memory && !module.allMemories().isEmpty(), multiValue);
+    }
   }
+
+  private final Facts facts;
 
   /**
    * A compiler for function {@code funcIndex} split as {@code plan}: for its own method ({@code
@@ -125,7 +149,9 @@ final class FunctionCompiler {
       int funcIndex,
       boolean osr,
       FunctionSplitter.Plan plan,
-      FunctionSplitter.Chunk chunk) {
+      FunctionSplitter.Chunk chunk,
+      Facts facts) {
+    this.facts = facts;
     this.plan = plan;
     this.chunk = chunk;
     this.childAt = chunk != null ? chunk.childAt : plan.topChildren();
@@ -139,18 +165,7 @@ final class FunctionCompiler {
     this.localTypes.addAll(def.locals());
     this.body = def.body();
     this.osr = osr;
-    this.usesMemory = !module.allMemories().isEmpty() && usesMemory(body);
     this.control = new ControlEmitter(this);
-  }
-
-  private static boolean usesMemory(List<Instruction> body) {
-    for (Instruction in : body) {
-      Opcode op = in.opcode();
-      if (op.immediate() == Opcode.Immediate.MEMARG) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether every value this function touches has a JVM representation (no v128). */
@@ -230,11 +245,11 @@ final class FunctionCompiler {
         cb.storeLocal(JvmTypes.kind(localTypes.get(i)), localSlots[i]);
       }
     }
-    if (usesMemory) {
+    if (facts.usesMemory()) {
       segmentSlot = cb.allocateLocal(TypeKind.REFERENCE);
       reloadMemory();
     }
-    if (needsMultiValue()) {
+    if (facts.needsMultiValue()) {
       multiValueSlot = cb.allocateLocal(TypeKind.REFERENCE);
       cb.aload(ctxSlot);
       cb.getfield(JvmTypes.CD_CompiledInstance, "multiValue", JvmTypes.CD_MultiValue);
@@ -278,6 +293,9 @@ final class FunctionCompiler {
     } else if (control.depth() != 0) {
       throw new IllegalStateException("function " + funcIndex + " does not end with end");
     }
+    if (chunkExit != null) {
+      SplitEmitter.emitCommonExit(this, chunk, chunkExit);
+    }
     cb.labelBinding(exhausted);
     cb.invokestatic(CD_Unwind, "exhausted", MethodTypeDesc.of(CD_TrapSignal));
     cb.athrow();
@@ -319,22 +337,6 @@ final class FunctionCompiler {
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] = cb.allocateLocal(JvmTypes.kind(localTypes.get(i)));
     }
-  }
-
-  /** Whether the function calls something with several results (so it needs its carrier). */
-  private boolean needsMultiValue() {
-    for (Instruction in : body) {
-      FuncType callee =
-          switch (in.opcode()) {
-            case CALL -> module.functionType(in.index());
-            case CALL_INDIRECT -> module.types().get(in.index());
-            default -> null;
-          };
-      if (callee != null && JvmTypes.hasMultiValue(callee)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void zero(ValType t) {
@@ -664,6 +666,15 @@ final class FunctionCompiler {
   /** In an OSR entry: which loops (by ordinal) it can enter (valid after {@link #emit}). */
   boolean[] enterableLoops() {
     return control.enterableLoops();
+  }
+
+  ChunkExit chunkExit() {
+    if (chunkExit == null) {
+      chunkExit =
+          new ChunkExit(
+              cb.newLabel(), cb.allocateLocal(TypeKind.INT), cb.allocateLocal(TypeKind.REFERENCE));
+    }
+    return chunkExit;
   }
 
   FunctionSplitter.Chunk chunk() {

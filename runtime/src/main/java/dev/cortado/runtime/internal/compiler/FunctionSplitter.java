@@ -13,7 +13,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Splits a function too big for one JVM method (HotSpot does not JIT-compile methods over 8000
@@ -215,14 +214,14 @@ final class FunctionSplitter {
 
   /** An estimate of the code that calls chunk {@code c} (its locals are not known yet). */
   private int callCost(Chunk c) {
-    TreeSet<Integer> locals = new TreeSet<>();
+    java.util.BitSet locals = new java.util.BitSet();
     for (int i = c.start; i < c.end; i++) {
       Opcode op = body.get(i).opcode();
       if (op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE) {
-        locals.add(body.get(i).index());
+        locals.set(body.get(i).index());
       }
     }
-    return 48 + 14 * locals.size();
+    return 48 + 14 * locals.cardinality();
   }
 
   /** Sets each chunk's children; returns the chunks the function's method calls, by start. */
@@ -281,17 +280,17 @@ final class FunctionSplitter {
     } else {
       c.outputs = List.of();
     }
-    TreeSet<Integer> locals = new TreeSet<>();
-    TreeSet<Integer> written = new TreeSet<>();
-    TreeSet<Integer> exits = new TreeSet<>();
+    java.util.BitSet locals = new java.util.BitSet();
+    java.util.BitSet written = new java.util.BitSet();
+    java.util.BitSet exits = new java.util.BitSet();
     int nesting = 0;
     for (int k = c.start; k < c.end; k++) {
       Instruction in = body.get(k);
       switch (in.opcode()) {
-        case LOCAL_GET -> locals.add(in.index());
+        case LOCAL_GET -> locals.set(in.index());
         case LOCAL_SET, LOCAL_TEE -> {
-          locals.add(in.index());
-          written.add(in.index());
+          locals.set(in.index());
+          written.set(in.index());
         }
         case BLOCK, LOOP, IF -> nesting++;
         case END -> nesting--;
@@ -305,12 +304,12 @@ final class FunctionSplitter {
         default -> {}
       }
     }
-    c.locals = locals.stream().mapToInt(Integer::intValue).toArray();
-    c.written = written.stream().mapToInt(Integer::intValue).toArray();
-    c.exits = exits.stream().mapToInt(Integer::intValue).toArray();
+    c.locals = locals.stream().toArray();
+    c.written = written.stream().toArray();
+    c.exits = exits.stream().toArray();
   }
 
-  private static void exit(Chunk c, TreeSet<Integer> exits, int nesting, int label) {
+  private static void exit(Chunk c, java.util.BitSet exits, int nesting, int label) {
     if (label < nesting) {
       return;
     }
@@ -318,7 +317,7 @@ final class FunctionSplitter {
     if (target == 0) {
       c.returns = true; // a branch to the function's label returns
     } else {
-      exits.add(target);
+      exits.set(target);
     }
   }
 

@@ -25,7 +25,7 @@ final class ModuleCompiler {
   static final int MAX_FUNCTIONS_PER_CLASS = 2_000;
 
   /** ...and at most about this many wasm instructions. */
-  static final int MAX_INSTRUCTIONS_PER_CLASS = 60_000;
+  static final int MAX_INSTRUCTIONS_PER_CLASS = 40_000;
 
   /** How often a function with an oversized method is split again, each time into smaller parts. */
   private static final int MAX_ATTEMPTS = 4;
@@ -49,6 +49,8 @@ final class ModuleCompiler {
   /** The methods of one function: how many, how many over the limit, the largest. */
   record MethodSizes(int count, int overLimit, int largest, boolean split) {}
 
+  private static final boolean DEBUG = Boolean.getBoolean("cortado.compiler.debug");
+
   private ModuleCompiler() {}
 
   /**
@@ -57,7 +59,7 @@ final class ModuleCompiler {
    */
   static Batch compile(
       WasmModule module, int[] functions, boolean[] osr, IntPredicate linkable, int methodLimit) {
-    List<GeneratedClass> classes = new ArrayList<>();
+    List<int[]> ranges = new ArrayList<>();
     int start = 0;
     while (start < functions.length) {
       int end = start;
@@ -69,9 +71,21 @@ final class ModuleCompiler {
         weight += size(module, functions[end]);
         end++;
       }
-      emit(module, functions, osr, start, end, linkable, methodLimit, classes);
+      ranges.add(new int[] {start, end});
       start = end;
     }
+    // Classes are independent until they are defined: emit them on all cores, keep their order.
+    List<List<GeneratedClass>> parts =
+        (ranges.size() > 1 ? ranges.parallelStream() : ranges.stream())
+            .map(
+                r -> {
+                  List<GeneratedClass> out = new ArrayList<>();
+                  emit(module, functions, osr, r[0], r[1], linkable, methodLimit, out);
+                  return out;
+                })
+            .toList();
+    List<GeneratedClass> classes = new ArrayList<>();
+    parts.forEach(classes::addAll);
     return new Batch(classes);
   }
 
@@ -118,6 +132,16 @@ final class ModuleCompiler {
         return;
       }
       MethodSizes[] sizes = methodSizes(bytes, members, methodLimit);
+      if (DEBUG) {
+        ClassModel model = ClassFile.of().parse(bytes);
+        for (MethodModel m : model.methods()) {
+          int size = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+          if (size > methodLimit) {
+            System.err.println(
+                "attempt " + attempt + ": " + m.methodName().stringValue() + " " + size + " bytes");
+          }
+        }
+      }
       boolean retry = false;
       if (attempt < MAX_ATTEMPTS) {
         for (int i = 0; i < members.length; i++) {
