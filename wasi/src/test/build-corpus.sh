@@ -22,6 +22,8 @@ toolchain() {
   echo "clang: $("$CLANG" --version | head -1)"
   echo "wasi-libc: $(dpkg-query -W -f '${Version}' wasi-libc 2>/dev/null || echo unknown)"
   echo "rustc: $("$RUSTC" --version)"
+  # clang runs binaryen's wasm-opt on its output when one is on PATH, so it is part of the toolchain.
+  echo "wasm-opt: $(wasm-opt --version 2>/dev/null || echo none)"
 }
 
 cd "$here/c"

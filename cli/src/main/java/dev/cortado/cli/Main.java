@@ -74,6 +74,7 @@ public final class Main {
   static CommandLine commandLine(Io io) {
     CommandLine cli = new CommandLine(new CortadoCommand(io));
     cli.addSubcommand(new CommandLine(new RunCommand(io)).setStopAtPositional(true));
+    cli.addSubcommand(new CompileCommand(io));
     cli.addSubcommand(new ValidateCommand());
     cli.addSubcommand(new InspectCommand(io));
     cli.addSubcommand(new ConvertCommand(io));

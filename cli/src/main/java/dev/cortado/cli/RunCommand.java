@@ -9,7 +9,6 @@ import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.Value;
-import dev.cortado.spectest.Tier;
 import dev.cortado.wasi.Wasi;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Parameters;
     versionProvider = VersionProvider.class,
     header = "Runs a module: its _start, or the export --invoke names.",
     description = {
-      "Runs a WebAssembly module (.wasm or .wat).",
+      "Runs a WebAssembly module (.wasm or .wat, or .cwasm from 'cortado compile').",
       "Without --invoke, calls the export _start if there is one, else only instantiates;",
       "ARGS are then the program's arguments (WASI argv, after FILE as argv[0]).",
       "With --invoke, calls that export with ARGS (parsed by its parameter types:",
@@ -59,13 +58,7 @@ final class RunCommand implements Callable<Integer> {
       description = "The exported function to call instead of _start.")
   String invoke;
 
-  @Option(
-      names = "--tier",
-      paramLabel = "TIER",
-      converter = TierConverter.class,
-      completionCandidates = TierConverter.class,
-      description = "How to execute: ${COMPLETION-CANDIDATES} (default: interpreter).")
-  Tier tier = Tier.INTERPRETER;
+  @Mixin CompilerOptions compiler = new CompilerOptions();
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The module, binary or text.")
   Path file;
@@ -84,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WasmModule module = ModuleFiles.load(file);
+    WasmModule module = compiler.load(file);
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       return run(module, resources);
@@ -106,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
       argv.addAll(args);
     }
     Linker linker = new Linker();
-    Store store = new Store(tier.storeConfig());
+    Store store = new Store(compiler.storeConfig());
     Wasi guest;
     try {
       guest = Wasi.define(linker, wasi.config(argv, io, resources));
@@ -116,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     resources.add(0, guest);
     try {
       for (WasiOptions.Preload p : wasi.preloadList()) {
-        linker.define(p.name(), instantiate(linker, store, ModuleFiles.load(p.file()), p.file()));
+        linker.define(p.name(), instantiate(linker, store, compiler.load(p.file()), p.file()));
       }
       Instance instance = instantiate(linker, store, module, file);
       if (invoke != null) {

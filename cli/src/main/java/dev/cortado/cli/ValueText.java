@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Values on the command line: {@code --invoke} arguments parsed by parameter type, results printed
  * as wasmtime prints them (Rust's {@code Display}: integers signed in decimal, floats in the
  * shortest decimal that reads back to the same value, never with an exponent; {@code NaN}, {@code
- * inf}, {@code -inf}).
+ * inf}, {@code -inf}; a v128 as one unsigned 128-bit integer in decimal).
  */
 final class ValueText {
   private static final Pattern DECIMAL_INT = Pattern.compile("[+-]?[0-9]+");
@@ -34,7 +34,8 @@ final class ValueText {
   /**
    * Parses {@code text} as a value of {@code type}: integers in decimal or {@code 0x} hex, signed
    * or unsigned (so {@code -1} and {@code 4294967295} are the same i32); floats in decimal or hex,
-   * and {@code nan}, {@code inf}, {@code -inf}. Throws {@link IllegalArgumentException} if it is
+   * and {@code nan}, {@code inf}, {@code -inf}; a v128 as an unsigned 128-bit integer in decimal or
+   * hex (byte 0 of the vector is its lowest byte). Throws {@link IllegalArgumentException} if it is
    * not one.
    */
   static Value parse(ValType type, String text) {
@@ -43,9 +44,32 @@ final class ValueText {
       case I64 -> Value.i64(integer(text, 64));
       case F32 -> Value.f32(Float.parseFloat(floatText(text)));
       case F64 -> Value.f64(Double.parseDouble(floatText(text)));
-      case V128, FUNCREF, EXTERNREF ->
+      case V128 -> v128(text);
+      case FUNCREF, EXTERNREF ->
           throw new IllegalArgumentException("cannot pass a " + type + " from the command line");
     };
+  }
+
+  private static Value v128(String text) {
+    BigInteger value;
+    if (DECIMAL_INT.matcher(text).matches() && !text.startsWith("-") && !text.startsWith("+")) {
+      value = new BigInteger(text);
+    } else if (HEX_INT.matcher(text).matches() && text.startsWith("0")) {
+      value = new BigInteger(text.substring(2), 16);
+    } else {
+      throw new IllegalArgumentException("not an unsigned 128-bit integer");
+    }
+    if (value.bitLength() > 128) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return Value.v128(value.longValue(), value.shiftRight(64).longValue());
+  }
+
+  /** A v128 as an unsigned 128-bit integer in decimal, as wasmtime prints it. */
+  private static String formatV128(Value v) {
+    BigInteger high = new BigInteger(Long.toUnsignedString(v.v128High()));
+    BigInteger low = new BigInteger(Long.toUnsignedString(v.v128Low()));
+    return high.shiftLeft(64).or(low).toString();
   }
 
   /** An integer of {@code bits} bits, signed or unsigned, as the low bits of a long. */
@@ -100,7 +124,7 @@ final class ValueText {
       case I64 -> Long.toString(v.asLong());
       case F32 -> formatFloat(v.asFloat());
       case F64 -> formatDouble(v.asDouble());
-      case V128 -> "<v128>";
+      case V128 -> formatV128(v);
       case FUNCREF -> v.ref() == null ? "<null funcref>" : "<funcref>";
       case EXTERNREF -> v.ref() == null ? "<null externref>" : "<externref>";
     };

@@ -62,7 +62,7 @@ class MainTest {
     Cli r = Cli.run("run", "--tier", "jit", "x.wat");
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err().lines().findFirst().orElseThrow())
-        .contains("unknown tier 'jit' (expected one of: interpreter)");
+        .contains("unknown tier 'jit' (expected one of: interpreter, compiled, tiered)");
   }
 
   @Test

@@ -22,6 +22,23 @@ class ValueTextTest {
   }
 
   @Test
+  void vectorsAreUnsigned128BitIntegers() {
+    assertThat(ValueText.parse(ValType.V128, "1")).isEqualTo(Value.v128(1, 0));
+    assertThat(ValueText.parse(ValType.V128, "340282366920938463463374607431768211455"))
+        .isEqualTo(Value.v128(-1, -1));
+    assertThat(ValueText.parse(ValType.V128, "0x0f0e0d0c0b0a09080706050403020100"))
+        .isEqualTo(Value.v128(0x0706_0504_0302_0100L, 0x0F0E_0D0C_0B0A_0908L));
+    assertThat(ValueText.format(Value.v128(-1, -1)))
+        .isEqualTo("340282366920938463463374607431768211455");
+    assertThat(ValueText.format(Value.v128(0, 1))).isEqualTo("18446744073709551616");
+    for (String bad : new String[] {"-1", "340282366920938463463374607431768211456", "1.0", ""}) {
+      assertThatThrownBy(() -> ValueText.parse(ValType.V128, bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void badIntegersAreRejected() {
     for (String bad : new String[] {"abc", "", "1.5", "4294967296", "-2147483649", "0x", "1_000"}) {
       assertThatThrownBy(() -> ValueText.parse(ValType.I32, bad))

@@ -1,21 +1,34 @@
 package dev.cortado.runtime;
 
 import dev.cortado.wasm.ValType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
  * A WebAssembly value with its type. Floats are held as raw bits, so NaN payloads survive.
  * References: a {@code funcref} is an {@link ExportedFunction} or null; an {@code externref} is any
- * Java object or null.
+ * Java object or null. A {@code v128} is 128 bits, made and read as two {@code long}s or 16 bytes:
+ *
+ * <pre>{@code
+ * Value v = Value.v128(0x0000_0002_0000_0001L, 0x0000_0004_0000_0003L); // i32x4 1 2 3 4
+ * byte[] bytes = v.v128Bytes(); // {1, 0, 0, 0, 2, 0, 0, 0, 3, ...}, little-endian as in memory
+ * }</pre>
  */
 public final class Value {
   private final ValType type;
   private final long bits;
+  private final long high;
   private final Object ref;
 
   private Value(ValType type, long bits, Object ref) {
+    this(type, bits, 0, ref);
+  }
+
+  private Value(ValType type, long bits, long high, Object ref) {
     this.type = type;
     this.bits = bits;
+    this.high = high;
     this.ref = ref;
   }
 
@@ -43,6 +56,23 @@ public final class Value {
     return new Value(ValType.F64, bits, null);
   }
 
+  /**
+   * A {@code v128} from its low and high 64 bits: byte 0 of the vector (lane 0 of any shape) is the
+   * lowest byte of {@code low}, byte 15 the highest of {@code high}.
+   */
+  public static Value v128(long low, long high) {
+    return new Value(ValType.V128, low, high, null);
+  }
+
+  /** A {@code v128} from its 16 bytes, in memory order (byte 0 first). */
+  public static Value v128(byte[] bytes) {
+    if (bytes.length != 16) {
+      throw new IllegalArgumentException("a v128 has 16 bytes, not " + bytes.length);
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    return v128(b.getLong(0), b.getLong(8));
+  }
+
   public static Value funcref(ExportedFunction f) {
     return new Value(ValType.FUNCREF, 0, f);
   }
@@ -66,7 +96,8 @@ public final class Value {
 
   /**
    * A value from its raw representation: numeric types take {@code bits} (i32 and f32 in the low 32
-   * bits; the high bits are ignored), reference types take {@code ref}.
+   * bits; the high bits are ignored), reference types take {@code ref}. A {@code v128} takes {@code
+   * bits} as its low half and has a zero high half; see {@link #v128(long, long)}.
    */
   public static Value ofRaw(ValType type, long bits, Object ref) {
     return switch (type) {
@@ -97,9 +128,26 @@ public final class Value {
     return Double.longBitsToDouble(bits);
   }
 
-  /** The raw bits of a numeric value (i32 and f32 in the low 32 bits). */
+  /** The raw bits of a numeric value (i32 and f32 in the low 32 bits; a v128's low 64 bits). */
   public long bits() {
     return bits;
+  }
+
+  /** A {@code v128}'s low 64 bits (bytes 0 to 7); the same as {@link #bits()}. */
+  public long v128Low() {
+    return bits;
+  }
+
+  /** A {@code v128}'s high 64 bits (bytes 8 to 15); 0 for other types. */
+  public long v128High() {
+    return high;
+  }
+
+  /** A {@code v128}'s 16 bytes in memory order (byte 0 first); a new array each time. */
+  public byte[] v128Bytes() {
+    byte[] bytes = new byte[16];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(0, bits).putLong(8, high);
+    return bytes;
   }
 
   /** The reference of a reference value (null for a null reference). */
@@ -113,12 +161,16 @@ public final class Value {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Value v && v.type == type && v.bits == bits && Objects.equals(v.ref, ref);
+    return o instanceof Value v
+        && v.type == type
+        && v.bits == bits
+        && v.high == high
+        && Objects.equals(v.ref, ref);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, bits, ref);
+    return Objects.hash(type, bits, high, ref);
   }
 
   @Override
@@ -128,7 +180,7 @@ public final class Value {
       case I64 -> "i64:" + asLong();
       case F32 -> "f32:" + asFloat();
       case F64 -> "f64:" + asDouble();
-      case V128 -> "v128";
+      case V128 -> String.format("v128:0x%016x%016x", high, bits);
       case FUNCREF, EXTERNREF -> type + ":" + (ref == null ? "null" : ref);
     };
   }

@@ -2,6 +2,7 @@ package dev.cortado.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlFlowTest {
@@ -284,5 +285,38 @@ class ControlFlowTest {
     assertThat(callInt(inst, "even", 10)).isEqualTo(1);
     assertThat(callInt(inst, "even", 7)).isEqualTo(0);
     assertThat(callInt(inst, "odd", 7)).isEqualTo(1);
+  }
+
+  @Test
+  void threadsCallTheSameInstanceConcurrently() throws Exception {
+    Instance inst =
+        instantiate(
+            Asm.module()
+                .func(
+                    "fib",
+                    "i32 -> i32",
+                    "",
+                    "local.get 0 i32.const 2 i32.lt_u if i32.const 1 return end "
+                        + "local.get 0 i32.const 1 i32.sub call 0 local.get 0 i32.const 2 i32.sub call 0 i32.add"));
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int n = 15 + i;
+        results.add(pool.submit(() -> callInt(inst, "fib", n)));
+      }
+      int a = 1;
+      int b = 1;
+      for (int i = 2; i < 15; i++) {
+        int c = a + b;
+        a = b;
+        b = c;
+      }
+      for (java.util.concurrent.Future<Integer> r : results) {
+        int c = a + b;
+        a = b;
+        b = c;
+        assertThat(r.get()).isEqualTo(b);
+      }
+    }
   }
 }

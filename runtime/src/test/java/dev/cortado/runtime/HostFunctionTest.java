@@ -195,4 +195,32 @@ class HostFunctionTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(f.call(Value.i32(1), Value.nullRef(ValType.FUNCREF))).isEmpty();
   }
+
+  @Test
+  void exitExceptionsUnwindTheGuestUnchanged() {
+    Linker linker = new Linker();
+    ExitException exit = new ExitException(3);
+    linker.define(
+        "env",
+        "exit",
+        Asm.funcType("i32 -> "),
+        (caller, args) -> {
+          throw exit;
+        });
+    Instance inst =
+        linker.instantiate(
+            new Store(),
+            Asm.module()
+                .importFunc("env", "exit", "i32 -> ")
+                .func("run", " -> i32", "", "i32.const 3 call 0 i32.const 0")
+                .func(
+                    "depth",
+                    "i32 -> i32",
+                    "",
+                    "local.get 0 if i32.const 1 return end i32.const 1 call 0 i32.const 0")
+                .build());
+    assertThatThrownBy(() -> inst.function("run").call()).isSameAs(exit);
+    // The machine is left clean: a later call works.
+    assertThat(inst.function("depth").call(Value.i32(1))).containsExactly(Value.i32(1));
+  }
 }

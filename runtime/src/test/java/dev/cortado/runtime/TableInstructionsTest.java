@@ -2,6 +2,7 @@ package dev.cortado.runtime;
 
 import static dev.cortado.runtime.IntegerInstructionsTest.assertTrap;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.Limits;
@@ -69,6 +70,8 @@ class TableInstructionsTest {
     assertTrap(() -> call(inst, "callAt", Value.i32(0)), TrapKind.UNINITIALIZED_ELEMENT);
     assertTrap(() -> call(inst, "callAt", Value.i32(10)), TrapKind.UNDEFINED_ELEMENT);
     assertTrap(() -> call(inst, "callAt", Value.i32(-1)), TrapKind.UNDEFINED_ELEMENT);
+    assertThatThrownBy(() -> call(inst, "callAt", Value.i32(-1)))
+        .hasMessage("undefined element 4294967295");
   }
 
   @Test

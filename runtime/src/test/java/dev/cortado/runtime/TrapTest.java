@@ -38,6 +38,22 @@ class TrapTest {
   }
 
   @Test
+  void aTrapInAFusedInstructionReportsTheTrappingInstruction() {
+    String body = "local.get 0 i32.load local.get 0 i64.load offset=8 i64.eqz i32.add";
+    Instance inst =
+        new Linker()
+            .instantiate(
+                new Store(),
+                Asm.module().memory(1, 1).func("load", "i32 -> i32", "", body).build());
+    Trap trap =
+        catchThrowableOfType(Trap.class, () -> inst.function("load").call(Value.i32(65533)));
+    assertThat(trap.kind()).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    assertThat(trap.backtrace().getFirst().offset()).isEqualTo(body.indexOf("i32.load"));
+    trap = catchThrowableOfType(Trap.class, () -> inst.function("load").call(Value.i32(65524)));
+    assertThat(trap.backtrace().getFirst().offset()).isEqualTo(body.indexOf("i64.load"));
+  }
+
+  @Test
   void everyTrapKindHasTheSpecMessage() {
     Instance inst =
         new Linker()
@@ -56,8 +72,8 @@ class TrapTest {
     expect(inst, "unreachable", TrapKind.UNREACHABLE, "unreachable");
     expect(inst, "oob", TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, "out of bounds memory access");
     expect(inst, "table", TrapKind.OUT_OF_BOUNDS_TABLE_ACCESS, "out of bounds table access");
-    expect(inst, "undefined", TrapKind.UNDEFINED_ELEMENT, "undefined element");
-    expect(inst, "uninitialized", TrapKind.UNINITIALIZED_ELEMENT, "uninitialized element");
+    expect(inst, "undefined", TrapKind.UNDEFINED_ELEMENT, "undefined element 1");
+    expect(inst, "uninitialized", TrapKind.UNINITIALIZED_ELEMENT, "uninitialized element 0");
     expect(
         inst,
         "conversion",
@@ -76,7 +92,10 @@ class TrapTest {
   private static Instance recursion(int maxCallDepth) {
     return new Linker()
         .instantiate(
-            new Store(StoreConfig.defaults().withMaxCallDepth(maxCallDepth)),
+            // The interpreter's limits, which hold on any Java stack (compiled code uses the Java
+            // stack: CompiledTrapTest covers it).
+            new Store(
+                StoreConfig.defaults().withTier(Tier.INTERPRETER).withMaxCallDepth(maxCallDepth)),
             Asm.module()
                 .func("runaway", " -> ", "", "call 0")
                 .func(

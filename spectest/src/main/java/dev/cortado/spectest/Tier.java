@@ -6,13 +6,25 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * How the runtime executes code. Every tier runs the same spec scripts (STYLE.md: "same spec runner
- * for every tier"). Only the interpreter exists so far; the compiler will add {@code compiled} and
- * {@code tiered}, and this enum moves into the runtime's {@link StoreConfig} once it can choose.
+ * How the runtime executes code while scripts run. Every tier runs the same spec scripts (STYLE.md:
+ * "same spec runner for every tier").
  */
 public enum Tier {
   /** Every function runs in the interpreter. */
-  INTERPRETER;
+  INTERPRETER,
+
+  /** Every function is compiled to JVM bytecode before it first runs. */
+  COMPILED,
+
+  /**
+   * Functions start in the interpreter and are compiled once hot. The threshold is low and
+   * compilation happens at once on the running thread, so that scripts exercise tier-up (calls
+   * between interpreted and compiled code, switching in the middle of loops) deterministically.
+   */
+  TIERED;
+
+  /** The tier-up threshold of {@link #TIERED}: low enough that most code gets compiled. */
+  public static final int TIERED_THRESHOLD = 3;
 
   /** The name used on command lines, e.g. {@code interpreter}. */
   public String cliName() {
@@ -21,8 +33,20 @@ public enum Tier {
 
   /** The store settings that select this tier. */
   public StoreConfig storeConfig() {
+    StoreConfig defaults = StoreConfig.defaults();
     return switch (this) {
-      case INTERPRETER -> StoreConfig.defaults();
+      case INTERPRETER -> defaults.withTier(dev.cortado.runtime.Tier.INTERPRETER);
+      case COMPILED ->
+          defaults
+              .withTier(dev.cortado.runtime.Tier.COMPILED)
+              .withCompiledMethodLimit(
+                  Integer.getInteger(
+                      "cortado.spectest.methodLimit", StoreConfig.DEFAULT_COMPILED_METHOD_LIMIT));
+      case TIERED ->
+          defaults
+              .withTier(dev.cortado.runtime.Tier.TIERED)
+              .withTierUpThreshold(TIERED_THRESHOLD)
+              .withBackgroundCompilation(false);
     };
   }
 

@@ -50,7 +50,10 @@ final class WastValues {
       case WastValue.F64(long bits) -> Value.f64Bits(bits);
       case WastValue.RefNull(String heapType) -> Value.nullRef(nullType(heapType));
       case WastValue.RefExtern(Long id) when id != null -> Value.externref(extern(id));
-      case WastValue.V128 _ -> throw new CommandFailed("unsupported: simd");
+      case WastValue.V128 vector when isConstant(vector) -> {
+        long[] bits = vector.bits();
+        yield Value.v128(bits[0], bits[1]);
+      }
       case WastValue.Unsupported(String what) -> throw new CommandFailed(unsupported(what));
       default -> throw new CommandFailed("not an argument: " + describe(v));
     };
@@ -74,9 +77,44 @@ final class WastValues {
       case WastValue.RefFunc() -> actual.type() == ValType.FUNCREF && actual.ref() != null;
       case WastValue.Either(List<WastValue> alternatives) ->
           alternatives.stream().anyMatch(alternative -> matches(actual, alternative));
-      case WastValue.V128 _ -> throw new CommandFailed("unsupported: simd");
+      case WastValue.V128 vector -> actual.type() == ValType.V128 && lanesMatch(actual, vector);
       case WastValue.Unsupported(String what) -> throw new CommandFailed(unsupported(what));
     };
+  }
+
+  private static boolean isConstant(WastValue.V128 vector) {
+    return vector.lanes().stream().noneMatch(lane -> lane instanceof WastValue.NanPattern);
+  }
+
+  /**
+   * A v128 result against {@code (v128.const shape lane*)}: lane by lane, each lane's bits against
+   * the expected constant or NaN pattern (the reference interpreter's {@code VecPat}).
+   */
+  private static boolean lanesMatch(Value actual, WastValue.V128 expected) {
+    List<WastValue> lanes = expected.lanes();
+    int width = 128 / lanes.size();
+    long mask = width == 64 ? -1L : (1L << width) - 1;
+    for (int i = 0; i < lanes.size(); i++) {
+      int bit = i * width;
+      long half = bit < 64 ? actual.v128Low() : actual.v128High();
+      long lane = (half >>> (bit % 64)) & mask;
+      boolean ok =
+          switch (lanes.get(i)) {
+            case WastValue.I32(int x) -> lane == (x & mask);
+            case WastValue.I64(long x) -> lane == x;
+            case WastValue.F32(int x) -> lane == (x & mask);
+            case WastValue.F64(long x) -> lane == x;
+            case WastValue.NanPattern(ValType type, boolean canonical) ->
+                isNan(
+                    type == ValType.F32 ? Value.f32Bits((int) lane) : Value.f64Bits(lane),
+                    canonical);
+            default -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -123,7 +161,7 @@ final class WastValues {
       case I64 -> "i64:" + v.asLong();
       case F32 -> "f32:0x" + Integer.toHexString(v.asInt()) + "(" + v.asFloat() + ")";
       case F64 -> "f64:0x" + Long.toHexString(v.asLong()) + "(" + v.asDouble() + ")";
-      case V128 -> "v128";
+      case V128 -> String.format("v128:0x%016x_%016x", v.v128High(), v.v128Low());
       case FUNCREF -> v.ref() == null ? "ref.null func" : "ref.func";
       case EXTERNREF -> v.ref() == null ? "ref.null extern" : String.valueOf(v.ref());
     };

@@ -78,7 +78,7 @@ class SpecTestSuiteTest {
     assertThat(SpecTestMain.run(new String[] {"--tier", "jit", "x.wast"}, out, errStream))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("error: unknown tier 'jit' (expected one of: interpreter)");
+        .startsWith("error: unknown tier 'jit' (expected one of: interpreter, compiled, tiered)");
     assertThat(SpecTestMain.run(new String[] {}, out, errStream)).isEqualTo(2);
     assertThat(SpecTestMain.run(new String[] {"--frobnicate"}, out, errStream)).isEqualTo(2);
   }

@@ -95,17 +95,19 @@ class WastRunnerTest {
   void actionsOnAModuleThatNeedsAMissingFeatureNameTheFeature() {
     Tally tally = new Tally();
     ScriptExecution run = new ScriptExecution(Tier.INTERPRETER, tally, null);
-    String simd = "(module (func (export \"f\") (result v128) (v128.const i32x4 0 0 0 0)))";
-    run.execute(new WastCommand.ModuleCommand(2, "S", new ModuleSource.Text(simd, 2), false));
+    String relaxed =
+        "(module (func (export \"f\") (param v128 v128) (result v128)"
+            + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))";
+    run.execute(new WastCommand.ModuleCommand(2, "S", new ModuleSource.Text(relaxed, 2), false));
     run.execute(new WastCommand.ActionCommand(3, new WastAction.Invoke(null, "f", List.of())));
     run.execute(new WastCommand.ActionCommand(4, new WastAction.Invoke("S", "f", List.of())));
     List<ScriptResult.Failure> failures = tally.snapshot("x.wast").failures();
     assertThat(failures)
         .extracting(ScriptResult.Failure::reason)
         .containsExactly(
-            "unsupported: simd",
-            "unsupported: simd (the module at line 2 failed)",
-            "unsupported: simd (module $S failed at line 2)");
+            "unsupported: relaxed simd",
+            "unsupported: relaxed simd (the module at line 2 failed)",
+            "unsupported: relaxed simd (module $S failed at line 2)");
   }
 
   @Test

@@ -10,7 +10,64 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WastValuesTest {
+  private static final WastValue F64_ZERO = new WastValue.F64(0);
+
   private final WastValues values = new WastValues();
+
+  private static WastValue.V128 i8x16(int... lanes) {
+    return new WastValue.V128(
+        "i8x16", java.util.Arrays.stream(lanes).<WastValue>mapToObj(WastValue.I32::new).toList());
+  }
+
+  @Test
+  void vectorArgumentsPackTheirLanesLittleEndian() {
+    assertThat(values.argument(i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, -1)))
+        .isEqualTo(Value.v128(0x0706_0504_0302_0100L, 0xFF0E_0D0C_0B0A_0908L));
+    WastValue.V128 i16 =
+        new WastValue.V128(
+            "i16x8",
+            List.of(1, -2, 3, 4, 5, 6, 7, 0x8000).stream()
+                .<WastValue>map(WastValue.I32::new)
+                .toList());
+    assertThat(values.argument(i16))
+        .isEqualTo(Value.v128(0x0004_0003_FFFE_0001L, 0x8000_0007_0006_0005L));
+  }
+
+  @Test
+  void vectorResultsMatchLaneByLane() {
+    Value v = Value.v128(0x0706_0504_0302_0100L, 0xFF0E_0D0C_0B0A_0908L);
+    assertThat(values.matches(v, i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255)))
+        .isTrue();
+    assertThat(values.matches(v, i8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)))
+        .isFalse();
+    assertThat(values.matches(Value.i64(0), i8x16(new int[16]))).isFalse();
+    // f32x4: canonical NaN (either sign), arithmetic NaN, a number.
+    Value floats = Value.v128(0xFFC0_0000_7FC0_0000L, 0x3F80_0000_7FA0_0000L);
+    WastValue canonical = new WastValue.NanPattern(ValType.F32, true);
+    WastValue arithmetic = new WastValue.NanPattern(ValType.F32, false);
+    WastValue one = new WastValue.F32(0x3F80_0000);
+    assertThat(
+            values.matches(
+                floats,
+                new WastValue.V128("f32x4", List.of(canonical, canonical, arithmetic, one))))
+        .isFalse(); // 0x7fa00000 is not quiet
+    Value quiet = Value.v128(0xFFC0_0000_7FC0_0000L, 0x3F80_0000_7FE0_0000L);
+    assertThat(
+            values.matches(
+                quiet, new WastValue.V128("f32x4", List.of(canonical, canonical, arithmetic, one))))
+        .isTrue();
+    assertThat(
+            values.matches(
+                quiet, new WastValue.V128("f32x4", List.of(canonical, canonical, canonical, one))))
+        .isFalse();
+    Value doubles = Value.v128(0x7FF8_0000_0000_0000L, 0);
+    assertThat(
+            values.matches(
+                doubles,
+                new WastValue.V128(
+                    "f64x2", List.of(new WastValue.NanPattern(ValType.F64, true), F64_ZERO))))
+        .isTrue();
+  }
 
   @Test
   void integersMatchByValueAndType() {
@@ -105,9 +162,13 @@ class WastValuesTest {
 
   @Test
   void unsupportedFormsFailWithTheirReason() {
-    assertThatThrownBy(() -> values.argument(new WastValue.V128("i32x4", List.of())))
+    assertThatThrownBy(
+            () ->
+                values.argument(
+                    new WastValue.V128(
+                        "f64x2", List.of(new WastValue.NanPattern(ValType.F64, true), F64_ZERO))))
         .isInstanceOf(CommandFailed.class)
-        .hasMessage("unsupported: simd");
+        .hasMessageStartingWith("not an argument");
     assertThatThrownBy(() -> values.matches(Value.i32(0), new WastValue.Unsupported("gc")))
         .hasMessage("unsupported: gc");
     assertThatThrownBy(() -> values.argument(new WastValue.RefNull("any")))

@@ -27,7 +27,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>The guest reaches the host only through those functions, and they reach only what the config
- * lists: see SECURITY.md for the guarantees and docs/wasi.md for each function's behaviour.
+ * lists: see SECURITY.md for the guarantees and docs/wasi.md for each function's behaviour. One
+ * {@code Wasi} serves one guest (its descriptor table is that guest's), used by one thread at a
+ * time like the store it runs in.
  */
 public final class Wasi implements AutoCloseable {
   /** The import module name of WASI preview 1. */

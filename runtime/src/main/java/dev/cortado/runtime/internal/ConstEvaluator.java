@@ -13,10 +13,14 @@ final class ConstEvaluator {
   /** The result of one evaluation, raw (see {@link GlobalInstance}). */
   long bits;
 
+  /** The high 64 bits of a v128 result. */
+  long high;
+
   Object ref;
 
   private final ModuleInstance instance;
   private final long[] stack = new long[8];
+  private final long[] highs = new long[8];
   private final Object[] refs = new Object[8];
 
   ConstEvaluator(ModuleInstance instance) {
@@ -27,11 +31,18 @@ final class ConstEvaluator {
   void evaluate(List<Instruction> expr) {
     long[] s = expr.size() > stack.length ? new long[expr.size()] : stack;
     Object[] r = expr.size() > refs.length ? new Object[expr.size()] : refs;
+    long[] h = expr.size() > highs.length ? new long[expr.size()] : highs;
     int sp = 0;
     for (Instruction in : expr) {
+      h[sp] = 0;
       switch (in.opcode()) {
         case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> {
           s[sp] = in.value();
+          r[sp++] = null;
+        }
+        case V128_CONST -> {
+          s[sp] = in.v128Low();
+          h[sp] = in.v128High();
           r[sp++] = null;
         }
         case REF_NULL -> {
@@ -45,6 +56,7 @@ final class ConstEvaluator {
         case GLOBAL_GET -> {
           GlobalInstance g = instance.globals[in.index()];
           s[sp] = g.bits;
+          h[sp] = g.high;
           r[sp++] = g.ref;
         }
         case I32_ADD -> {
@@ -78,6 +90,7 @@ final class ConstEvaluator {
       }
     }
     bits = s[0];
+    high = h[0];
     ref = r[0];
   }
 }

@@ -15,6 +15,13 @@ public abstract sealed class FunctionHandle implements ExportedFunction
   /** {@link FuncTypeIds#of} of the type, for {@code call_indirect}'s check. */
   public final int typeId;
 
+  /**
+   * Compiler tier: how compiled code calls this function (a method handle of the function's JVM
+   * type, see internal/compiler/JvmTypes), made on first use; reset when the function's code
+   * changes tier.
+   */
+  public volatile java.lang.invoke.MethodHandle invoker;
+
   protected FunctionHandle(FuncType type) {
     this.type = type;
     this.typeId = FuncTypeIds.of(type);

@@ -3,15 +3,21 @@ package dev.cortado.runtime.internal;
 import dev.cortado.runtime.Global;
 import dev.cortado.runtime.Value;
 import dev.cortado.wasm.GlobalType;
+import dev.cortado.wasm.ValType;
 
 /**
  * A global (spec 4.2.9). The value is held raw, as on the interpreter's stack: numeric values in
- * {@link #bits} (i32 and f32 in the low 32 bits, floats as raw bits so NaN payloads survive),
- * references in {@link #ref}. Wasm code reads and writes the fields directly.
+ * {@link #bits} (i32 and f32 in the low 32 bits, floats as raw bits so NaN payloads survive), a
+ * v128 in {@link #bits} (low 64 bits) and {@link #high}, references in {@link #ref}. Wasm code
+ * reads and writes the fields directly.
  */
 public final class GlobalInstance implements Global {
   private final GlobalType type;
   public long bits;
+
+  /** The high 64 bits of a v128 global; 0 for other types. */
+  public long high;
+
   public Object ref;
 
   private GlobalInstance(GlobalType type, long bits, Object ref) {
@@ -23,7 +29,9 @@ public final class GlobalInstance implements Global {
   /** A global for the Java API; {@code value} must be of the global's value type. */
   public static GlobalInstance create(GlobalType type, Value value) {
     Values.checkType(type.valType(), value);
-    return new GlobalInstance(type, value.bits(), value.ref());
+    GlobalInstance g = new GlobalInstance(type, value.bits(), value.ref());
+    g.high = value.v128High();
+    return g;
   }
 
   /** A global holding a raw value (see the class comment). */
@@ -38,6 +46,9 @@ public final class GlobalInstance implements Global {
 
   @Override
   public Value get() {
+    if (type.valType() == ValType.V128) {
+      return Value.v128(bits, high);
+    }
     return Value.ofRaw(type.valType(), bits, ref);
   }
 
@@ -48,6 +59,7 @@ public final class GlobalInstance implements Global {
     }
     Values.checkType(type.valType(), value);
     bits = value.bits();
+    high = value.v128High();
     ref = value.ref();
   }
 

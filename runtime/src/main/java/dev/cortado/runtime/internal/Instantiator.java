@@ -147,7 +147,9 @@ public final class Instantiator {
     ConstEvaluator eval = new ConstEvaluator(inst);
     for (GlobalDefinition def : module.globals()) {
       eval.evaluate(def.init());
-      inst.globals[globals++] = GlobalInstance.ofRaw(def.type(), eval.bits, eval.ref);
+      GlobalInstance g = GlobalInstance.ofRaw(def.type(), eval.bits, eval.ref);
+      g.high = eval.high;
+      inst.globals[globals++] = g;
     }
     List<ElemSegment> elems = module.elements();
     inst.elements = new Object[elems.size()][];

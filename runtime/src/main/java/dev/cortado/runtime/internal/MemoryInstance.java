@@ -39,6 +39,9 @@ public final class MemoryInstance implements Memory {
   private MemorySegment segment;
   private long byteSize;
 
+  /** {@link #segment} cut to {@link #byteSize}, for compiled code (see {@link #accessView()}). */
+  private MemorySegment view;
+
   private MemoryInstance(MemType type) {
     this.declared = type;
     long limit = type.memory64() ? (1L << 48) : MemType.MAX_PAGES_32;
@@ -49,6 +52,7 @@ public final class MemoryInstance implements Memory {
     this.maxPages = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
     this.byteSize = limits.min() * MemType.PAGE_SIZE;
     this.segment = allocate(byteSize);
+    this.view = segment.asSlice(0, byteSize);
   }
 
   /**
@@ -116,6 +120,7 @@ public final class MemoryInstance implements Memory {
       segment = bigger;
     }
     byteSize = newSize;
+    view = segment.asSlice(0, byteSize);
     return old;
   }
 
@@ -128,6 +133,15 @@ public final class MemoryInstance implements Memory {
       }
     }
     return allocate(needed);
+  }
+
+  /**
+   * The memory's bytes as a segment of exactly {@link #byteSize()} bytes, replaced on every growth.
+   * Compiled code accesses memory through it: the segment's own bounds check is then the wasm
+   * bounds check, and an out-of-bounds access throws {@link IndexOutOfBoundsException}.
+   */
+  public MemorySegment accessView() {
+    return view;
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----
@@ -196,6 +210,16 @@ public final class MemoryInstance implements Memory {
   public void storeI64(long ea, long value) {
     check(ea, 8);
     segment.set(I64, ea, value);
+  }
+
+  /**
+   * {@code v128.store}: both halves of the vector, low first, once the whole 16 bytes are known to
+   * be in bounds (a store that traps writes nothing).
+   */
+  public void storeV128(long ea, long low, long high) {
+    check(ea, 16);
+    segment.set(I64, ea, low);
+    segment.set(I64, ea + 8, high);
   }
 
   /** {@code memory.fill} (spec 4.4.7.9): bounds are checked before any byte is written. */

@@ -38,6 +38,9 @@ public final class ModuleInstance implements Instance {
 
   private Map<String, Extern> exports = Map.of();
 
+  /** Compiler tier: this instance's state for compiled code, made when first needed. */
+  public volatile dev.cortado.runtime.internal.compiler.CompiledInstance compiled;
+
   ModuleInstance(WasmModule module, Store store) {
     this.module = module;
     this.store = store;

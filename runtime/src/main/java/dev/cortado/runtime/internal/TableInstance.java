@@ -112,12 +112,11 @@ public final class TableInstance implements Table {
    */
   public FunctionHandle functionForCall(long i) {
     if (i >= size) {
-      throw new TrapSignal(TrapKind.UNDEFINED_ELEMENT);
+      throw new TrapSignal(TrapKind.UNDEFINED_ELEMENT, "undefined element " + i);
     }
     Object f = elements[(int) i];
     if (f == null) {
-      throw new TrapSignal(
-          TrapKind.UNINITIALIZED_ELEMENT, TrapKind.UNINITIALIZED_ELEMENT.message() + " " + i);
+      throw new TrapSignal(TrapKind.UNINITIALIZED_ELEMENT, "uninitialized element " + i);
     }
     return (FunctionHandle) f;
   }

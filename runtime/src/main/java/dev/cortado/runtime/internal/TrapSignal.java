@@ -24,12 +24,16 @@ public final class TrapSignal extends RuntimeException {
   }
 
   /**
-   * A trap whose reason adds detail to the kind's message, as the reference interpreter does (e.g.
-   * {@code "uninitialized element 2"}); the testsuite matches the kind's message as a prefix.
+   * A trap whose reason says more than the kind's message, e.g. {@code "undefined element 7"} (the
+   * reference interpreter's wording, which the testsuite expects).
    */
   public TrapSignal(TrapKind kind, String reason) {
     super(reason, null, false, false);
     this.kind = kind;
+  }
+
+  public TrapKind kind() {
+    return kind;
   }
 
   /** The trap's reason: the kind's message, perhaps with detail. */
@@ -37,12 +41,8 @@ public final class TrapSignal extends RuntimeException {
     return getMessage();
   }
 
-  public TrapKind kind() {
-    return kind;
-  }
-
   /** This signal as a public trap without a wasm backtrace (for callers outside wasm code). */
   public Trap toTrap() {
-    return new Trap(kind, reason(), List.of(), getCause());
+    return new Trap(kind, getMessage(), List.of(), getCause());
   }
 }

@@ -1,8 +1,9 @@
 package dev.cortado.runtime.internal;
 
 import dev.cortado.runtime.Value;
+import dev.cortado.runtime.internal.compiler.Execution;
+import dev.cortado.runtime.internal.compiler.TierUp;
 import dev.cortado.runtime.internal.interpreter.CompiledFunction;
-import dev.cortado.runtime.internal.interpreter.Interpreter;
 import dev.cortado.wasm.FunctionDefinition;
 
 /**
@@ -22,11 +23,18 @@ public final class WasmFunction extends FunctionHandle {
   /** The interpreter's code, once translated (a benign race: translations are equivalent). */
   public CompiledFunction compiled;
 
+  /**
+   * Compiler tier: how many more interpreted calls and loop iterations until the interpreter asks
+   * the tier whether compiled code should take over (see internal/compiler/TierUp).
+   */
+  public int hotness;
+
   public WasmFunction(ModuleInstance instance, int index, FunctionDefinition definition) {
     super(instance.module().functionType(index));
     this.instance = instance;
     this.index = index;
     this.definition = definition;
+    this.hotness = TierUp.initialHotness(instance.store().config());
   }
 
   /** The interpreter's code, translating it on first use. */
@@ -42,7 +50,8 @@ public final class WasmFunction extends FunctionHandle {
   @Override
   public Value[] call(Value... args) {
     Values.checkTypes(type().params(), args, "argument");
-    return Interpreter.invoke(this, args);
+    // The store's tier decides: the interpreter, or compiled code (see internal/compiler).
+    return Execution.call(this, args);
   }
 
   @Override

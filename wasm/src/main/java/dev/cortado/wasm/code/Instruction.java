@@ -27,6 +27,12 @@ public final class Instruction {
   private final List<ValType> types;
   private final int offset;
 
+  /**
+   * SIMD immediates: the high 64 bits of a {@code v128.const} or of the 16 packed {@code
+   * i8x16.shuffle} lane indices (the low 64 bits are in {@link #value}), or a lane index.
+   */
+  private final long high;
+
   private Instruction(
       Opcode opcode,
       int index,
@@ -36,10 +42,24 @@ public final class Instruction {
       BlockType blockType,
       List<ValType> types,
       int offset) {
+    this(opcode, index, index2, value, 0, labels, blockType, types, offset);
+  }
+
+  private Instruction(
+      Opcode opcode,
+      int index,
+      int index2,
+      long value,
+      long high,
+      int[] labels,
+      BlockType blockType,
+      List<ValType> types,
+      int offset) {
     this.opcode = Objects.requireNonNull(opcode);
     this.index = index;
     this.index2 = index2;
     this.value = value;
+    this.high = high;
     this.labels = labels;
     this.blockType = blockType;
     this.types = types;
@@ -89,6 +109,40 @@ public final class Instruction {
   /** {@code select t*} or {@code ref.null t}. */
   public static Instruction ofTypes(Opcode opcode, List<ValType> types, int offset) {
     return new Instruction(opcode, 0, 0, 0, null, null, List.copyOf(types), offset);
+  }
+
+  /**
+   * {@code v128.const}: the 128-bit constant as its low and high 64 bits (little-endian: byte 0 of
+   * the constant is the lowest byte of {@code low}).
+   */
+  public static Instruction ofV128Const(long low, long high, int offset) {
+    return new Instruction(Opcode.V128_CONST, 0, 0, low, high, null, null, null, offset);
+  }
+
+  /** {@code i8x16.shuffle}: 16 lane indices, each 0 to 255 (validation requires below 32). */
+  public static Instruction ofShuffle(int[] lanes, int offset) {
+    if (lanes.length != 16) {
+      throw new IllegalArgumentException("i8x16.shuffle takes 16 lane indices");
+    }
+    long low = 0;
+    long high = 0;
+    for (int i = 0; i < 8; i++) {
+      low |= (long) (lanes[i] & 0xFF) << (8 * i);
+      high |= (long) (lanes[i + 8] & 0xFF) << (8 * i);
+    }
+    return new Instruction(Opcode.I8X16_SHUFFLE, 0, 0, low, high, null, null, null, offset);
+  }
+
+  /** {@code extract_lane} or {@code replace_lane} with a lane index (0 to 255 when decoded). */
+  public static Instruction ofLane(Opcode opcode, int lane, int offset) {
+    return new Instruction(opcode, 0, 0, 0, lane, null, null, null, offset);
+  }
+
+  /** A lane load or store ({@code v128.load8_lane}, ...): memory argument and lane index. */
+  public static Instruction ofMemArgLane(
+      Opcode opcode, int align, long memoryOffset, int memoryIndex, int lane, int offset) {
+    return new Instruction(
+        opcode, align, memoryIndex, memoryOffset, lane, null, null, null, offset);
   }
 
   public Opcode opcode() {
@@ -149,6 +203,31 @@ public final class Instruction {
     return index2;
   }
 
+  /** {@code v128.const}: the low 64 bits of the constant (bytes 0 to 7). */
+  public long v128Low() {
+    return value;
+  }
+
+  /** {@code v128.const}: the high 64 bits of the constant (bytes 8 to 15). */
+  public long v128High() {
+    return high;
+  }
+
+  /** {@code i8x16.shuffle}: the 16 lane indices, each 0 to 255. */
+  public int[] shuffleLanes() {
+    int[] lanes = new int[16];
+    for (int i = 0; i < 8; i++) {
+      lanes[i] = (int) (value >>> (8 * i)) & 0xFF;
+      lanes[i + 8] = (int) (high >>> (8 * i)) & 0xFF;
+    }
+    return lanes;
+  }
+
+  /** The lane index of {@code extract_lane}, {@code replace_lane} and the lane loads and stores. */
+  public int laneIndex() {
+    return (int) high;
+  }
+
   /** Byte offset (binary) or character offset (text) of this instruction in its source. */
   public int offset() {
     return offset;
@@ -165,6 +244,7 @@ public final class Instruction {
         && index == other.index
         && index2 == other.index2
         && value == other.value
+        && high == other.high
         && Arrays.equals(labels, other.labels)
         && Objects.equals(blockType, other.blockType)
         && Objects.equals(types, other.types);
@@ -172,7 +252,8 @@ public final class Instruction {
 
   @Override
   public int hashCode() {
-    return Objects.hash(opcode, index, index2, value, Arrays.hashCode(labels), blockType, types);
+    return Objects.hash(
+        opcode, index, index2, value, high, Arrays.hashCode(labels), blockType, types);
   }
 
   @Override
@@ -191,6 +272,20 @@ public final class Instruction {
               .append(Long.toUnsignedString(value))
               .append(" align=")
               .append(1 << index);
+      case MEMARG_LANE ->
+          sb.append(" offset=")
+              .append(Long.toUnsignedString(value))
+              .append(" align=")
+              .append(1 << index)
+              .append(' ')
+              .append(high);
+      case V128 -> sb.append(String.format(" i64x2 0x%016x 0x%016x", value, high));
+      case SHUFFLE -> {
+        for (int lane : shuffleLanes()) {
+          sb.append(' ').append(lane);
+        }
+      }
+      case LANE -> sb.append(' ').append(high);
       case I32, I64 -> sb.append(' ').append(value);
       case F32 -> sb.append(' ').append(Float.intBitsToFloat((int) value));
       case F64 -> sb.append(' ').append(Double.longBitsToDouble(value));

@@ -213,7 +213,244 @@ public enum Opcode {
   TABLE_COPY(0xFC, 0x0E, "table.copy", Immediate.TABLE_TABLE, "iii:"),
   TABLE_GROW(0xFC, 0x0F, "table.grow", Immediate.TABLE, null),
   TABLE_SIZE(0xFC, 0x10, "table.size", Immediate.TABLE, ":i"),
-  TABLE_FILL(0xFC, 0x11, "table.fill", Immediate.TABLE, null);
+  TABLE_FILL(0xFC, 0x11, "table.fill", Immediate.TABLE, null),
+  // Fixed-width SIMD (spec 5.4.8), prefix 0xFD, in sub-opcode order.
+  V128_LOAD(0xFD, 0x00, "v128.load", Immediate.MEMARG, "i:v"),
+  V128_LOAD8X8_S(0xFD, 0x01, "v128.load8x8_s", Immediate.MEMARG, "i:v"),
+  V128_LOAD8X8_U(0xFD, 0x02, "v128.load8x8_u", Immediate.MEMARG, "i:v"),
+  V128_LOAD16X4_S(0xFD, 0x03, "v128.load16x4_s", Immediate.MEMARG, "i:v"),
+  V128_LOAD16X4_U(0xFD, 0x04, "v128.load16x4_u", Immediate.MEMARG, "i:v"),
+  V128_LOAD32X2_S(0xFD, 0x05, "v128.load32x2_s", Immediate.MEMARG, "i:v"),
+  V128_LOAD32X2_U(0xFD, 0x06, "v128.load32x2_u", Immediate.MEMARG, "i:v"),
+  V128_LOAD8_SPLAT(0xFD, 0x07, "v128.load8_splat", Immediate.MEMARG, "i:v"),
+  V128_LOAD16_SPLAT(0xFD, 0x08, "v128.load16_splat", Immediate.MEMARG, "i:v"),
+  V128_LOAD32_SPLAT(0xFD, 0x09, "v128.load32_splat", Immediate.MEMARG, "i:v"),
+  V128_LOAD64_SPLAT(0xFD, 0x0A, "v128.load64_splat", Immediate.MEMARG, "i:v"),
+  V128_STORE(0xFD, 0x0B, "v128.store", Immediate.MEMARG, "iv:"),
+  V128_CONST(0xFD, 0x0C, "v128.const", Immediate.V128, ":v"),
+  I8X16_SHUFFLE(0xFD, 0x0D, "i8x16.shuffle", Immediate.SHUFFLE, "vv:v"),
+  I8X16_SWIZZLE(0xFD, 0x0E, "i8x16.swizzle", Immediate.NONE, "vv:v"),
+  I8X16_SPLAT(0xFD, 0x0F, "i8x16.splat", Immediate.NONE, "i:v"),
+  I16X8_SPLAT(0xFD, 0x10, "i16x8.splat", Immediate.NONE, "i:v"),
+  I32X4_SPLAT(0xFD, 0x11, "i32x4.splat", Immediate.NONE, "i:v"),
+  I64X2_SPLAT(0xFD, 0x12, "i64x2.splat", Immediate.NONE, "l:v"),
+  F32X4_SPLAT(0xFD, 0x13, "f32x4.splat", Immediate.NONE, "f:v"),
+  F64X2_SPLAT(0xFD, 0x14, "f64x2.splat", Immediate.NONE, "d:v"),
+  I8X16_EXTRACT_LANE_S(0xFD, 0x15, "i8x16.extract_lane_s", Immediate.LANE, "v:i"),
+  I8X16_EXTRACT_LANE_U(0xFD, 0x16, "i8x16.extract_lane_u", Immediate.LANE, "v:i"),
+  I8X16_REPLACE_LANE(0xFD, 0x17, "i8x16.replace_lane", Immediate.LANE, "vi:v"),
+  I16X8_EXTRACT_LANE_S(0xFD, 0x18, "i16x8.extract_lane_s", Immediate.LANE, "v:i"),
+  I16X8_EXTRACT_LANE_U(0xFD, 0x19, "i16x8.extract_lane_u", Immediate.LANE, "v:i"),
+  I16X8_REPLACE_LANE(0xFD, 0x1A, "i16x8.replace_lane", Immediate.LANE, "vi:v"),
+  I32X4_EXTRACT_LANE(0xFD, 0x1B, "i32x4.extract_lane", Immediate.LANE, "v:i"),
+  I32X4_REPLACE_LANE(0xFD, 0x1C, "i32x4.replace_lane", Immediate.LANE, "vi:v"),
+  I64X2_EXTRACT_LANE(0xFD, 0x1D, "i64x2.extract_lane", Immediate.LANE, "v:l"),
+  I64X2_REPLACE_LANE(0xFD, 0x1E, "i64x2.replace_lane", Immediate.LANE, "vl:v"),
+  F32X4_EXTRACT_LANE(0xFD, 0x1F, "f32x4.extract_lane", Immediate.LANE, "v:f"),
+  F32X4_REPLACE_LANE(0xFD, 0x20, "f32x4.replace_lane", Immediate.LANE, "vf:v"),
+  F64X2_EXTRACT_LANE(0xFD, 0x21, "f64x2.extract_lane", Immediate.LANE, "v:d"),
+  F64X2_REPLACE_LANE(0xFD, 0x22, "f64x2.replace_lane", Immediate.LANE, "vd:v"),
+  I8X16_EQ(0xFD, 0x23, "i8x16.eq", Immediate.NONE, "vv:v"),
+  I8X16_NE(0xFD, 0x24, "i8x16.ne", Immediate.NONE, "vv:v"),
+  I8X16_LT_S(0xFD, 0x25, "i8x16.lt_s", Immediate.NONE, "vv:v"),
+  I8X16_LT_U(0xFD, 0x26, "i8x16.lt_u", Immediate.NONE, "vv:v"),
+  I8X16_GT_S(0xFD, 0x27, "i8x16.gt_s", Immediate.NONE, "vv:v"),
+  I8X16_GT_U(0xFD, 0x28, "i8x16.gt_u", Immediate.NONE, "vv:v"),
+  I8X16_LE_S(0xFD, 0x29, "i8x16.le_s", Immediate.NONE, "vv:v"),
+  I8X16_LE_U(0xFD, 0x2A, "i8x16.le_u", Immediate.NONE, "vv:v"),
+  I8X16_GE_S(0xFD, 0x2B, "i8x16.ge_s", Immediate.NONE, "vv:v"),
+  I8X16_GE_U(0xFD, 0x2C, "i8x16.ge_u", Immediate.NONE, "vv:v"),
+  I16X8_EQ(0xFD, 0x2D, "i16x8.eq", Immediate.NONE, "vv:v"),
+  I16X8_NE(0xFD, 0x2E, "i16x8.ne", Immediate.NONE, "vv:v"),
+  I16X8_LT_S(0xFD, 0x2F, "i16x8.lt_s", Immediate.NONE, "vv:v"),
+  I16X8_LT_U(0xFD, 0x30, "i16x8.lt_u", Immediate.NONE, "vv:v"),
+  I16X8_GT_S(0xFD, 0x31, "i16x8.gt_s", Immediate.NONE, "vv:v"),
+  I16X8_GT_U(0xFD, 0x32, "i16x8.gt_u", Immediate.NONE, "vv:v"),
+  I16X8_LE_S(0xFD, 0x33, "i16x8.le_s", Immediate.NONE, "vv:v"),
+  I16X8_LE_U(0xFD, 0x34, "i16x8.le_u", Immediate.NONE, "vv:v"),
+  I16X8_GE_S(0xFD, 0x35, "i16x8.ge_s", Immediate.NONE, "vv:v"),
+  I16X8_GE_U(0xFD, 0x36, "i16x8.ge_u", Immediate.NONE, "vv:v"),
+  I32X4_EQ(0xFD, 0x37, "i32x4.eq", Immediate.NONE, "vv:v"),
+  I32X4_NE(0xFD, 0x38, "i32x4.ne", Immediate.NONE, "vv:v"),
+  I32X4_LT_S(0xFD, 0x39, "i32x4.lt_s", Immediate.NONE, "vv:v"),
+  I32X4_LT_U(0xFD, 0x3A, "i32x4.lt_u", Immediate.NONE, "vv:v"),
+  I32X4_GT_S(0xFD, 0x3B, "i32x4.gt_s", Immediate.NONE, "vv:v"),
+  I32X4_GT_U(0xFD, 0x3C, "i32x4.gt_u", Immediate.NONE, "vv:v"),
+  I32X4_LE_S(0xFD, 0x3D, "i32x4.le_s", Immediate.NONE, "vv:v"),
+  I32X4_LE_U(0xFD, 0x3E, "i32x4.le_u", Immediate.NONE, "vv:v"),
+  I32X4_GE_S(0xFD, 0x3F, "i32x4.ge_s", Immediate.NONE, "vv:v"),
+  I32X4_GE_U(0xFD, 0x40, "i32x4.ge_u", Immediate.NONE, "vv:v"),
+  F32X4_EQ(0xFD, 0x41, "f32x4.eq", Immediate.NONE, "vv:v"),
+  F32X4_NE(0xFD, 0x42, "f32x4.ne", Immediate.NONE, "vv:v"),
+  F32X4_LT(0xFD, 0x43, "f32x4.lt", Immediate.NONE, "vv:v"),
+  F32X4_GT(0xFD, 0x44, "f32x4.gt", Immediate.NONE, "vv:v"),
+  F32X4_LE(0xFD, 0x45, "f32x4.le", Immediate.NONE, "vv:v"),
+  F32X4_GE(0xFD, 0x46, "f32x4.ge", Immediate.NONE, "vv:v"),
+  F64X2_EQ(0xFD, 0x47, "f64x2.eq", Immediate.NONE, "vv:v"),
+  F64X2_NE(0xFD, 0x48, "f64x2.ne", Immediate.NONE, "vv:v"),
+  F64X2_LT(0xFD, 0x49, "f64x2.lt", Immediate.NONE, "vv:v"),
+  F64X2_GT(0xFD, 0x4A, "f64x2.gt", Immediate.NONE, "vv:v"),
+  F64X2_LE(0xFD, 0x4B, "f64x2.le", Immediate.NONE, "vv:v"),
+  F64X2_GE(0xFD, 0x4C, "f64x2.ge", Immediate.NONE, "vv:v"),
+  V128_NOT(0xFD, 0x4D, "v128.not", Immediate.NONE, "v:v"),
+  V128_AND(0xFD, 0x4E, "v128.and", Immediate.NONE, "vv:v"),
+  V128_ANDNOT(0xFD, 0x4F, "v128.andnot", Immediate.NONE, "vv:v"),
+  V128_OR(0xFD, 0x50, "v128.or", Immediate.NONE, "vv:v"),
+  V128_XOR(0xFD, 0x51, "v128.xor", Immediate.NONE, "vv:v"),
+  V128_BITSELECT(0xFD, 0x52, "v128.bitselect", Immediate.NONE, "vvv:v"),
+  V128_ANY_TRUE(0xFD, 0x53, "v128.any_true", Immediate.NONE, "v:i"),
+  V128_LOAD8_LANE(0xFD, 0x54, "v128.load8_lane", Immediate.MEMARG_LANE, "iv:v"),
+  V128_LOAD16_LANE(0xFD, 0x55, "v128.load16_lane", Immediate.MEMARG_LANE, "iv:v"),
+  V128_LOAD32_LANE(0xFD, 0x56, "v128.load32_lane", Immediate.MEMARG_LANE, "iv:v"),
+  V128_LOAD64_LANE(0xFD, 0x57, "v128.load64_lane", Immediate.MEMARG_LANE, "iv:v"),
+  V128_STORE8_LANE(0xFD, 0x58, "v128.store8_lane", Immediate.MEMARG_LANE, "iv:"),
+  V128_STORE16_LANE(0xFD, 0x59, "v128.store16_lane", Immediate.MEMARG_LANE, "iv:"),
+  V128_STORE32_LANE(0xFD, 0x5A, "v128.store32_lane", Immediate.MEMARG_LANE, "iv:"),
+  V128_STORE64_LANE(0xFD, 0x5B, "v128.store64_lane", Immediate.MEMARG_LANE, "iv:"),
+  V128_LOAD32_ZERO(0xFD, 0x5C, "v128.load32_zero", Immediate.MEMARG, "i:v"),
+  V128_LOAD64_ZERO(0xFD, 0x5D, "v128.load64_zero", Immediate.MEMARG, "i:v"),
+  F32X4_DEMOTE_F64X2_ZERO(0xFD, 0x5E, "f32x4.demote_f64x2_zero", Immediate.NONE, "v:v"),
+  F64X2_PROMOTE_LOW_F32X4(0xFD, 0x5F, "f64x2.promote_low_f32x4", Immediate.NONE, "v:v"),
+  I8X16_ABS(0xFD, 0x60, "i8x16.abs", Immediate.NONE, "v:v"),
+  I8X16_NEG(0xFD, 0x61, "i8x16.neg", Immediate.NONE, "v:v"),
+  I8X16_POPCNT(0xFD, 0x62, "i8x16.popcnt", Immediate.NONE, "v:v"),
+  I8X16_ALL_TRUE(0xFD, 0x63, "i8x16.all_true", Immediate.NONE, "v:i"),
+  I8X16_BITMASK(0xFD, 0x64, "i8x16.bitmask", Immediate.NONE, "v:i"),
+  I8X16_NARROW_I16X8_S(0xFD, 0x65, "i8x16.narrow_i16x8_s", Immediate.NONE, "vv:v"),
+  I8X16_NARROW_I16X8_U(0xFD, 0x66, "i8x16.narrow_i16x8_u", Immediate.NONE, "vv:v"),
+  F32X4_CEIL(0xFD, 0x67, "f32x4.ceil", Immediate.NONE, "v:v"),
+  F32X4_FLOOR(0xFD, 0x68, "f32x4.floor", Immediate.NONE, "v:v"),
+  F32X4_TRUNC(0xFD, 0x69, "f32x4.trunc", Immediate.NONE, "v:v"),
+  F32X4_NEAREST(0xFD, 0x6A, "f32x4.nearest", Immediate.NONE, "v:v"),
+  I8X16_SHL(0xFD, 0x6B, "i8x16.shl", Immediate.NONE, "vi:v"),
+  I8X16_SHR_S(0xFD, 0x6C, "i8x16.shr_s", Immediate.NONE, "vi:v"),
+  I8X16_SHR_U(0xFD, 0x6D, "i8x16.shr_u", Immediate.NONE, "vi:v"),
+  I8X16_ADD(0xFD, 0x6E, "i8x16.add", Immediate.NONE, "vv:v"),
+  I8X16_ADD_SAT_S(0xFD, 0x6F, "i8x16.add_sat_s", Immediate.NONE, "vv:v"),
+  I8X16_ADD_SAT_U(0xFD, 0x70, "i8x16.add_sat_u", Immediate.NONE, "vv:v"),
+  I8X16_SUB(0xFD, 0x71, "i8x16.sub", Immediate.NONE, "vv:v"),
+  I8X16_SUB_SAT_S(0xFD, 0x72, "i8x16.sub_sat_s", Immediate.NONE, "vv:v"),
+  I8X16_SUB_SAT_U(0xFD, 0x73, "i8x16.sub_sat_u", Immediate.NONE, "vv:v"),
+  F64X2_CEIL(0xFD, 0x74, "f64x2.ceil", Immediate.NONE, "v:v"),
+  F64X2_FLOOR(0xFD, 0x75, "f64x2.floor", Immediate.NONE, "v:v"),
+  I8X16_MIN_S(0xFD, 0x76, "i8x16.min_s", Immediate.NONE, "vv:v"),
+  I8X16_MIN_U(0xFD, 0x77, "i8x16.min_u", Immediate.NONE, "vv:v"),
+  I8X16_MAX_S(0xFD, 0x78, "i8x16.max_s", Immediate.NONE, "vv:v"),
+  I8X16_MAX_U(0xFD, 0x79, "i8x16.max_u", Immediate.NONE, "vv:v"),
+  F64X2_TRUNC(0xFD, 0x7A, "f64x2.trunc", Immediate.NONE, "v:v"),
+  I8X16_AVGR_U(0xFD, 0x7B, "i8x16.avgr_u", Immediate.NONE, "vv:v"),
+  I16X8_EXTADD_PAIRWISE_I8X16_S(0xFD, 0x7C, "i16x8.extadd_pairwise_i8x16_s", Immediate.NONE, "v:v"),
+  I16X8_EXTADD_PAIRWISE_I8X16_U(0xFD, 0x7D, "i16x8.extadd_pairwise_i8x16_u", Immediate.NONE, "v:v"),
+  I32X4_EXTADD_PAIRWISE_I16X8_S(0xFD, 0x7E, "i32x4.extadd_pairwise_i16x8_s", Immediate.NONE, "v:v"),
+  I32X4_EXTADD_PAIRWISE_I16X8_U(0xFD, 0x7F, "i32x4.extadd_pairwise_i16x8_u", Immediate.NONE, "v:v"),
+  I16X8_ABS(0xFD, 0x80, "i16x8.abs", Immediate.NONE, "v:v"),
+  I16X8_NEG(0xFD, 0x81, "i16x8.neg", Immediate.NONE, "v:v"),
+  I16X8_Q15MULR_SAT_S(0xFD, 0x82, "i16x8.q15mulr_sat_s", Immediate.NONE, "vv:v"),
+  I16X8_ALL_TRUE(0xFD, 0x83, "i16x8.all_true", Immediate.NONE, "v:i"),
+  I16X8_BITMASK(0xFD, 0x84, "i16x8.bitmask", Immediate.NONE, "v:i"),
+  I16X8_NARROW_I32X4_S(0xFD, 0x85, "i16x8.narrow_i32x4_s", Immediate.NONE, "vv:v"),
+  I16X8_NARROW_I32X4_U(0xFD, 0x86, "i16x8.narrow_i32x4_u", Immediate.NONE, "vv:v"),
+  I16X8_EXTEND_LOW_I8X16_S(0xFD, 0x87, "i16x8.extend_low_i8x16_s", Immediate.NONE, "v:v"),
+  I16X8_EXTEND_HIGH_I8X16_S(0xFD, 0x88, "i16x8.extend_high_i8x16_s", Immediate.NONE, "v:v"),
+  I16X8_EXTEND_LOW_I8X16_U(0xFD, 0x89, "i16x8.extend_low_i8x16_u", Immediate.NONE, "v:v"),
+  I16X8_EXTEND_HIGH_I8X16_U(0xFD, 0x8A, "i16x8.extend_high_i8x16_u", Immediate.NONE, "v:v"),
+  I16X8_SHL(0xFD, 0x8B, "i16x8.shl", Immediate.NONE, "vi:v"),
+  I16X8_SHR_S(0xFD, 0x8C, "i16x8.shr_s", Immediate.NONE, "vi:v"),
+  I16X8_SHR_U(0xFD, 0x8D, "i16x8.shr_u", Immediate.NONE, "vi:v"),
+  I16X8_ADD(0xFD, 0x8E, "i16x8.add", Immediate.NONE, "vv:v"),
+  I16X8_ADD_SAT_S(0xFD, 0x8F, "i16x8.add_sat_s", Immediate.NONE, "vv:v"),
+  I16X8_ADD_SAT_U(0xFD, 0x90, "i16x8.add_sat_u", Immediate.NONE, "vv:v"),
+  I16X8_SUB(0xFD, 0x91, "i16x8.sub", Immediate.NONE, "vv:v"),
+  I16X8_SUB_SAT_S(0xFD, 0x92, "i16x8.sub_sat_s", Immediate.NONE, "vv:v"),
+  I16X8_SUB_SAT_U(0xFD, 0x93, "i16x8.sub_sat_u", Immediate.NONE, "vv:v"),
+  F64X2_NEAREST(0xFD, 0x94, "f64x2.nearest", Immediate.NONE, "v:v"),
+  I16X8_MUL(0xFD, 0x95, "i16x8.mul", Immediate.NONE, "vv:v"),
+  I16X8_MIN_S(0xFD, 0x96, "i16x8.min_s", Immediate.NONE, "vv:v"),
+  I16X8_MIN_U(0xFD, 0x97, "i16x8.min_u", Immediate.NONE, "vv:v"),
+  I16X8_MAX_S(0xFD, 0x98, "i16x8.max_s", Immediate.NONE, "vv:v"),
+  I16X8_MAX_U(0xFD, 0x99, "i16x8.max_u", Immediate.NONE, "vv:v"),
+  I16X8_AVGR_U(0xFD, 0x9B, "i16x8.avgr_u", Immediate.NONE, "vv:v"),
+  I16X8_EXTMUL_LOW_I8X16_S(0xFD, 0x9C, "i16x8.extmul_low_i8x16_s", Immediate.NONE, "vv:v"),
+  I16X8_EXTMUL_HIGH_I8X16_S(0xFD, 0x9D, "i16x8.extmul_high_i8x16_s", Immediate.NONE, "vv:v"),
+  I16X8_EXTMUL_LOW_I8X16_U(0xFD, 0x9E, "i16x8.extmul_low_i8x16_u", Immediate.NONE, "vv:v"),
+  I16X8_EXTMUL_HIGH_I8X16_U(0xFD, 0x9F, "i16x8.extmul_high_i8x16_u", Immediate.NONE, "vv:v"),
+  I32X4_ABS(0xFD, 0xA0, "i32x4.abs", Immediate.NONE, "v:v"),
+  I32X4_NEG(0xFD, 0xA1, "i32x4.neg", Immediate.NONE, "v:v"),
+  I32X4_ALL_TRUE(0xFD, 0xA3, "i32x4.all_true", Immediate.NONE, "v:i"),
+  I32X4_BITMASK(0xFD, 0xA4, "i32x4.bitmask", Immediate.NONE, "v:i"),
+  I32X4_EXTEND_LOW_I16X8_S(0xFD, 0xA7, "i32x4.extend_low_i16x8_s", Immediate.NONE, "v:v"),
+  I32X4_EXTEND_HIGH_I16X8_S(0xFD, 0xA8, "i32x4.extend_high_i16x8_s", Immediate.NONE, "v:v"),
+  I32X4_EXTEND_LOW_I16X8_U(0xFD, 0xA9, "i32x4.extend_low_i16x8_u", Immediate.NONE, "v:v"),
+  I32X4_EXTEND_HIGH_I16X8_U(0xFD, 0xAA, "i32x4.extend_high_i16x8_u", Immediate.NONE, "v:v"),
+  I32X4_SHL(0xFD, 0xAB, "i32x4.shl", Immediate.NONE, "vi:v"),
+  I32X4_SHR_S(0xFD, 0xAC, "i32x4.shr_s", Immediate.NONE, "vi:v"),
+  I32X4_SHR_U(0xFD, 0xAD, "i32x4.shr_u", Immediate.NONE, "vi:v"),
+  I32X4_ADD(0xFD, 0xAE, "i32x4.add", Immediate.NONE, "vv:v"),
+  I32X4_SUB(0xFD, 0xB1, "i32x4.sub", Immediate.NONE, "vv:v"),
+  I32X4_MUL(0xFD, 0xB5, "i32x4.mul", Immediate.NONE, "vv:v"),
+  I32X4_MIN_S(0xFD, 0xB6, "i32x4.min_s", Immediate.NONE, "vv:v"),
+  I32X4_MIN_U(0xFD, 0xB7, "i32x4.min_u", Immediate.NONE, "vv:v"),
+  I32X4_MAX_S(0xFD, 0xB8, "i32x4.max_s", Immediate.NONE, "vv:v"),
+  I32X4_MAX_U(0xFD, 0xB9, "i32x4.max_u", Immediate.NONE, "vv:v"),
+  I32X4_DOT_I16X8_S(0xFD, 0xBA, "i32x4.dot_i16x8_s", Immediate.NONE, "vv:v"),
+  I32X4_EXTMUL_LOW_I16X8_S(0xFD, 0xBC, "i32x4.extmul_low_i16x8_s", Immediate.NONE, "vv:v"),
+  I32X4_EXTMUL_HIGH_I16X8_S(0xFD, 0xBD, "i32x4.extmul_high_i16x8_s", Immediate.NONE, "vv:v"),
+  I32X4_EXTMUL_LOW_I16X8_U(0xFD, 0xBE, "i32x4.extmul_low_i16x8_u", Immediate.NONE, "vv:v"),
+  I32X4_EXTMUL_HIGH_I16X8_U(0xFD, 0xBF, "i32x4.extmul_high_i16x8_u", Immediate.NONE, "vv:v"),
+  I64X2_ABS(0xFD, 0xC0, "i64x2.abs", Immediate.NONE, "v:v"),
+  I64X2_NEG(0xFD, 0xC1, "i64x2.neg", Immediate.NONE, "v:v"),
+  I64X2_ALL_TRUE(0xFD, 0xC3, "i64x2.all_true", Immediate.NONE, "v:i"),
+  I64X2_BITMASK(0xFD, 0xC4, "i64x2.bitmask", Immediate.NONE, "v:i"),
+  I64X2_EXTEND_LOW_I32X4_S(0xFD, 0xC7, "i64x2.extend_low_i32x4_s", Immediate.NONE, "v:v"),
+  I64X2_EXTEND_HIGH_I32X4_S(0xFD, 0xC8, "i64x2.extend_high_i32x4_s", Immediate.NONE, "v:v"),
+  I64X2_EXTEND_LOW_I32X4_U(0xFD, 0xC9, "i64x2.extend_low_i32x4_u", Immediate.NONE, "v:v"),
+  I64X2_EXTEND_HIGH_I32X4_U(0xFD, 0xCA, "i64x2.extend_high_i32x4_u", Immediate.NONE, "v:v"),
+  I64X2_SHL(0xFD, 0xCB, "i64x2.shl", Immediate.NONE, "vi:v"),
+  I64X2_SHR_S(0xFD, 0xCC, "i64x2.shr_s", Immediate.NONE, "vi:v"),
+  I64X2_SHR_U(0xFD, 0xCD, "i64x2.shr_u", Immediate.NONE, "vi:v"),
+  I64X2_ADD(0xFD, 0xCE, "i64x2.add", Immediate.NONE, "vv:v"),
+  I64X2_SUB(0xFD, 0xD1, "i64x2.sub", Immediate.NONE, "vv:v"),
+  I64X2_MUL(0xFD, 0xD5, "i64x2.mul", Immediate.NONE, "vv:v"),
+  I64X2_EQ(0xFD, 0xD6, "i64x2.eq", Immediate.NONE, "vv:v"),
+  I64X2_NE(0xFD, 0xD7, "i64x2.ne", Immediate.NONE, "vv:v"),
+  I64X2_LT_S(0xFD, 0xD8, "i64x2.lt_s", Immediate.NONE, "vv:v"),
+  I64X2_GT_S(0xFD, 0xD9, "i64x2.gt_s", Immediate.NONE, "vv:v"),
+  I64X2_LE_S(0xFD, 0xDA, "i64x2.le_s", Immediate.NONE, "vv:v"),
+  I64X2_GE_S(0xFD, 0xDB, "i64x2.ge_s", Immediate.NONE, "vv:v"),
+  I64X2_EXTMUL_LOW_I32X4_S(0xFD, 0xDC, "i64x2.extmul_low_i32x4_s", Immediate.NONE, "vv:v"),
+  I64X2_EXTMUL_HIGH_I32X4_S(0xFD, 0xDD, "i64x2.extmul_high_i32x4_s", Immediate.NONE, "vv:v"),
+  I64X2_EXTMUL_LOW_I32X4_U(0xFD, 0xDE, "i64x2.extmul_low_i32x4_u", Immediate.NONE, "vv:v"),
+  I64X2_EXTMUL_HIGH_I32X4_U(0xFD, 0xDF, "i64x2.extmul_high_i32x4_u", Immediate.NONE, "vv:v"),
+  F32X4_ABS(0xFD, 0xE0, "f32x4.abs", Immediate.NONE, "v:v"),
+  F32X4_NEG(0xFD, 0xE1, "f32x4.neg", Immediate.NONE, "v:v"),
+  F32X4_SQRT(0xFD, 0xE3, "f32x4.sqrt", Immediate.NONE, "v:v"),
+  F32X4_ADD(0xFD, 0xE4, "f32x4.add", Immediate.NONE, "vv:v"),
+  F32X4_SUB(0xFD, 0xE5, "f32x4.sub", Immediate.NONE, "vv:v"),
+  F32X4_MUL(0xFD, 0xE6, "f32x4.mul", Immediate.NONE, "vv:v"),
+  F32X4_DIV(0xFD, 0xE7, "f32x4.div", Immediate.NONE, "vv:v"),
+  F32X4_MIN(0xFD, 0xE8, "f32x4.min", Immediate.NONE, "vv:v"),
+  F32X4_MAX(0xFD, 0xE9, "f32x4.max", Immediate.NONE, "vv:v"),
+  F32X4_PMIN(0xFD, 0xEA, "f32x4.pmin", Immediate.NONE, "vv:v"),
+  F32X4_PMAX(0xFD, 0xEB, "f32x4.pmax", Immediate.NONE, "vv:v"),
+  F64X2_ABS(0xFD, 0xEC, "f64x2.abs", Immediate.NONE, "v:v"),
+  F64X2_NEG(0xFD, 0xED, "f64x2.neg", Immediate.NONE, "v:v"),
+  F64X2_SQRT(0xFD, 0xEF, "f64x2.sqrt", Immediate.NONE, "v:v"),
+  F64X2_ADD(0xFD, 0xF0, "f64x2.add", Immediate.NONE, "vv:v"),
+  F64X2_SUB(0xFD, 0xF1, "f64x2.sub", Immediate.NONE, "vv:v"),
+  F64X2_MUL(0xFD, 0xF2, "f64x2.mul", Immediate.NONE, "vv:v"),
+  F64X2_DIV(0xFD, 0xF3, "f64x2.div", Immediate.NONE, "vv:v"),
+  F64X2_MIN(0xFD, 0xF4, "f64x2.min", Immediate.NONE, "vv:v"),
+  F64X2_MAX(0xFD, 0xF5, "f64x2.max", Immediate.NONE, "vv:v"),
+  F64X2_PMIN(0xFD, 0xF6, "f64x2.pmin", Immediate.NONE, "vv:v"),
+  F64X2_PMAX(0xFD, 0xF7, "f64x2.pmax", Immediate.NONE, "vv:v"),
+  I32X4_TRUNC_SAT_F32X4_S(0xFD, 0xF8, "i32x4.trunc_sat_f32x4_s", Immediate.NONE, "v:v"),
+  I32X4_TRUNC_SAT_F32X4_U(0xFD, 0xF9, "i32x4.trunc_sat_f32x4_u", Immediate.NONE, "v:v"),
+  F32X4_CONVERT_I32X4_S(0xFD, 0xFA, "f32x4.convert_i32x4_s", Immediate.NONE, "v:v"),
+  F32X4_CONVERT_I32X4_U(0xFD, 0xFB, "f32x4.convert_i32x4_u", Immediate.NONE, "v:v"),
+  I32X4_TRUNC_SAT_F64X2_S_ZERO(0xFD, 0xFC, "i32x4.trunc_sat_f64x2_s_zero", Immediate.NONE, "v:v"),
+  I32X4_TRUNC_SAT_F64X2_U_ZERO(0xFD, 0xFD, "i32x4.trunc_sat_f64x2_u_zero", Immediate.NONE, "v:v"),
+  F64X2_CONVERT_LOW_I32X4_S(0xFD, 0xFE, "f64x2.convert_low_i32x4_s", Immediate.NONE, "v:v"),
+  F64X2_CONVERT_LOW_I32X4_U(0xFD, 0xFF, "f64x2.convert_low_i32x4_u", Immediate.NONE, "v:v");
 
   /** The kinds of immediate operand an instruction carries; see {@link Instruction}. */
   public enum Immediate {
@@ -272,19 +509,28 @@ public enum Opcode {
      * {@link Instruction#index()} is the destination table, {@link Instruction#index2()} the
      * source.
      */
-    TABLE_TABLE
+    TABLE_TABLE,
+    /** {@link Instruction#v128Low()} and {@link Instruction#v128High()}: {@code v128.const}. */
+    V128,
+    /** {@link Instruction#shuffleLanes()}: the 16 lane indices of {@code i8x16.shuffle}. */
+    SHUFFLE,
+    /** {@link Instruction#laneIndex()}: {@code extract_lane} and {@code replace_lane}. */
+    LANE,
+    /** A {@link #MEMARG} and a {@link Instruction#laneIndex()}: the lane loads and stores. */
+    MEMARG_LANE
   }
 
   private static final Opcode[] SINGLE_BYTE = new Opcode[256];
   private static final Opcode[] PREFIX_FC = new Opcode[32];
+  private static final Opcode[] PREFIX_FD = new Opcode[256];
   private static final java.util.Map<String, Opcode> BY_MNEMONIC = new java.util.HashMap<>();
 
   static {
     for (Opcode op : values()) {
-      if (op.prefix == 0) {
-        SINGLE_BYTE[op.code] = op;
-      } else {
-        PREFIX_FC[op.code] = op;
+      switch (op.prefix) {
+        case 0 -> SINGLE_BYTE[op.code] = op;
+        case 0xFC -> PREFIX_FC[op.code] = op;
+        default -> PREFIX_FD[op.code] = op;
       }
       if (op != SELECT_TYPED) {
         BY_MNEMONIC.put(op.mnemonic, op);
@@ -298,8 +544,10 @@ public enum Opcode {
   private final Immediate immediate;
   private final List<ValType> params;
   private final List<ValType> results;
+  private final int naturalAlignment;
 
   Opcode(int prefix, int code, String mnemonic, Immediate immediate, String signature) {
+    this.naturalAlignment = naturalAlignment(mnemonic, immediate);
     this.prefix = prefix;
     this.code = code;
     this.mnemonic = mnemonic;
@@ -324,12 +572,13 @@ public enum Opcode {
                   case 'l' -> ValType.I64;
                   case 'f' -> ValType.F32;
                   case 'd' -> ValType.F64;
+                  case 'v' -> ValType.V128;
                   default -> throw new AssertionError((char) c);
                 })
         .toList();
   }
 
-  /** The prefix byte ({@code 0xFC}), or 0 for a single-byte opcode. */
+  /** The prefix byte ({@code 0xFC} or {@code 0xFD}), or 0 for a single-byte opcode. */
   public int prefix() {
     return prefix;
   }
@@ -368,12 +617,45 @@ public enum Opcode {
     return b >= 0 && b < 256 ? SINGLE_BYTE[b] : null;
   }
 
-  /** The {@code 0xFC}-prefixed opcode with sub-opcode {@code sub}, or null if none. */
+  /** The {@code 0xFC}- or {@code 0xFD}-prefixed opcode with sub-opcode {@code sub}, or null. */
   public static Opcode ofPrefixed(int prefix, long sub) {
     if (prefix == 0xFC && sub >= 0 && sub < PREFIX_FC.length) {
       return PREFIX_FC[(int) sub];
     }
+    if (prefix == 0xFD && sub >= 0 && sub < PREFIX_FD.length) {
+      return PREFIX_FD[(int) sub];
+    }
     return null;
+  }
+
+  /**
+   * For a load or store ({@link Immediate#MEMARG} or {@link Immediate#MEMARG_LANE}): log2 of the
+   * number of bytes it accesses in memory, which is its natural alignment, the default alignment in
+   * the text format and the largest one validation allows (spec 3.3.7); -1 for other instructions.
+   * A SIMD load that extends ({@code v128.load8x8_s}) reads 8 bytes.
+   */
+  public int naturalAlignment() {
+    return naturalAlignment;
+  }
+
+  private static int naturalAlignment(String mnemonic, Immediate immediate) {
+    if (immediate != Immediate.MEMARG && immediate != Immediate.MEMARG_LANE) {
+      return -1;
+    }
+    String access = mnemonic.substring(mnemonic.indexOf('.') + 1);
+    if (access.equals("load") || access.equals("store")) {
+      return switch (mnemonic.charAt(1)) {
+        case '3' -> 2; // i32, f32
+        case '6' -> 3; // i64, f64
+        default -> 4; // v128
+      };
+    }
+    if (access.matches("load\\d+x\\d+_[su]")) {
+      return 3; // v128.load8x8_s ... v128.load32x2_u
+    }
+    // load8_s, store16, load32_zero, load64_splat, store8_lane, ...: the first number is the size.
+    String digits = access.replaceAll("^\\D+(\\d+).*$", "$1");
+    return Integer.numberOfTrailingZeros(Integer.parseInt(digits) / 8);
   }
 
   /**

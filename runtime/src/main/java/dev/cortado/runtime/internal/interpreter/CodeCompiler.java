@@ -1,5 +1,7 @@
 package dev.cortado.runtime.internal.interpreter;
 
+import static dev.cortado.runtime.internal.interpreter.InterpreterSupport.slots;
+
 import dev.cortado.runtime.internal.FuncTypeIds;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
@@ -27,6 +29,10 @@ import java.util.List;
  *       {@code else}/{@code end}) is not emitted at all, which also means the stack-polymorphic
  *       typing of such code never has to be modelled.
  * </ul>
+ *
+ * <p>Heights, arities and local positions count stack slots: a {@code v128} takes two (low half,
+ * then high half), every other value one. So that {@code drop} and {@code select} know how wide
+ * their operand is, the slot width of every operand on the stack is tracked beside the height.
  */
 final class CodeCompiler {
   private static final int BLOCK = 0;
@@ -38,11 +44,19 @@ final class CodeCompiler {
   private static final class Label {
     final int kind;
 
-    /** The operand height below the block's parameters. */
+    /** The operand height (in slots) below the block's parameters. */
     final int height;
 
+    /** The number of operands below the block's parameters. */
+    final int depth;
+
+    /** The slots of the parameters and of the results. */
     final int params;
+
     final int results;
+
+    final List<ValType> paramTypes;
+    final List<ValType> resultTypes;
 
     /** A loop's first instruction, the target of branches to it. */
     final int start;
@@ -58,11 +72,21 @@ final class CodeCompiler {
     /** An {@code if}'s JUMP_IF_NOT target to patch at {@code else} or {@code end}, or -1. */
     int elseFixup = -1;
 
-    Label(int kind, int height, int params, int results, int start, boolean live) {
+    Label(
+        int kind,
+        int height,
+        int depth,
+        List<ValType> paramTypes,
+        List<ValType> resultTypes,
+        int start,
+        boolean live) {
       this.kind = kind;
       this.height = height;
-      this.params = params;
-      this.results = results;
+      this.depth = depth;
+      this.paramTypes = paramTypes;
+      this.resultTypes = resultTypes;
+      this.params = slots(paramTypes);
+      this.results = slots(resultTypes);
       this.start = start;
       this.live = live;
     }
@@ -97,7 +121,15 @@ final class CodeCompiler {
   private final int functionIndex;
   private final FuncType type;
   private final List<ValType> localTypes = new ArrayList<>();
+
+  /** The first slot of each local, relative to the frame pointer. */
+  private int[] localSlots;
+
+  private int localSlotCount;
   private final List<Label> labels = new ArrayList<>();
+
+  /** The SIMD instructions' translation. */
+  private final SimdTranslator simd = new SimdTranslator(this);
 
   private int[] code = new int[64];
   private int pos;
@@ -105,8 +137,20 @@ final class CodeCompiler {
   private int[] sourceOffsets = new int[16];
   private int trapCount;
 
+  /** Slots in use: the locals, then the operands. */
   private int height;
+
   private int maxHeight;
+
+  /** The slot width (1 or 2) of each operand on the stack, bottom first. */
+  private byte[] widths = new byte[16];
+
+  /** The number of operands on the stack. */
+  private int depth;
+
+  /** How many loop instructions came before, unreachable ones included (for Op.LOOP). */
+  private int loopOrdinal;
+
   private boolean reachable = true;
 
   // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
@@ -131,9 +175,14 @@ final class CodeCompiler {
     localTypes.addAll(type.params());
     localTypes.addAll(def.locals());
     boolean hasRefLocals = def.locals().stream().anyMatch(ValType::isReference);
-    height = localTypes.size();
+    localSlots = new int[localTypes.size()];
+    for (int i = 0; i < localSlots.length; i++) {
+      localSlots[i] = localSlotCount;
+      localSlotCount += slots(localTypes.get(i));
+    }
+    height = localSlotCount;
     maxHeight = height;
-    labels.add(new Label(FUNCTION, height, 0, type.results().size(), 0, true));
+    labels.add(new Label(FUNCTION, height, 0, List.of(), type.results(), 0, true));
     for (Instruction in : def.body()) {
       if (reachable) {
         translate(in);
@@ -148,9 +197,9 @@ final class CodeCompiler {
         moduleCode,
         functionIndex,
         Arrays.copyOf(code, pos),
-        type.params().size(),
-        localTypes.size(),
-        type.results().size(),
+        slots(type.params()),
+        localSlotCount,
+        slots(type.results()),
         maxHeight,
         hasRefLocals,
         Arrays.copyOf(trapPositions, trapCount),
@@ -159,7 +208,7 @@ final class CodeCompiler {
 
   // ---- emitting ----
 
-  private void emit(int word) {
+  void emit(int word) {
     if (pos == code.length) {
       code = Arrays.copyOf(code, pos * 2);
     }
@@ -167,13 +216,13 @@ final class CodeCompiler {
   }
 
   /** Starts an instruction: its opcode; immediates follow with {@link #emit(int)}. */
-  private void op(int op) {
+  void op(int op) {
     beforeLast = last;
     last = pos;
     emit(op);
   }
 
-  private void op(int op, int imm) {
+  void op(int op, int imm) {
     op(op);
     emit(imm);
   }
@@ -190,7 +239,7 @@ final class CodeCompiler {
   }
 
   /** Remembers that the instruction emitted next may trap or call, for backtraces. */
-  private void recordSource(Instruction in) {
+  void recordSource(Instruction in) {
     if (trapCount == trapPositions.length) {
       trapPositions = Arrays.copyOf(trapPositions, trapCount * 2);
       sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
@@ -200,18 +249,47 @@ final class CodeCompiler {
     trapCount++;
   }
 
-  private void push(int n) {
-    height += n;
+  private void pushWidth(int width) {
+    if (depth == widths.length) {
+      widths = Arrays.copyOf(widths, depth * 2);
+    }
+    widths[depth++] = (byte) width;
+    height += width;
     if (height > maxHeight) {
       maxHeight = height;
     }
   }
 
-  private void pop(int n) {
-    height -= n;
-    if (height < localTypes.size()) {
+  /** Pushes {@code n} one-slot operands. */
+  private void push(int n) {
+    for (int i = 0; i < n; i++) {
+      pushWidth(1);
+    }
+  }
+
+  void push(ValType type) {
+    pushWidth(slots(type));
+  }
+
+  void push(List<ValType> types) {
+    for (ValType t : types) {
+      pushWidth(slots(t));
+    }
+  }
+
+  /** Pops {@code n} operands. */
+  void pop(int n) {
+    if (n > depth) {
       throw new IllegalStateException("operand stack underflow in function " + functionIndex);
     }
+    for (int i = 0; i < n; i++) {
+      height -= widths[--depth];
+    }
+  }
+
+  /** The slot width of the operand on top of the stack. */
+  private int topWidth() {
+    return widths[depth - 1];
   }
 
   // ---- control ----
@@ -220,15 +298,15 @@ final class CodeCompiler {
     return labels.get(labels.size() - 1 - depth);
   }
 
-  private int blockParams(BlockType bt) {
-    return bt.isIndex() ? module.types().get(bt.typeIndex()).params().size() : 0;
+  private List<ValType> blockParams(BlockType bt) {
+    return bt.isIndex() ? module.types().get(bt.typeIndex()).params() : List.of();
   }
 
-  private int blockResults(BlockType bt) {
+  private List<ValType> blockResults(BlockType bt) {
     if (bt.isIndex()) {
-      return module.types().get(bt.typeIndex()).results().size();
+      return module.types().get(bt.typeIndex()).results();
     }
-    return bt.isEmpty() ? 0 : 1;
+    return bt.isEmpty() ? List.of() : List.of(bt.valType());
   }
 
   /** Emits the target of a branch to {@code l}: known for a loop, patched at the end otherwise. */
@@ -278,11 +356,30 @@ final class CodeCompiler {
   }
 
   private void enterBlock(int kind, BlockType bt) {
-    int params = blockParams(bt);
+    List<ValType> params = blockParams(bt);
     if (kind == LOOP) {
       markTarget();
     }
-    labels.add(new Label(kind, height - params, params, blockResults(bt), pos, true));
+    labels.add(
+        new Label(
+            kind,
+            height - slots(params),
+            depth - params.size(),
+            params,
+            blockResults(bt),
+            pos,
+            true));
+    if (kind == LOOP) {
+      // The header: branches to the loop run it, so it counts iterations (compiler tier).
+      op(Op.LOOP, loopOrdinal++);
+    }
+  }
+
+  /** Resets the operand stack to the label's base, then pushes {@code types}. */
+  private void resetStack(Label l, List<ValType> types) {
+    height = l.height;
+    depth = l.depth;
+    push(types);
   }
 
   private void elseBranch() {
@@ -298,7 +395,7 @@ final class CodeCompiler {
     markTarget();
     code[l.elseFixup] = pos;
     l.elseFixup = -1;
-    height = l.height + l.params;
+    resetStack(l, l.paramTypes);
     reachable = true;
   }
 
@@ -316,10 +413,7 @@ final class CodeCompiler {
       code[l.fixups[i]] = pos;
     }
     reachable = reachable || ifWithoutElse || l.fixupCount > 0;
-    height = l.height + l.results;
-    if (height > maxHeight) {
-      maxHeight = height;
-    }
+    resetStack(l, l.resultTypes);
     if (l.kind == FUNCTION) {
       // Also the target of br_table entries that leave the function.
       op(Op.RETURN, l.results);
@@ -328,7 +422,12 @@ final class CodeCompiler {
 
   private void skipUnreachable(Instruction in) {
     switch (in.opcode()) {
-      case BLOCK, LOOP, IF -> labels.add(new Label(BLOCK, height, 0, 0, pos, false));
+      case BLOCK, LOOP, IF -> {
+        if (in.opcode() == Opcode.LOOP) {
+          loopOrdinal++;
+        }
+        labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
+      }
       case ELSE -> elseBranch();
       case END -> end();
       default -> {}
@@ -373,7 +472,7 @@ final class CodeCompiler {
         reachable = false;
       }
       case RETURN -> {
-        op(Op.RETURN, type.results().size());
+        op(Op.RETURN, slots(type.results()));
         reachable = false;
       }
       case CALL -> {
@@ -381,7 +480,7 @@ final class CodeCompiler {
         recordSource(in);
         op(Op.CALL, in.index());
         pop(callee.params().size());
-        push(callee.results().size());
+        push(callee.results());
       }
       case CALL_INDIRECT -> {
         FuncType callee = module.types().get(in.index());
@@ -390,18 +489,30 @@ final class CodeCompiler {
         op(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
         emit(in.index2());
         pop(callee.params().size());
-        push(callee.results().size());
+        push(callee.results());
       }
       case DROP -> {
-        op(Op.DROP);
+        for (int i = topWidth(); i > 0; i--) {
+          op(Op.DROP);
+        }
         pop(1);
       }
       case SELECT -> {
-        op(Op.SELECT);
-        pop(2);
+        pop(1);
+        if (topWidth() == 2) {
+          emitSimd(SimdInterpreter.SELECT);
+        } else {
+          op(Op.SELECT);
+        }
+        pop(1);
       }
       case SELECT_TYPED -> {
-        op(in.types().getFirst().isReference() ? Op.SELECT_REF : Op.SELECT);
+        ValType t = in.types().getFirst();
+        if (t == ValType.V128) {
+          emitSimd(SimdInterpreter.SELECT);
+        } else {
+          op(t.isReference() ? Op.SELECT_REF : Op.SELECT);
+        }
         pop(2);
       }
       default -> translateVariableOrMemory(in);
@@ -410,39 +521,60 @@ final class CodeCompiler {
 
   private void translateVariableOrMemory(Instruction in) {
     Opcode op = in.opcode();
+    ValType variable =
+        switch (op) {
+          case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> localTypes.get(in.index());
+          case GLOBAL_GET, GLOBAL_SET -> module.allGlobals().get(in.index()).valType();
+          default -> null;
+        };
+    if (variable == ValType.V128 || op.prefix() == 0xFD) {
+      simd.translate(in);
+      return;
+    }
     switch (op) {
       case LOCAL_GET -> {
-        if (localTypes.get(in.index()).isReference()) {
-          op(Op.LOCAL_GET_REF, in.index());
+        int slot = localSlots[in.index()];
+        if (variable.isReference()) {
+          op(Op.LOCAL_GET_REF, slot);
         } else if (lastOp(2) == Op.LOCAL_GET) {
           code[last] = Op.LOCAL_GET2;
-          emit(in.index());
+          emit(slot);
         } else {
-          op(Op.LOCAL_GET, in.index());
+          op(Op.LOCAL_GET, slot);
         }
         push(1);
       }
       case LOCAL_SET -> {
-        if (localTypes.get(in.index()).isReference()) {
-          op(Op.LOCAL_SET_REF, in.index());
+        int slot = localSlots[in.index()];
+        if (variable.isReference()) {
+          op(Op.LOCAL_SET_REF, slot);
         } else if (lastOp(3) == Op.LOCAL_I32_ADD_CONST) {
           code[last] = Op.LOCAL_I32_ADD_CONST_SET;
-          emit(in.index());
+          emit(slot);
+        } else if (lastOp(2) == Op.I32_ADD_LOCAL
+            && beforeLast >= 0
+            && beforeLast + 2 == last
+            && code[beforeLast] == Op.LOCAL_GET) {
+          // local.get a; local.get b; i32.add; local.set c
+          code[beforeLast] = Op.LOCAL_I32_ADD_LOCAL_SET;
+          code[beforeLast + 2] = code[last + 1];
+          code[beforeLast + 3] = slot;
+          pos = beforeLast + 4;
+          last = beforeLast;
+          beforeLast = -1;
         } else {
-          op(Op.LOCAL_SET, in.index());
+          op(Op.LOCAL_SET, slot);
         }
         pop(1);
       }
       case LOCAL_TEE ->
-          op(
-              localTypes.get(in.index()).isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE,
-              in.index());
+          op(variable.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
       case GLOBAL_GET -> {
-        op(globalIsRef(in.index()) ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
+        op(variable.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
         push(1);
       }
       case GLOBAL_SET -> {
-        op(globalIsRef(in.index()) ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
+        op(variable.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
         pop(1);
       }
       case TABLE_GET -> {
@@ -459,8 +591,7 @@ final class CodeCompiler {
         push(1);
       }
       case I64_CONST, F64_CONST -> {
-        op(Op.CONST64, (int) in.value());
-        emit((int) (in.value() >>> 32));
+        emitConst64(in.value());
         push(1);
       }
       case REF_NULL -> {
@@ -495,17 +626,34 @@ final class CodeCompiler {
     }
   }
 
-  private boolean globalIsRef(int index) {
-    return module.allGlobals().get(index).valType().isReference();
+  void emitConst64(long value) {
+    op(Op.CONST64, (int) value);
+    emit((int) (value >>> 32));
   }
 
-  private void translateMemoryAccess(Instruction in) {
+  // ---- SIMD (see SimdInterpreter) ----
+
+  /** Starts an {@link Op#SIMD} instruction with sub-opcode {@code sub}. */
+  void emitSimd(int sub) {
+    op(Op.SIMD, sub);
+  }
+
+  /** The first slot of local {@code index} in the frame. */
+  int localSlot(int index) {
+    return localSlots[index];
+  }
+
+  static void checkMemArg(Instruction in) {
     if (in.memoryIndex() != 0) {
       throw new UnsupportedFeatureException("multi-memory", null);
     }
     if (in.memoryOffset() < 0 || in.memoryOffset() > 0xFFFF_FFFFL) {
       throw new UnsupportedFeatureException("memory64", null);
     }
+  }
+
+  private void translateMemoryAccess(Instruction in) {
+    checkMemArg(in);
     int op =
         switch (in.opcode()) {
           case F32_LOAD -> Op.I32_LOAD;
@@ -516,8 +664,26 @@ final class CodeCompiler {
           case I64_STORE16 -> Op.I32_STORE16;
           default -> NUMERIC[in.opcode().ordinal()];
         };
-    recordSource(in);
-    op(op, (int) in.memoryOffset());
+    int fused =
+        switch (op) {
+          case Op.I32_LOAD -> Op.LOCAL_I32_LOAD;
+          case Op.I32_LOAD8_U -> Op.LOCAL_I32_LOAD8_U;
+          case Op.I64_LOAD -> Op.LOCAL_I64_LOAD;
+          default -> -1;
+        };
+    if (fused >= 0 && lastOp(2) == Op.LOCAL_GET) {
+      // local.get a; load: the fused instruction starts where the local.get did, so that is
+      // where a trap in it is recorded.
+      code[last] = fused;
+      int start = pos;
+      pos = last;
+      recordSource(in);
+      pos = start;
+      emit((int) in.memoryOffset());
+    } else {
+      recordSource(in);
+      op(op, (int) in.memoryOffset());
+    }
     pop(in.opcode().params().size());
     push(in.opcode().results().size());
   }

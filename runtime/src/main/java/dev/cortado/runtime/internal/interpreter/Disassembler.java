@@ -9,8 +9,8 @@ final class Disassembler {
     int pc = 0;
     while (pc < code.length) {
       int length = Op.length(code, pc);
-      sb.append(pc).append(": ").append(Op.name(code[pc]));
-      for (int i = 1; i < length; i++) {
+      sb.append(pc).append(": ").append(Op.name(code, pc));
+      for (int i = code[pc] == Op.SIMD ? 2 : 1; i < length; i++) {
         sb.append(' ').append(code[pc + i]);
       }
       sb.append('\n');

@@ -12,7 +12,6 @@ import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.runtime.internal.TableInstance;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.runtime.internal.WasmFunction;
-import dev.cortado.wasm.ValType;
 import java.util.List;
 
 /**
@@ -54,18 +53,9 @@ public final class Interpreter {
       } catch (TrapSignal t) {
         throw t.toTrap();
       }
-      List<ValType> params = f.type().params();
-      for (int i = 0; i < args.length; i++) {
-        m.stack[base + i] = args[i].bits();
-        m.refs[base + i] = params.get(i).isReference() ? args[i].ref() : null;
-      }
+      InterpreterSupport.storeValues(m.stack, m.refs, base, f.type().params(), args);
       execute(m, f, base);
-      List<ValType> resultTypes = f.type().results();
-      Value[] results = new Value[resultTypes.size()];
-      for (int i = 0; i < results.length; i++) {
-        results[i] = Value.ofRaw(resultTypes.get(i), m.stack[base + i], m.refs[base + i]);
-      }
-      return results;
+      return InterpreterSupport.loadValues(m.stack, m.refs, base, f.type().results());
     } finally {
       m.top = base;
       if (outermost) {
@@ -179,6 +169,16 @@ public final class Interpreter {
               pc += 2;
             }
             if (f instanceof WasmFunction callee) {
+              if (--callee.hotness < 0) {
+                // Compiler tier: hot, maybe compiled by now; then its code runs it.
+                int done = InterpreterSupport.callCompiled(m, callee, sp, fn, pc, fp);
+                if (done >= 0) {
+                  sp = done;
+                  s = m.stack;
+                  r = m.refs;
+                  continue;
+                }
+              }
               CompiledFunction c = callee.compiled();
               fp = InterpreterSupport.enter(m, fn, pc, fp, sp, c);
               s = m.stack;
@@ -197,6 +197,16 @@ public final class Interpreter {
               sp = InterpreterSupport.callHost(m, (HostFunctionHandle) f, sp, fn, pc, fp);
               s = m.stack;
               r = m.refs;
+            }
+          }
+          case Op.LOOP -> {
+            if (--fn.hotness < 0 && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, sp)) {
+              // Compiler tier: compiled code ran the rest of this call and left its results
+              // after the locals; the function's final RETURN (last in its code) returns them.
+              sp = fp + fn.compiled.numLocals + fn.compiled.numResults;
+              pc = code.length - 2;
+            } else {
+              pc++;
             }
           }
           case Op.DROP -> sp--;
@@ -471,11 +481,32 @@ public final class Interpreter {
                   Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0
                       ? code[pc]
                       : pc + 1;
+          case Op.LOCAL_I32_ADD_LOCAL_SET -> {
+            s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
+            pc += 3;
+          }
+          case Op.LOCAL_I32_LOAD -> {
+            s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1]));
+            pc += 2;
+          }
+          case Op.LOCAL_I32_LOAD8_U -> {
+            s[sp++] = mem.loadI8U(ea(s[fp + code[pc]], code[pc + 1]));
+            pc += 2;
+          }
+          case Op.LOCAL_I64_LOAD -> {
+            s[sp++] = mem.loadI64(ea(s[fp + code[pc]], code[pc + 1]));
+            pc += 2;
+          }
+          case Op.SIMD -> {
+            long next = SimdInterpreter.execute(code, pc, s, sp, fp, inst);
+            pc = (int) (next >>> 32);
+            sp = (int) next;
+          }
           default -> throw new IllegalStateException("bad opcode " + code[pc - 1]);
         }
       }
     } catch (TrapSignal e) {
-      throw new Trap(e.kind(), e.reason(), backtrace(m, entryDepth, fn, pc), e.getCause());
+      throw new Trap(e.kind(), e.getMessage(), backtrace(m, entryDepth, fn, pc), e.getCause());
     } catch (Trap e) {
       throw InterpreterSupport.extend(e, backtrace(m, entryDepth, fn, pc));
     } catch (StackOverflowError e) {

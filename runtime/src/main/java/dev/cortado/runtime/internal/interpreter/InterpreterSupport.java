@@ -9,6 +9,7 @@ import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.TableInstance;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.runtime.internal.compiler.TierBridge;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import java.util.ArrayList;
@@ -38,6 +39,55 @@ final class InterpreterSupport {
       }
     }
     return dst + n;
+  }
+
+  /** The stack slots a value of {@code type} takes: 2 for a v128, else 1. */
+  static int slots(ValType type) {
+    return type == ValType.V128 ? 2 : 1;
+  }
+
+  /** The stack slots values of {@code types} take. */
+  static int slots(List<ValType> types) {
+    int n = 0;
+    for (ValType t : types) {
+      n += slots(t);
+    }
+    return n;
+  }
+
+  /**
+   * Writes {@code values} (of {@code types}) to the stack from slot {@code base}, a v128 as two
+   * slots; returns the slot after the last.
+   */
+  static int storeValues(long[] s, Object[] r, int base, List<ValType> types, Value[] values) {
+    int at = base;
+    for (int i = 0; i < values.length; i++) {
+      ValType t = types.get(i);
+      s[at] = values[i].bits();
+      r[at++] = t.isReference() ? values[i].ref() : null;
+      if (t == ValType.V128) {
+        s[at] = values[i].v128High();
+        r[at++] = null;
+      }
+    }
+    return at;
+  }
+
+  /** The values of {@code types} on the stack from slot {@code base} (see {@link #storeValues}). */
+  static Value[] loadValues(long[] s, Object[] r, int base, List<ValType> types) {
+    Value[] values = new Value[types.size()];
+    int at = base;
+    for (int i = 0; i < values.length; i++) {
+      ValType t = types.get(i);
+      if (t == ValType.V128) {
+        values[i] = Value.v128(s[at], s[at + 1]);
+        at += 2;
+      } else {
+        values[i] = Value.ofRaw(t, s[at], r[at]);
+        at++;
+      }
+    }
+    return values;
   }
 
   /** Zeroes a new frame's declared locals; returns the frame's initial stack pointer. */
@@ -94,12 +144,8 @@ final class InterpreterSupport {
   static int callHost(
       Machine m, HostFunctionHandle h, int sp, WasmFunction caller, int pc, int fp) {
     FuncType type = h.type();
-    List<ValType> params = type.params();
-    int base = sp - params.size();
-    Value[] args = new Value[params.size()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = Value.ofRaw(params.get(i), m.stack[base + i], m.refs[base + i]);
-    }
+    int base = sp - slots(type.params());
+    Value[] args = loadValues(m.stack, m.refs, base, type.params());
     int depth = m.depth;
     int top = m.top;
     m.pushFrame(caller, pc, fp);
@@ -112,13 +158,58 @@ final class InterpreterSupport {
       m.top = top;
     }
     // The callee may have grown the stacks; the caller's frame already has room for the results.
-    long[] s = m.stack;
-    Object[] r = m.refs;
-    for (int i = 0; i < results.length; i++) {
-      s[base + i] = results[i].bits();
-      r[base + i] = results[i].ref();
+    return storeValues(m.stack, m.refs, base, type.results(), results);
+  }
+
+  // ---- the compiler tier (see internal/compiler/TierBridge) ----
+
+  /**
+   * Calls {@code callee}'s compiled code, if it has some, with the top of the stack as arguments;
+   * returns the stack pointer after its results, or -1 if it has none (interpret it then). The
+   * calling frame is suspended as for a host call.
+   */
+  static int callCompiled(
+      Machine m, WasmFunction callee, int sp, WasmFunction caller, int pc, int fp) {
+    int base = sp - callee.type().params().size();
+    int depth = m.depth;
+    int top = m.top;
+    m.pushFrame(caller, pc, fp);
+    m.top = sp;
+    TierBridge.RawFrame results;
+    try {
+      results = TierBridge.callCompiled(callee, m.stack, m.refs, base, m.maxDepth - m.depth);
+    } finally {
+      m.depth = depth;
+      m.top = top;
     }
-    return base + results.length;
+    if (results == null) {
+      return -1;
+    }
+    return results.copyTo(m.stack, m.refs, base);
+  }
+
+  /**
+   * At a hot loop header of {@code fn}: if it has compiled code that can enter this loop, runs the
+   * rest of the call there (on-stack replacement) and leaves the results after the frame's locals;
+   * returns whether it did.
+   */
+  static boolean onStackReplace(Machine m, WasmFunction fn, int loop, int fp, int sp) {
+    int depth = m.depth;
+    int top = m.top;
+    m.pushFrame(fn, 0, fp);
+    m.top = sp;
+    TierBridge.RawFrame results;
+    try {
+      results = TierBridge.onStackReplace(fn, loop, m.stack, m.refs, fp, m.maxDepth - depth);
+    } finally {
+      m.depth = depth;
+      m.top = top;
+    }
+    if (results == null) {
+      return false;
+    }
+    results.copyTo(m.stack, m.refs, fp + fn.compiled.numLocals);
+    return true;
   }
 
   static void dataDrop(ModuleInstance inst, int index) {

@@ -310,52 +310,79 @@ final class Op {
 
   // Fused sequences (see docs/interpreter.md for how they were chosen).
   /** Slot, slot: pushes two locals (local.get a; local.get b). */
-  static final int LOCAL_GET2 = 188;
+  static final int LOCAL_GET2 = 186;
 
   /** Value: adds a constant to the top (i32.const c; i32.add, or i32.sub of -c). */
-  static final int I32_ADD_CONST = 189;
+  static final int I32_ADD_CONST = 187;
 
   /** Slot, value: pushes a local plus a constant. */
-  static final int LOCAL_I32_ADD_CONST = 190;
+  static final int LOCAL_I32_ADD_CONST = 188;
 
   /** Slot, value, slot: sets a local to a local plus a constant (i++). */
-  static final int LOCAL_I32_ADD_CONST_SET = 191;
+  static final int LOCAL_I32_ADD_CONST_SET = 189;
 
   /** Slot: adds a local to the top (local.get b; i32.add). */
-  static final int I32_ADD_LOCAL = 192;
+  static final int I32_ADD_LOCAL = 190;
 
   /** Target: pops two i32s, jumps if i32.eq holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_EQ = 193;
+  static final int JUMP_IF_I32_EQ = 191;
 
   /** Target: pops two i32s, jumps if i32.ne holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_NE = 194;
+  static final int JUMP_IF_I32_NE = 192;
 
   /** Target: pops two i32s, jumps if i32.lt_s holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_LT_S = 195;
+  static final int JUMP_IF_I32_LT_S = 193;
 
   /** Target: pops two i32s, jumps if i32.lt_u holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_LT_U = 196;
+  static final int JUMP_IF_I32_LT_U = 194;
 
   /** Target: pops two i32s, jumps if i32.gt_s holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_GT_S = 197;
+  static final int JUMP_IF_I32_GT_S = 195;
 
   /** Target: pops two i32s, jumps if i32.gt_u holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_GT_U = 198;
+  static final int JUMP_IF_I32_GT_U = 196;
 
   /** Target: pops two i32s, jumps if i32.le_s holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_LE_S = 199;
+  static final int JUMP_IF_I32_LE_S = 197;
 
   /** Target: pops two i32s, jumps if i32.le_u holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_LE_U = 200;
+  static final int JUMP_IF_I32_LE_U = 198;
 
   /** Target: pops two i32s, jumps if i32.ge_s holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_GE_S = 201;
+  static final int JUMP_IF_I32_GE_S = 199;
 
   /** Target: pops two i32s, jumps if i32.ge_u holds (compare then br_if or if). */
-  static final int JUMP_IF_I32_GE_U = 202;
+  static final int JUMP_IF_I32_GE_U = 200;
+
+  /**
+   * Slot, slot, slot: sets local c to local a plus local b (local.get a; local.get b; i32.add;
+   * local.set c).
+   */
+  static final int LOCAL_I32_ADD_LOCAL_SET = 201;
+
+  /** Slot, offset: loads an i32 from a local address (local.get a; i32.load). */
+  static final int LOCAL_I32_LOAD = 202;
+
+  /** Slot, offset: loads an i32 byte, zero-extended, from a local address. */
+  static final int LOCAL_I32_LOAD8_U = 203;
+
+  /** Slot, offset: loads an i64 from a local address. */
+  static final int LOCAL_I64_LOAD = 204;
+
+  /**
+   * A SIMD sub-opcode, then its immediates ({@link SimdInterpreter#immediates}): one case in the
+   * dispatch loop for all of SIMD, which {@link SimdInterpreter} runs.
+   */
+  static final int SIMD = 205;
+
+  /**
+   * Loop ordinal: a loop header (every loop of the body counts, unreachable ones too). Counts
+   * towards tier-up, and is where a long-running call switches to compiled code (OSR).
+   */
+  static final int LOOP = 206;
 
   /** The number of opcodes. */
-  static final int COUNT = 203;
+  static final int COUNT = 207;
 
   private static final String[] NAMES = {
     "unreachable",
@@ -544,10 +571,37 @@ final class Op {
     "table_grow",
     "table_size",
     "table_fill",
+    "local_get2",
+    "i32_add_const",
+    "local_i32_add_const",
+    "local_i32_add_const_set",
+    "i32_add_local",
+    "jump_if_i32_eq",
+    "jump_if_i32_ne",
+    "jump_if_i32_lt_s",
+    "jump_if_i32_lt_u",
+    "jump_if_i32_gt_s",
+    "jump_if_i32_gt_u",
+    "jump_if_i32_le_s",
+    "jump_if_i32_le_u",
+    "jump_if_i32_ge_s",
+    "jump_if_i32_ge_u",
+    "local_i32_add_local_set",
+    "local_i32_load",
+    "local_i32_load8_u",
+    "local_i64_load",
+    "simd",
+    "loop",
   };
 
+  /** A readable name for disassembly and messages. */
   static String name(int op) {
     return op >= 0 && op < NAMES.length ? NAMES[op] : "op" + op;
+  }
+
+  /** The name of the instruction at {@code pc}: for {@link #SIMD}, its sub-opcode's. */
+  static String name(int[] code, int pc) {
+    return code[pc] == SIMD ? "simd " + SimdInterpreter.name(code[pc + 1]) : name(code[pc]);
   }
 
   /** The length of the instruction at {@code pc}, opcode and immediates. */
@@ -556,15 +610,19 @@ final class Op {
     return switch (op) {
       case BR_MOVE, BR_IF_MOVE -> 4;
       case BR_TABLE -> 3 + 2 * code[pc + 2];
+      case SIMD -> 2 + SimdInterpreter.immediates(code[pc + 1]);
       case CALL_INDIRECT, CONST64, TABLE_INIT, TABLE_COPY -> 3;
-      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC -> 2;
-      case LOCAL_I32_ADD_CONST_SET -> 4;
-      case LOCAL_GET2, LOCAL_I32_ADD_CONST -> 3;
+      case JUMP, JUMP_IF, JUMP_IF_NOT, RETURN, CALL, CONST32, REF_FUNC, LOOP -> 2;
+      case LOCAL_I32_ADD_CONST_SET, LOCAL_I32_ADD_LOCAL_SET -> 4;
+      case LOCAL_GET2, LOCAL_I32_ADD_CONST, LOCAL_I32_LOAD, LOCAL_I32_LOAD8_U, LOCAL_I64_LOAD -> 3;
       case I32_ADD_CONST, I32_ADD_LOCAL -> 2;
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE, LOCAL_GET_REF, LOCAL_SET_REF, LOCAL_TEE_REF -> 2;
       case GLOBAL_GET, GLOBAL_SET, GLOBAL_GET_REF, GLOBAL_SET_REF, TABLE_GET, TABLE_SET -> 2;
       case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL -> 2;
-      default -> (op >= I32_LOAD && op <= I32_STORE16) || op >= JUMP_IF_I32_EQ ? 2 : 1;
+      default ->
+          (op >= I32_LOAD && op <= I32_STORE16) || (op >= JUMP_IF_I32_EQ && op <= JUMP_IF_I32_GE_U)
+              ? 2
+              : 1;
     };
   }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Nesting is tracked with an explicit stack, not recursion, so deep nesting cannot overflow the
  * Java stack. Each instruction's offset is the absolute offset of its opcode byte (of the prefix
- * byte for {@code 0xFC} instructions).
+ * byte for {@code 0xFC} and {@code 0xFD} instructions).
  */
 final class CodeReader {
   /** An open {@code block} or {@code loop}, or an {@code if} whose {@code else} has been seen. */
@@ -75,7 +75,7 @@ final class CodeReader {
           }
           openBlocks[depth++] = op == 0x04 ? IF_WITHOUT_ELSE : PLAIN;
         }
-        case 0xFC -> out.add(prefixed(at));
+        case 0xFC, 0xFD -> out.add(prefixed(op, at));
         default -> {
           Opcode opcode = Opcode.ofByte(op);
           if (opcode == null) {
@@ -87,11 +87,13 @@ final class CodeReader {
     }
   }
 
-  private Instruction prefixed(int at) {
+  private Instruction prefixed(int prefix, int at) {
     long sub = in.u32();
-    Opcode opcode = Opcode.ofPrefixed(0xFC, sub);
+    Opcode opcode = Opcode.ofPrefixed(prefix, sub);
     if (opcode == null) {
-      throw in.malformed("illegal opcode fc " + hex(sub), at);
+      // 0xFD 0x100 to 0x113 are relaxed SIMD (WebAssembly 3.0).
+      String feature = prefix == 0xFD && sub >= 0x100 && sub <= 0x113 ? "relaxed simd" : null;
+      throw in.laterProposalOr(feature, at, "illegal opcode " + hex(prefix) + " " + hex(sub));
     }
     if (opcode == Opcode.MEMORY_INIT || opcode == Opcode.DATA_DROP) {
       usesDataIndex = true;
@@ -120,6 +122,23 @@ final class CodeReader {
       }
       case REF_TYPE -> Instruction.ofTypes(opcode, List.of(in.refType()), at);
       case MEMARG -> memArg(opcode, at);
+      case MEMARG_LANE -> {
+        Instruction m = memArg(opcode, at);
+        yield Instruction.ofMemArgLane(
+            opcode, m.align(), m.memoryOffset(), m.memoryIndex(), in.u8(), at);
+      }
+      case V128 -> {
+        long low = in.fixed64();
+        yield Instruction.ofV128Const(low, in.fixed64(), at);
+      }
+      case SHUFFLE -> {
+        int[] lanes = new int[16];
+        for (int i = 0; i < lanes.length; i++) {
+          lanes[i] = in.u8();
+        }
+        yield Instruction.ofShuffle(lanes, at);
+      }
+      case LANE -> Instruction.ofLane(opcode, in.u8(), at);
       case MEMORY -> {
         zeroByte();
         yield Instruction.ofIndex(opcode, 0, at);
@@ -222,7 +241,6 @@ final class CodeReader {
           // call_ref, return_call_ref, ref.as_non_null, br_on_null, br_on_non_null
           case 0x14, 0x15, 0xD3, 0xD4, 0xD6 -> "function references";
           case 0xD5, 0xFB -> "gc"; // ref.eq and the gc prefix
-          case 0xFD -> "simd";
           case 0xFE -> "threads";
           default -> null;
         };

@@ -45,6 +45,17 @@ final class CodeWriter {
       }
       case REF_TYPE -> out.u8(instruction.types().get(0).code());
       case MEMARG -> memArg(instruction, out);
+      case MEMARG_LANE -> {
+        memArg(instruction, out);
+        out.u8(instruction.laneIndex());
+      }
+      case V128 -> out.fixed64(instruction.v128Low()).fixed64(instruction.v128High());
+      case SHUFFLE -> {
+        for (int lane : instruction.shuffleLanes()) {
+          out.u8(lane);
+        }
+      }
+      case LANE -> out.u8(instruction.laneIndex());
       case I32 -> out.signed((int) instruction.value());
       case I64 -> out.signed(instruction.value());
       case F32 -> out.fixed32((int) instruction.value());

@@ -362,6 +362,10 @@ final class InstructionParser {
         int src = context.tables.resolve(var());
         yield Instruction.ofIndices(op, dst, src, at);
       }
+      case V128 -> SimdSyntax.v128Const(in, at);
+      case SHUFFLE -> SimdSyntax.shuffle(in, t);
+      case LANE -> Instruction.ofLane(op, SimdSyntax.laneIndex(in), at);
+      case MEMARG_LANE -> memArgLane(op, at);
       case VALUE_TYPES, BLOCK_TYPE -> throw in.unexpected(t);
     };
   }
@@ -460,11 +464,35 @@ final class InstructionParser {
     throw in.unexpected(t);
   }
 
+  /**
+   * {@code v128.load8_lane memarg lane} and the like. A lane index is a number too, so a memory
+   * index (multi-memory) shows as a number or id followed by another number or by the memarg.
+   */
+  private Instruction memArgLane(Opcode op, int at) {
+    Token first = in.peek();
+    Token second = in.peek(1);
+    if (first.is(Kind.ID)
+        || (first.is(Kind.NAT)
+            && (second.is(Kind.NAT)
+                || (second.is(Kind.KEYWORD)
+                    && (second.text().startsWith("offset=")
+                        || second.text().startsWith("align=")))))) {
+      throw TokenStream.unsupported(first, "multi-memory");
+    }
+    Instruction m = memArgFields(op, at);
+    int lane = SimdSyntax.laneIndex(in);
+    return Instruction.ofMemArgLane(op, m.align(), m.memoryOffset(), 0, lane, at);
+  }
+
   /** A memory argument (spec 6.5.6): {@code offset=n? align=n?}, defaults 0 and natural. */
   private Instruction memArg(Opcode op, int at) {
     rejectMemoryIndex();
+    return memArgFields(op, at);
+  }
+
+  private Instruction memArgFields(Opcode op, int at) {
     long offset = 0;
-    int align = naturalAlignment(op);
+    int align = op.naturalAlignment();
     Token t = in.peek();
     if (t.is(Kind.KEYWORD) && t.text().startsWith("offset=")) {
       in.next();
@@ -487,19 +515,5 @@ final class InstructionParser {
       align = n.getLowestSetBit();
     }
     return Instruction.ofMemArg(op, align, offset, 0, at);
-  }
-
-  /** log2 of the access size of a load or store, its default alignment. */
-  static int naturalAlignment(Opcode op) {
-    String name = op.mnemonic();
-    String access = name.substring(name.indexOf('.') + 1);
-    if (access.contains("8")) {
-      return 0;
-    } else if (access.contains("16")) {
-      return 1;
-    } else if (access.contains("32")) {
-      return 2;
-    }
-    return name.startsWith("i32") || name.startsWith("f32") ? 2 : 3;
   }
 }

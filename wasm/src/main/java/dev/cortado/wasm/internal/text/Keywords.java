@@ -29,8 +29,9 @@ final class Keywords {
           new String[] {"array.", "gc"},
           new String[] {"i31.", "gc"});
 
+  /** Prefixes of SIMD instructions: those of relaxed SIMD (3.0) have {@code relaxed_} next. */
   private static final List<String> SIMD_PREFIXES =
-      List.of("v128.", "i8x16.", "i16x8.", "i32x4.", "i64x2.", "f32x4.", "f64x2.");
+      List.of("i8x16.", "i16x8.", "i32x4.", "i64x2.", "f32x4.", "f64x2.");
 
   static {
     for (Opcode op : Opcode.values()) {
@@ -42,6 +43,13 @@ final class Keywords {
             "i64",
             "f32",
             "f64",
+            "v128",
+            "i8x16",
+            "i16x8",
+            "i32x4",
+            "i64x2",
+            "f32x4",
+            "f64x2",
             "extern",
             "externref",
             "funcref",
@@ -142,7 +150,6 @@ final class Keywords {
         "br_on_non_null");
     later("wide arithmetic", "i64.add128", "i64.sub128", "i64.mul_wide_s", "i64.mul_wide_u");
     later("custom page sizes", "pagesize");
-    later("simd", "v128", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2");
   }
 
   private Keywords() {}
@@ -160,8 +167,8 @@ final class Keywords {
       return feature;
     }
     for (String prefix : SIMD_PREFIXES) {
-      if (word.startsWith(prefix)) {
-        return "simd";
+      if (word.startsWith(prefix + "relaxed_")) {
+        return "relaxed simd";
       }
     }
     for (String[] p : LATER_PREFIXES) {
@@ -172,7 +179,7 @@ final class Keywords {
     return null;
   }
 
-  /** Whether the 2.0 reference lexer knows {@code word} (SIMD words excepted, see above). */
+  /** Whether the 2.0 reference lexer knows {@code word}. */
   static boolean isKnown(String word) {
     return KNOWN.contains(word) || word.startsWith("offset=") || word.startsWith("align=");
   }

@@ -50,6 +50,7 @@ final class TypeSyntax {
             case "i64" -> ValType.I64;
             case "f32" -> ValType.F32;
             case "f64" -> ValType.F64;
+            case "v128" -> ValType.V128;
             case "funcref" -> ValType.FUNCREF;
             case "externref" -> ValType.EXTERNREF;
             default -> null;

@@ -16,14 +16,7 @@ final class V128Values {
   /** After {@code v128.const}: the shape and its lanes, up to (not including) the {@code )}. */
   static WastValue parse(TokenStream in) {
     Token shape = in.next();
-    int lanes =
-        switch (shape.text()) {
-          case "i8x16" -> 16;
-          case "i16x8" -> 8;
-          case "i32x4", "f32x4" -> 4;
-          case "i64x2", "f64x2" -> 2;
-          default -> throw in.unexpected(shape);
-        };
+    int lanes = laneCount(shape, in);
     List<WastValue> values = new ArrayList<>();
     while (!in.atRpar()) {
       Token t = in.next();
@@ -38,7 +31,23 @@ final class V128Values {
     return new WastValue.V128(shape.text(), values);
   }
 
-  private static WastValue lane(String shape, Token t, TokenStream in) {
+  /** The number of lanes of the shape {@code shape} names ({@code i8x16}: 16, ...). */
+  static int laneCount(Token shape, TokenStream in) {
+    return switch (shape.text()) {
+      case "i8x16" -> 16;
+      case "i16x8" -> 8;
+      case "i32x4", "f32x4" -> 4;
+      case "i64x2", "f64x2" -> 2;
+      default -> throw in.unexpected(shape);
+    };
+  }
+
+  /**
+   * One lane literal of {@code shape} (spec 6.5.x "Vector instructions"): an i8 or i16 lane takes
+   * -2^(n-1) to 2^n-1 like the other integers, a float lane any float literal; in results a float
+   * lane may also be a NaN pattern.
+   */
+  static WastValue lane(String shape, Token t, TokenStream in) {
     boolean floatShape = shape.startsWith("f");
     if (floatShape && (t.isKeyword("nan:canonical") || t.isKeyword("nan:arithmetic"))) {
       ValType type = shape.equals("f32x4") ? ValType.F32 : ValType.F64;

@@ -303,8 +303,20 @@ final class CodeValidator {
         pushVal(FUNCREF);
       }
       default -> {
-        if (op.immediate() == Opcode.Immediate.MEMARG) {
-          memArg(ins);
+        switch (op.immediate()) {
+          case MEMARG -> memArg(ins);
+          case MEMARG_LANE -> {
+            memArg(ins);
+            // The lane is as wide as the access: v128.load8_lane has 16 lanes, load64_lane 2.
+            laneIndex(ins.laneIndex(), 16 >> op.naturalAlignment());
+          }
+          case LANE -> laneIndex(ins.laneIndex(), laneCount(op));
+          case SHUFFLE -> {
+            for (int lane : ins.shuffleLanes()) {
+              laneIndex(lane, 32); // a lane of either operand
+            }
+          }
+          default -> {}
         }
         applyFixed(op);
       }
@@ -403,19 +415,22 @@ final class CodeValidator {
   private void memArg(Instruction ins) {
     memory(ins.memoryIndex());
     int align = ins.align();
-    if (align < 0 || align > naturalAlignment(ins.opcode())) {
+    if (align < 0 || align > ins.opcode().naturalAlignment()) {
       throw error("alignment must not be larger than natural");
     }
   }
 
-  /** log2 of the number of bytes a load or store accesses. */
-  private static int naturalAlignment(Opcode op) {
-    return switch (op) {
-      case I32_LOAD8_S, I32_LOAD8_U, I64_LOAD8_S, I64_LOAD8_U, I32_STORE8, I64_STORE8 -> 0;
-      case I32_LOAD16_S, I32_LOAD16_U, I64_LOAD16_S, I64_LOAD16_U, I32_STORE16, I64_STORE16 -> 1;
-      case I32_LOAD, F32_LOAD, I64_LOAD32_S, I64_LOAD32_U, I32_STORE, F32_STORE, I64_STORE32 -> 2;
-      default -> 3;
-    };
+  /** A SIMD lane index must name one of the shape's lanes (spec 3.3.3). */
+  private void laneIndex(int lane, int lanes) {
+    if (lane < 0 || lane >= lanes) {
+      throw error("invalid lane index " + lane + " (the shape has " + lanes + " lanes)");
+    }
+  }
+
+  /** The number of lanes of the shape an {@code extract_lane} or {@code replace_lane} names. */
+  private static int laneCount(Opcode op) {
+    String shape = op.mnemonic().substring(0, op.mnemonic().indexOf('.'));
+    return Integer.parseInt(shape.substring(shape.indexOf('x') + 1));
   }
 
   private void applyFixed(Opcode op) {

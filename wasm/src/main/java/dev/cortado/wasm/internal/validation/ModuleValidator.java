@@ -217,7 +217,7 @@ final class ModuleValidator {
     for (int i = 0; i < end; i++) {
       Instruction ins = expr.get(i);
       switch (ins.opcode()) {
-        case I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC -> {}
+        case I32_CONST, I64_CONST, F32_CONST, F64_CONST, V128_CONST, REF_NULL, REF_FUNC -> {}
         case GLOBAL_GET -> {
           int global = ins.index();
           if (!inRange(global, globals.size())) {
@@ -250,6 +250,7 @@ final class ModuleValidator {
       case I64_CONST -> ValType.I64;
       case F32_CONST -> ValType.F32;
       case F64_CONST -> ValType.F64;
+      case V128_CONST -> ValType.V128;
       case REF_FUNC -> {
         if (!inRange(ins.index(), module.functionCount())) {
           throw error("unknown function " + index(ins.index()), where, ins);

@@ -32,7 +32,32 @@ public sealed interface WastValue {
    * {@code i64x2}, {@code f32x4} or {@code f64x2}; lanes are I32/I64/F32/F64 (or NanPattern in
    * results) values.
    */
-  record V128(String shape, List<WastValue> lanes) implements WastValue {}
+  record V128(String shape, List<WastValue> lanes) implements WastValue {
+    /**
+     * The 128 bits of a constant (not a pattern): {@code [low, high]}, lane 0 in the lowest bits of
+     * {@code low} (little-endian, as in memory).
+     *
+     * @throws IllegalStateException if a lane is a NaN pattern
+     */
+    public long[] bits() {
+      int width = 128 / lanes.size();
+      long mask = width == 64 ? -1L : (1L << width) - 1;
+      long[] bits = new long[2];
+      for (int i = 0; i < lanes.size(); i++) {
+        long lane =
+            switch (lanes.get(i)) {
+              case I32(int v) -> v;
+              case I64(long v) -> v;
+              case F32(int v) -> v;
+              case F64(long v) -> v;
+              default -> throw new IllegalStateException("not a constant lane: " + lanes.get(i));
+            };
+        int bit = i * width;
+        bits[bit / 64] |= (lane & mask) << (bit % 64);
+      }
+      return bits;
+    }
+  }
 
   /** Results only: {@code (either r1 r2 ...)}, any one of the alternatives. */
   record Either(List<WastValue> alternatives) implements WastValue {}

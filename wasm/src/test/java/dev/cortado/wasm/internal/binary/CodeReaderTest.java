@@ -231,6 +231,8 @@ class CodeReaderTest {
     assertMalformed(function(0xC5, 0x0B), "illegal opcode c5");
     assertMalformed(function(0xFF, 0x0B), "illegal opcode ff");
     assertMalformed(function(0xFC, 0x12, 0x0B), "illegal opcode fc 12");
+    assertMalformed(function(0xFD, 0x9A, 0x01, 0x0B), "illegal opcode fd 9a");
+    assertMalformed(function(0xFD, 0x94, 0x02, 0x0B), "illegal opcode fd 114");
     assertMalformed(
         function(0xFC, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x0B), "illegal opcode fc ffffffff");
     assertMalformed(function(0x0B, 0x0B), "section size mismatch"); // end closes the body early
@@ -238,7 +240,8 @@ class CodeReaderTest {
 
   @Test
   void instructionsOfLaterProposals() {
-    assertUnsupported(function(0xFD, 0x0C, 0x0B), "simd");
+    assertUnsupported(function(0xFD, 0x80, 0x02, 0x0B), "relaxed simd"); // i8x16.relaxed_swizzle
+    assertUnsupported(function(0xFD, 0x93, 0x02, 0x0B), "relaxed simd");
     assertUnsupported(function(0x12, 0x00, 0x0B), "tail calls");
     assertUnsupported(function(0x13, 0x00, 0x00, 0x0B), "tail calls");
     assertUnsupported(function(0x06, 0x40, 0x0B), "exceptions");
@@ -326,6 +329,12 @@ class CodeReaderTest {
       case I64 -> Instruction.ofConst(op, Long.MIN_VALUE + 7, 0);
       case F32 -> Instruction.ofConst(op, Float.floatToRawIntBits(-1.5f) & 0xFFFF_FFFFL, 0);
       case F64 -> Instruction.ofConst(op, Double.doubleToRawLongBits(-0.0), 0);
+      case V128 -> Instruction.ofV128Const(0x0123_4567_89AB_CDEFL, -2L, 0);
+      case SHUFFLE ->
+          Instruction.ofShuffle(
+              new int[] {0, 31, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255}, 0);
+      case LANE -> Instruction.ofLane(op, 1, 0);
+      case MEMARG_LANE -> Instruction.ofMemArgLane(op, 0, 0x8000_0000L, 0, 1, 0);
       case BLOCK_TYPE -> throw new AssertionError(op);
     };
   }

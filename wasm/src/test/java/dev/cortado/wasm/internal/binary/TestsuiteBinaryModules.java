@@ -36,7 +36,10 @@ final class TestsuiteBinaryModules {
 
   private static List<BinaryModule> cached;
 
-  /** All binary modules of the 2.0 scripts; skips the calling test if the testsuite is absent. */
+  /**
+   * All binary modules of the 2.0 scripts (core and SIMD); skips the calling test if the testsuite
+   * is absent.
+   */
   static synchronized List<BinaryModule> all() {
     String root = System.getProperty("wasm.testsuite");
     assumeTrue(root != null, "system property wasm.testsuite not set");
@@ -50,13 +53,15 @@ final class TestsuiteBinaryModules {
 
   private static List<BinaryModule> scan(Path dir) {
     List<BinaryModule> modules = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        new Scanner(file.getFileName().toString(), text).scan(modules);
+    for (Path folder : List.of(dir, dir.resolve("simd"))) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".wast")).sorted().toList()) {
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          new Scanner(dir.relativize(file).toString(), text).scan(modules);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return modules;
   }

@@ -13,13 +13,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Parses the official testsuite: every script of the 2.0 and 3.0 lists with {@link WastParser}, and
- * every text module of the 2.0 scripts with {@link WatParser}; malformed ones must fail with the
- * message the script expects.
+ * every text module of the 2.0 scripts (core and SIMD) with {@link WatParser}; malformed ones must
+ * fail with the message the script expects, invalid ones must fail validation so, and valid ones
+ * must survive encoding to the binary format and decoding again.
  */
 class TestsuiteParseTest {
   private static Path testsuite() {
@@ -49,7 +53,7 @@ class TestsuiteParseTest {
     int commands = 0;
     int unsupported = 0;
     List<String> failures = new ArrayList<>();
-    for (String listName : List.of("2.0-core.txt", "3.0.txt")) {
+    for (String listName : List.of("2.0-core.txt", "2.0-simd.txt", "3.0.txt")) {
       for (Path file : list(root, listName)) {
         scripts++;
         try {
@@ -68,15 +72,16 @@ class TestsuiteParseTest {
     assertThat(failures).isEmpty();
   }
 
-  @Test
-  void every20ModuleParsesAndEveryMalformedOneFailsAsExpected() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"2.0-core.txt", "2.0-simd.txt"})
+  void every20ModuleParsesAndEveryMalformedOneFailsAsExpected(String listName) throws IOException {
     Path root = testsuite();
     int parsed = 0;
     int malformedAsExpected = 0;
     int validated = 0;
     int invalidAsExpected = 0;
     List<String> failures = new ArrayList<>();
-    for (Path file : list(root, "2.0-core.txt")) {
+    for (Path file : list(root, listName)) {
       String where = root.relativize(file).toString();
       for (WastCommand command : WastParser.parse(read(file))) {
         if (command instanceof WastCommand.AssertMalformed m) {
@@ -128,6 +133,10 @@ class TestsuiteParseTest {
               failures.add(where + ":" + module.line() + ": valid, expected " + expectedInvalid);
             } else {
               validated++;
+              String roundTrip = roundTrip(parsedModule);
+              if (roundTrip != null) {
+                failures.add(where + ":" + module.line() + ": " + roundTrip);
+              }
             }
           } catch (InvalidModuleException e) {
             if (expectedInvalid != null && e.reason().startsWith(expectedInvalid)) {
@@ -147,11 +156,33 @@ class TestsuiteParseTest {
       }
     }
     System.out.printf(
-        "WatParser on 2.0: %d modules parsed (%d valid, %d invalid as expected),"
+        "WatParser on %s: %d modules parsed (%d valid, %d invalid as expected),"
             + " %d malformed rejected as expected, %d failures%n",
-        parsed, validated, invalidAsExpected, malformedAsExpected, failures.size());
+        listName, parsed, validated, invalidAsExpected, malformedAsExpected, failures.size());
     failures.stream().limit(200).forEach(System.out::println);
     assertThat(failures).isEmpty();
+  }
+
+  /**
+   * Encodes {@code module} and decodes the result: the code must come back unchanged, and encoding
+   * again must give the same bytes. Returns what went wrong, or null.
+   */
+  private static String roundTrip(WasmModule module) {
+    try {
+      byte[] binary = module.toBinary();
+      WasmModule decoded = WasmModule.parse(binary);
+      for (int i = 0; i < module.functions().size(); i++) {
+        if (!decoded.functions().get(i).body().equals(module.functions().get(i).body())) {
+          return "function " + i + " changed in the binary round trip";
+        }
+      }
+      if (!Arrays.equals(decoded.toBinary(), binary)) {
+        return "encoding is not a fixed point";
+      }
+      return null;
+    } catch (RuntimeException e) {
+      return "binary round trip failed: " + e;
+    }
   }
 
   private static String textOf(ModuleSource source) {

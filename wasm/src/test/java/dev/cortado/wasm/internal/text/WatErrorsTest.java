@@ -117,9 +117,8 @@ class WatErrorsTest {
         Arguments.of("(func (i32.load $m (i32.const 0)))", "multi-memory"),
         Arguments.of("(func (memory.copy 0 1 (i32.const 0)))", "multi-memory"),
         Arguments.of("(func (memory.init 1 0))", "multi-memory"),
-        Arguments.of("(func (param v128))", "simd"),
-        Arguments.of("(func (v128.const i32x4 0 0 0 0) drop)", "simd"),
-        Arguments.of("(func (i32x4.add))", "simd"),
+        Arguments.of("(func (i8x16.relaxed_swizzle))", "relaxed simd"),
+        Arguments.of("(func (f32x4.relaxed_madd))", "relaxed simd"),
         Arguments.of("(memory (pagesize 1) 1)", "custom page sizes"),
         Arguments.of("(func (i64.add128))", "wide arithmetic"),
         Arguments.of("(func (@name \"x\"))", "annotations"));

@@ -1,0 +1,117 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_FunctionHandle;
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_TableOps;
+import static java.lang.constant.ConstantDescs.CD_int;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.code.Instruction;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Emits {@code call} and {@code call_indirect}. A call of a function in the same class is an {@code
+ * invokestatic}; of a function in another generated class an {@code invokedynamic} linked to its
+ * call site ({@link CallLinker}); of an import, or through a table, a call of the function's
+ * invoker ({@code FunctionHandle.invoker}) by the class's helper for that type. After a call, the
+ * extra results come out of the multi-value carrier and the memory's access segment is reloaded
+ * (the callee may have grown the memory).
+ */
+final class CallEmitter {
+  private CallEmitter() {}
+
+  static void call(FunctionCompiler fc, Instruction in) {
+    CodeBuilder cb = fc.cb();
+    ClassContext cc = fc.classContext();
+    int callee = in.index();
+    FuncType ft = fc.module().functionType(callee);
+    fc.stack().materialize(ft.params().size());
+    fc.recordPosition(in);
+    MethodTypeDesc desc = JvmTypes.functionDesc(ft);
+    switch (cc.callKind(callee)) {
+      case SAME_CLASS -> {
+        pushCallTail(fc, ft);
+        cb.invokestatic(cc.owner(), JvmTypes.methodName(callee), desc);
+      }
+      case LINKED -> {
+        pushCallTail(fc, ft);
+        cb.invokedynamic(
+            DynamicCallSiteDesc.of(
+                FunctionCompiler.BOOTSTRAP, JvmTypes.methodName(callee), desc, callee));
+      }
+      case HANDLE -> {
+        cb.loadConstant(callee);
+        cb.aload(fc.ctxSlot());
+        cb.invokestatic(
+            CD_TableOps,
+            "function",
+            MethodTypeDesc.of(CD_FunctionHandle, CD_int, JvmTypes.CD_CompiledInstance));
+        callHandle(fc, ft);
+      }
+    }
+    afterCall(fc, ft, 0);
+  }
+
+  static void callIndirect(FunctionCompiler fc, Instruction in) {
+    CodeBuilder cb = fc.cb();
+    FuncType ft = fc.module().types().get(in.index());
+    fc.stack().materialize(ft.params().size() + 1);
+    fc.recordPosition(in);
+    cb.loadConstant(in.index2());
+    cb.loadConstant(in.index());
+    cb.aload(fc.ctxSlot());
+    cb.invokestatic(
+        CD_TableOps,
+        "indirect",
+        MethodTypeDesc.of(CD_FunctionHandle, CD_int, CD_int, CD_int, JvmTypes.CD_CompiledInstance));
+    callHandle(fc, ft);
+    afterCall(fc, ft, 1);
+  }
+
+  /** Calls the {@code FunctionHandle} on top of the JVM stack, its arguments below it. */
+  private static void callHandle(FunctionCompiler fc, FuncType ft) {
+    pushCallTail(fc, ft);
+    MethodTypeDesc desc = JvmTypes.functionDesc(ft);
+    List<ClassDesc> params = new ArrayList<>(desc.parameterList());
+    params.add(ft.params().size(), CD_FunctionHandle);
+    ClassContext cc = fc.classContext();
+    fc.cb()
+        .invokestatic(
+            cc.owner(), cc.handleCaller(ft), MethodTypeDesc.of(desc.returnType(), params));
+  }
+
+  /** The arguments after the wasm ones: the carrier (for several results), fuel, instance. */
+  private static void pushCallTail(FunctionCompiler fc, FuncType ft) {
+    CodeBuilder cb = fc.cb();
+    if (JvmTypes.hasMultiValue(ft)) {
+      cb.aload(fc.multiValueSlot());
+    }
+    cb.iload(fc.fuelSlot());
+    cb.aload(fc.ctxSlot());
+  }
+
+  /** Updates the stack after a call: pops the arguments (and {@code extra} operands). */
+  private static void afterCall(FunctionCompiler fc, FuncType ft, int extra) {
+    CodeBuilder cb = fc.cb();
+    fc.stack().pop(ft.params().size() + extra);
+    List<ValType> results = ft.results();
+    for (int i = 0; i < results.size(); i++) {
+      ValType t = results.get(i);
+      if (i > 0) {
+        cb.aload(fc.multiValueSlot());
+        cb.loadConstant(i - 1);
+        cb.invokestatic(
+            JvmTypes.CD_MultiValue,
+            "get" + FunctionCompiler.suffix(t),
+            MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+      }
+      fc.stack().push(t);
+    }
+    fc.memoryChanged();
+  }
+}

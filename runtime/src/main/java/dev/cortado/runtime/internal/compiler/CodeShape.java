@@ -1,0 +1,326 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.code.BlockType;
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The structure of a validated function body, for splitting it into methods: for each instruction
+ * the operand stack types before it (null where unreachable), each block's matching {@code else}
+ * and {@code end}, and an estimate of the bytecode each instruction becomes. One pass, as the
+ * validation algorithm (spec appendix), with unreachable code skipped to the end of its block.
+ */
+final class CodeShape {
+  final WasmModule module;
+  final FuncType type;
+  final List<ValType> localTypes = new ArrayList<>();
+  final List<Instruction> body;
+
+  /** For block, loop and if: the index of the matching end; for else: the end of its if. */
+  final int[] end;
+
+  /** For if: the index of its else, or -1. */
+  final int[] elseAt;
+
+  /** The operand stack height before each instruction; -1 where the code is unreachable. */
+  final int[] height;
+
+  /** The operand stack before each instruction, kept only where {@link #keepTypes} asked. */
+  private final ValType[][] types;
+
+  /** Estimated bytecode bytes of each instruction (blocks: their own code only). */
+  final int[] cost;
+
+  /**
+   * How many operands each reachable instruction reads: its operands, a branch's label values and
+   * condition, a block's parameters and an if's condition.
+   */
+  final int[] pops;
+
+  /** For each block instruction: how many values it leaves (its results). */
+  final int[] pushes;
+
+  /** How many control frames enclose each instruction, the function's own included. */
+  final int[] depth;
+
+  /** The innermost block, loop or if instruction enclosing each instruction, or -1. */
+  final int[] parentBlock;
+
+  CodeShape(WasmModule module, int funcIndex, boolean[] keepTypes) {
+    this.module = module;
+    this.type = module.functionType(funcIndex);
+    FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
+    localTypes.addAll(type.params());
+    localTypes.addAll(def.locals());
+    this.body = def.body();
+    int n = body.size();
+    end = new int[n];
+    elseAt = new int[n];
+    height = new int[n + 1];
+    cost = new int[n];
+    pops = new int[n];
+    pushes = new int[n];
+    depth = new int[n];
+    parentBlock = new int[n];
+    types = new ValType[n + 1][];
+    Arrays.fill(elseAt, -1);
+    walk(keepTypes);
+  }
+
+  /** The stack types before instruction {@code i} (it must have been kept, and be reachable). */
+  ValType[] typesAt(int i) {
+    return types[i];
+  }
+
+  private record Frame(int start, int height, List<ValType> results, boolean dead) {}
+
+  private void walk(boolean[] keep) {
+    ValType[] stack = new ValType[16];
+    int sp = 0;
+    boolean reachable = true;
+    List<Frame> frames = new ArrayList<>();
+    frames.add(new Frame(-1, 0, type.results(), false));
+    for (int i = 0; i < body.size(); i++) {
+      Instruction in = body.get(i);
+      Opcode op = in.opcode();
+      height[i] = reachable ? sp : -1;
+      if (reachable && keep != null && keep[i]) {
+        types[i] = Arrays.copyOf(stack, sp);
+      }
+      cost[i] = estimate(in);
+      depth[i] = frames.size();
+      parentBlock[i] = frames.getLast().start;
+      if (stack.length < sp + 8) {
+        stack = Arrays.copyOf(stack, stack.length * 2 + 8);
+      }
+      switch (op) {
+        case BLOCK, LOOP, IF -> {
+          BlockType bt = in.blockType();
+          List<ValType> params = blockParams(bt);
+          if (reachable && op == Opcode.IF) {
+            sp--;
+          }
+          int h = reachable ? sp - params.size() : sp;
+          pops[i] = params.size() + (op == Opcode.IF ? 1 : 0);
+          pushes[i] = blockResults(bt).size();
+          frames.add(new Frame(i, h, blockResults(bt), !reachable));
+          cost[i] += reachable ? 2 * sp : 0;
+        }
+        case ELSE -> {
+          Frame f = frames.getLast();
+          elseAt[f.start] = i;
+          BlockType bt = body.get(f.start).blockType();
+          sp = f.height;
+          for (ValType t : blockParams(bt)) {
+            stack[sp++] = t;
+          }
+          reachable = !f.dead;
+        }
+        case END -> {
+          Frame f = frames.removeLast();
+          if (f.start >= 0) {
+            end[f.start] = i;
+            if (elseAt[f.start] >= 0) {
+              end[elseAt[f.start]] = i;
+            }
+          }
+          sp = f.height;
+          for (ValType t : f.results) {
+            stack[sp++] = t;
+          }
+          // After the end of a live block the stack is its results (spec 3.3.8 "end"), whether
+          // or not anything reaches it.
+          reachable = !f.dead;
+        }
+        default -> {
+          if (!reachable) {
+            continue;
+          }
+          pops[i] = operands(in, frames);
+          sp = apply(in, stack, sp);
+          if (sp < 0) {
+            sp = 0;
+            reachable = false;
+          }
+        }
+      }
+    }
+    height[body.size()] = sp;
+  }
+
+  /** Applies a non-block instruction to the stack; returns the new height, or -1 if it ends. */
+  private int apply(Instruction in, ValType[] s, int sp) {
+    Opcode op = in.opcode();
+    switch (op) {
+      case UNREACHABLE, BR, BR_TABLE, RETURN -> {
+        return -1;
+      }
+      case NOP -> {
+        return sp;
+      }
+      case BR_IF -> {
+        return sp - 1;
+      }
+      case CALL, CALL_INDIRECT -> {
+        FuncType ft =
+            op == Opcode.CALL ? module.functionType(in.index()) : module.types().get(in.index());
+        sp -= ft.params().size() + (op == Opcode.CALL_INDIRECT ? 1 : 0);
+        for (ValType t : ft.results()) {
+          s[sp++] = t;
+        }
+        return sp;
+      }
+      case DROP -> {
+        return sp - 1;
+      }
+      case SELECT, SELECT_TYPED -> {
+        return sp - 2;
+      }
+      case LOCAL_GET -> {
+        s[sp] = localTypes.get(in.index());
+        return sp + 1;
+      }
+      case LOCAL_SET -> {
+        return sp - 1;
+      }
+      case LOCAL_TEE -> {
+        return sp;
+      }
+      case GLOBAL_GET -> {
+        s[sp] = module.allGlobals().get(in.index()).valType();
+        return sp + 1;
+      }
+      case GLOBAL_SET -> {
+        return sp - 1;
+      }
+      case TABLE_GET -> {
+        s[sp - 1] = module.allTables().get(in.index()).elementType();
+        return sp;
+      }
+      case TABLE_SET -> {
+        return sp - 2;
+      }
+      case TABLE_SIZE -> {
+        s[sp] = ValType.I32;
+        return sp + 1;
+      }
+      case TABLE_GROW -> {
+        s[sp - 2] = ValType.I32;
+        return sp - 1;
+      }
+      case TABLE_FILL, TABLE_COPY, TABLE_INIT -> {
+        return sp - 3;
+      }
+      case ELEM_DROP -> {
+        return sp;
+      }
+      case REF_NULL -> {
+        s[sp] = in.types().getFirst();
+        return sp + 1;
+      }
+      case REF_IS_NULL -> {
+        s[sp - 1] = ValType.I32;
+        return sp;
+      }
+      case REF_FUNC -> {
+        s[sp] = ValType.FUNCREF;
+        return sp + 1;
+      }
+      default -> {
+        if (!op.hasFixedSignature()) {
+          throw new IllegalStateException("no typing for " + op.mnemonic());
+        }
+        sp -= op.params().size();
+        for (ValType t : op.results()) {
+          s[sp++] = t;
+        }
+        return sp;
+      }
+    }
+  }
+
+  /** How many operands {@code in} reads (see {@link #pops}). */
+  private int operands(Instruction in, List<Frame> frames) {
+    Opcode op = in.opcode();
+    return switch (op) {
+      case BR -> arity(frames, in.index());
+      case BR_IF -> 1 + arity(frames, in.index());
+      case BR_TABLE -> 1 + arity(frames, in.label(in.labelCount() - 1));
+      case RETURN -> type.results().size();
+      case CALL -> module.functionType(in.index()).params().size();
+      case CALL_INDIRECT -> module.types().get(in.index()).params().size() + 1;
+      case DROP, LOCAL_SET, LOCAL_TEE, GLOBAL_SET, TABLE_GET, REF_IS_NULL -> 1;
+      case SELECT, SELECT_TYPED -> 3;
+      case TABLE_SET, TABLE_GROW -> 2;
+      case TABLE_FILL, TABLE_COPY, TABLE_INIT -> 3;
+      case UNREACHABLE, NOP, LOCAL_GET, GLOBAL_GET, TABLE_SIZE, ELEM_DROP, REF_NULL, REF_FUNC -> 0;
+      default -> op.hasFixedSignature() ? op.params().size() : 0;
+    };
+  }
+
+  /** The number of values a branch to label {@code label} carries. */
+  private int arity(List<Frame> frames, int label) {
+    Frame f = frames.get(frames.size() - 1 - label);
+    if (f.start < 0) {
+      return type.results().size();
+    }
+    Instruction block = body.get(f.start);
+    return block.opcode() == Opcode.LOOP ? blockParams(block.blockType()).size() : f.results.size();
+  }
+
+  List<ValType> blockParams(BlockType bt) {
+    return bt.isIndex() ? module.types().get(bt.typeIndex()).params() : List.of();
+  }
+
+  List<ValType> blockResults(BlockType bt) {
+    if (bt.isIndex()) {
+      return module.types().get(bt.typeIndex()).results();
+    }
+    return bt.isEmpty() ? List.of() : List.of(bt.valType());
+  }
+
+  /** A generous estimate of the bytecode an instruction becomes (see FunctionCompiler). */
+  private int estimate(Instruction in) {
+    Opcode op = in.opcode();
+    return switch (op) {
+      case NOP, ELSE, END, BLOCK, LOOP -> 2;
+      case IF -> 8;
+      case BR, BR_IF, RETURN, DROP, UNREACHABLE -> 8;
+      case BR_TABLE -> brTableCost(in);
+      case CALL, CALL_INDIRECT -> {
+        FuncType ft =
+            op == Opcode.CALL ? module.functionType(in.index()) : module.types().get(in.index());
+        yield 28 + 8 * ft.results().size();
+      }
+      case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> 4;
+      case I32_CONST, I64_CONST -> 3;
+      case F32_CONST, F64_CONST -> 6;
+      case SELECT, SELECT_TYPED -> 4;
+      default -> {
+        if (op.immediate() == Opcode.Immediate.MEMARG) {
+          yield 16;
+        }
+        if (Conditions.isComparison(op)) {
+          yield 12;
+        }
+        yield 8;
+      }
+    };
+  }
+
+  /** A br_table's code: a switch entry per label, or per distinct label with a table. */
+  static int brTableCost(Instruction in) {
+    int count = in.labelCount();
+    if (count <= 65) {
+      return 24 + 12 * count;
+    }
+    return 32 + 12 * (int) java.util.Arrays.stream(in.labels()).distinct().count();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.runtime.internal.FunctionHandle;
+import dev.cortado.runtime.internal.GlobalInstance;
+import dev.cortado.runtime.internal.MemoryInstance;
+import dev.cortado.runtime.internal.ModuleInstance;
+import dev.cortado.runtime.internal.TableInstance;
+
+/**
+ * What compiled code of one module instance works on: generated methods are static and shared by
+ * every instance of the module, and take this as their last parameter. The fields copy the
+ * instance's index spaces (whose arrays do not change after allocation), so that generated code
+ * reaches a global, table or the memory with plain field loads that HotSpot can hoist.
+ */
+public final class CompiledInstance {
+  public final ModuleInstance instance;
+  public final CompiledModule code;
+
+  /** Memory 0, or null if the module has none. */
+  public final MemoryInstance memory;
+
+  public final GlobalInstance[] globals;
+  public final TableInstance[] tables;
+  public final FunctionHandle[] functions;
+
+  /** Element segments' references (a dropped segment is empty); shared with the instance. */
+  public final Object[][] elements;
+
+  /** Data segments' bytes (a dropped segment is empty); shared with the instance. */
+  public final byte[][] datas;
+
+  /** The carrier for the extra results of calls this instance's code makes. */
+  public final MultiValue multiValue;
+
+  /**
+   * Where the methods a big function is split into pass locals, operands and branch values to their
+   * caller (see {@link FunctionSplitter}).
+   */
+  public MultiValue spill;
+
+  CompiledInstance(ModuleInstance instance, CompiledModule code) {
+    this.instance = instance;
+    this.code = code;
+    this.memory = instance.memory0;
+    this.globals = instance.globals;
+    this.tables = instance.tables;
+    this.functions = instance.functions;
+    this.elements = instance.elements;
+    this.datas = instance.datas;
+    this.multiValue = new MultiValue(Math.max(1, code.maxExtraResults()));
+    this.spill = new MultiValue(Math.max(1, code.spillCapacity()));
+  }
+}

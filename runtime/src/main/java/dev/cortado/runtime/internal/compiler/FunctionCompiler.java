@@ -1,0 +1,720 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static java.lang.constant.ConstantDescs.CD_Throwable;
+import static java.lang.constant.ConstantDescs.CD_int;
+
+import dev.cortado.runtime.internal.TrapSignal;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.code.BlockType;
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.MethodHandleDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates one validated wasm function into the body of one JVM method, in a single pass over the
+ * flat instructions with a stack of control frames (as the validator's algorithm, spec appendix
+ * "validation algorithm"). Wasm locals are JVM locals; operands live on the JVM operand stack where
+ * they can ({@link OperandStack}); unreachable code is not emitted.
+ *
+ * <p>Every method records, in a local {@code pos}, the ordinal of the instruction it executes when
+ * that instruction can trap or call, and has one exception handler over its whole body that appends
+ * the wasm frame to the unwinding trap ({@link Unwind}).
+ *
+ * <p>With {@code osr} set, the method is the function's on-stack-replacement entry: it takes the
+ * interpreter's frame (value stack, frame pointer, loop ordinal), loads the locals and the operand
+ * stack from it and jumps to the header of that loop.
+ */
+final class FunctionCompiler {
+  /** Method ids: the function's method, its OSR entry, chunk {@code id} is {@code CHUNK + id}. */
+  static final int MAIN = 0;
+
+  static final int OSR = 1;
+  static final int CHUNK = 2;
+
+  static final ClassDesc CD_MemoryOps = ClassDesc.of(MemoryOps.class.getName());
+  static final ClassDesc CD_TableOps = ClassDesc.of(TableOps.class.getName());
+  static final ClassDesc CD_Ops = ClassDesc.of(Ops.class.getName());
+  static final ClassDesc CD_Unwind = ClassDesc.of(Unwind.class.getName());
+  static final ClassDesc CD_MemorySegment = ClassDesc.of("java.lang.foreign.MemorySegment");
+  static final ClassDesc CD_FunctionHandle =
+      ClassDesc.of("dev.cortado.runtime.internal.FunctionHandle");
+  private static final ClassDesc CD_TrapSignal = ClassDesc.of(TrapSignal.class.getName());
+  private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
+  private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
+  private static final ClassDesc CD_Linker = ClassDesc.of(CallLinker.class.getName());
+  private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
+
+  /** A br_table with more entries than this switches through a table (see branchTable). */
+  private static final int BIG_BR_TABLE = 64;
+
+  static final DirectMethodHandleDesc BOOTSTRAP =
+      MethodHandleDesc.ofMethod(
+          DirectMethodHandleDesc.Kind.STATIC,
+          CD_Linker,
+          "link",
+          MethodTypeDesc.of(
+              ConstantDescs.CD_CallSite,
+              ConstantDescs.CD_MethodHandles_Lookup,
+              ConstantDescs.CD_String,
+              ConstantDescs.CD_MethodType,
+              CD_int));
+
+  private final ClassContext cc;
+  private final WasmModule module;
+  private final int funcIndex;
+  private final FuncType type;
+  private final List<ValType> localTypes = new ArrayList<>();
+  private final List<Instruction> body;
+  private final boolean osr;
+  private final boolean usesMemory;
+  private final FunctionSplitter.Plan plan;
+
+  /** The chunk this method is, or null for the function's own method. */
+  private final FunctionSplitter.Chunk chunk;
+
+  /** The chunks this method calls, by start index. */
+  private final Map<Integer, FunctionSplitter.Chunk> childAt;
+
+  private final int methodId;
+
+  private CodeBuilder cb;
+  private int[] localSlots;
+  private int fuelSlot;
+  private int ctxSlot;
+  private int resultCarrierSlot = -1;
+  private int multiValueSlot = -1;
+  private int posSlot;
+  private int segmentSlot = -1;
+  private int scratchIntSlot = -1;
+  private final int[][] spillSlots = new int[TypeKind.values().length][];
+
+  private final OperandStack stack = new OperandStack(this);
+  private final ControlEmitter control;
+  private boolean reachable = true;
+  private Conditions.Condition fused;
+  private int[] sourceOffsets = new int[16];
+  private int trapCount;
+
+  /** The index in the body of the instruction being translated. */
+  private int current;
+
+  FunctionCompiler(ClassContext cc, int funcIndex, boolean osr) {
+    this(cc, funcIndex, osr, FunctionSplitter.Plan.NONE, null);
+  }
+
+  /**
+   * A compiler for function {@code funcIndex} split as {@code plan}: for its own method ({@code
+   * chunk} null; its OSR entry if {@code osr}) or for one of its chunks.
+   */
+  FunctionCompiler(
+      ClassContext cc,
+      int funcIndex,
+      boolean osr,
+      FunctionSplitter.Plan plan,
+      FunctionSplitter.Chunk chunk) {
+    this.plan = plan;
+    this.chunk = chunk;
+    this.childAt = chunk != null ? chunk.childAt : plan.topChildren();
+    this.methodId = chunk != null ? CHUNK + chunk.id : osr ? OSR : MAIN;
+    this.cc = cc;
+    this.module = cc.module();
+    this.funcIndex = funcIndex;
+    this.type = module.functionType(funcIndex);
+    FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
+    this.localTypes.addAll(type.params());
+    this.localTypes.addAll(def.locals());
+    this.body = def.body();
+    this.osr = osr;
+    this.usesMemory = !module.allMemories().isEmpty() && usesMemory(body);
+    this.control = new ControlEmitter(this);
+  }
+
+  private static boolean usesMemory(List<Instruction> body) {
+    for (Instruction in : body) {
+      Opcode op = in.opcode();
+      if (op.immediate() == Opcode.Immediate.MEMARG) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every value this function touches has a JVM representation (no v128). */
+  static boolean compilable(WasmModule module, int funcIndex) {
+    FuncType type = module.functionType(funcIndex);
+    if (!JvmTypes.callable(type)) {
+      return false;
+    }
+    FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
+    if (def.locals().contains(ValType.V128)) {
+      return false;
+    }
+    for (Instruction in : def.body()) {
+      if (in.opcode().prefix() == 0xFD) {
+        return false;
+      }
+      if (in.types() != null && in.types().contains(ValType.V128)) {
+        return false;
+      }
+      BlockType bt = in.blockType();
+      if (bt != null && bt.valType() == ValType.V128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The method's descriptor: the function's (see {@link JvmTypes}), or the OSR entry's. */
+  MethodTypeDesc descriptor() {
+    if (chunk != null) {
+      return SplitEmitter.descriptor(chunk, localTypes);
+    }
+    if (!osr) {
+      return JvmTypes.functionDesc(type);
+    }
+    return OsrEmitter.descriptor(type);
+  }
+
+  /**
+   * The body index of each recorded instruction, by ordinal (valid after {@link #emit}): indices,
+   * not source offsets, so that the tables hold for the module however it was encoded.
+   */
+  int[] sourceOffsets() {
+    return Arrays.copyOf(sourceOffsets, trapCount);
+  }
+
+  CodeBuilder cb() {
+    return cb;
+  }
+
+  // ---- the method ----
+
+  void emit(CodeBuilder code) {
+    this.cb = code;
+    if (chunk != null) {
+      SplitEmitter.assignChunkSlots(this, chunk);
+    } else {
+      assignSlots();
+    }
+    posSlot = cb.allocateLocal(TypeKind.INT);
+    cb.iconst_m1();
+    cb.istore(posSlot);
+    Label tryStart = cb.newBoundLabel();
+    Label exhausted = cb.newLabel();
+    if (chunk == null) {
+      // A chunk is part of its function's call: only the function's method counts a call.
+      cb.iinc(fuelSlot, -1);
+      cb.iload(fuelSlot);
+      cb.iflt(exhausted);
+    }
+    Label osrDispatch = osr ? cb.newLabel() : null;
+    if (osr) {
+      OsrEmitter.loadLocals(this);
+    } else if (chunk == null) {
+      for (int i = type.params().size(); i < localTypes.size(); i++) {
+        zero(localTypes.get(i));
+        cb.storeLocal(JvmTypes.kind(localTypes.get(i)), localSlots[i]);
+      }
+    }
+    if (usesMemory) {
+      segmentSlot = cb.allocateLocal(TypeKind.REFERENCE);
+      reloadMemory();
+    }
+    if (needsMultiValue()) {
+      multiValueSlot = cb.allocateLocal(TypeKind.REFERENCE);
+      cb.aload(ctxSlot);
+      cb.getfield(JvmTypes.CD_CompiledInstance, "multiValue", JvmTypes.CD_MultiValue);
+      cb.astore(multiValueSlot);
+    }
+    if (osr) {
+      cb.goto_(osrDispatch);
+    }
+    int from = 0;
+    int to = body.size();
+    control.enterFunction(type);
+    if (chunk != null) {
+      for (int block : chunk.enclosing) {
+        control.enterExit(body.get(block));
+      }
+      from = chunk.start;
+      to = chunk.end;
+    }
+    for (int i = from; i < to; i++) {
+      Instruction in = body.get(i);
+      if (reachable) {
+        FunctionSplitter.Chunk child = childAt.get(i);
+        if (child != null) {
+          SplitEmitter.call(this, child);
+          i = child.end - 1;
+          continue;
+        }
+        current = i;
+        translate(in, i);
+      } else {
+        skip(in);
+      }
+    }
+    if (chunk != null) {
+      if (reachable) {
+        SplitEmitter.exit(this, chunk, FunctionSplitter.FALL_THROUGH, chunk.outputs.size());
+      }
+      if (control.depth() != chunk.controlDepth) {
+        throw new IllegalStateException("chunk of function " + funcIndex + " is not balanced");
+      }
+    } else if (control.depth() != 0) {
+      throw new IllegalStateException("function " + funcIndex + " does not end with end");
+    }
+    cb.labelBinding(exhausted);
+    cb.invokestatic(CD_Unwind, "exhausted", MethodTypeDesc.of(CD_TrapSignal));
+    cb.athrow();
+    if (osr) {
+      OsrEmitter.dispatch(this, osrDispatch, control.loopHeaders());
+    }
+    Label tryEnd = cb.newBoundLabel();
+    Label handler = cb.newBoundLabel();
+    cb.iload(posSlot);
+    cb.aload(ctxSlot);
+    cb.loadConstant(funcIndex);
+    cb.loadConstant(methodId);
+    cb.invokestatic(
+        CD_Unwind,
+        "frame",
+        MethodTypeDesc.of(
+            CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int));
+    cb.athrow();
+    cb.exceptionCatchAll(tryStart, tryEnd, handler);
+  }
+
+  private void assignSlots() {
+    localSlots = new int[localTypes.size()];
+    int slot = 0;
+    if (osr) {
+      slot = 4; // long[] stack, Object[] refs, int fp, int loop
+    } else {
+      for (int i = 0; i < type.params().size(); i++) {
+        localSlots[i] = slot;
+        slot += JvmTypes.kind(type.params().get(i)).slotSize();
+      }
+    }
+    if (JvmTypes.hasMultiValue(type)) {
+      resultCarrierSlot = slot++;
+    }
+    fuelSlot = slot++;
+    ctxSlot = slot;
+    int first = osr ? 0 : type.params().size();
+    for (int i = first; i < localTypes.size(); i++) {
+      localSlots[i] = cb.allocateLocal(JvmTypes.kind(localTypes.get(i)));
+    }
+  }
+
+  /** Whether the function calls something with several results (so it needs its carrier). */
+  private boolean needsMultiValue() {
+    for (Instruction in : body) {
+      FuncType callee =
+          switch (in.opcode()) {
+            case CALL -> module.functionType(in.index());
+            case CALL_INDIRECT -> module.types().get(in.index());
+            default -> null;
+          };
+      if (callee != null && JvmTypes.hasMultiValue(callee)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void zero(ValType t) {
+    switch (JvmTypes.kind(t)) {
+      case INT -> cb.iconst_0();
+      case LONG -> cb.lconst_0();
+      case FLOAT -> cb.fconst_0();
+      case DOUBLE -> cb.dconst_0();
+      default -> cb.aconst_null();
+    }
+  }
+
+  /** The local reserved for operand stack depth {@code depth} and the JVM type of {@code t}. */
+  int spillSlot(int depth, ValType t) {
+    TypeKind kind = JvmTypes.kind(t);
+    int k = kind.ordinal();
+    int[] slots = spillSlots[k];
+    if (slots == null || depth >= slots.length) {
+      int[] grown = new int[Math.max(depth + 8, slots == null ? 8 : slots.length * 2)];
+      Arrays.fill(grown, -1);
+      if (slots != null) {
+        System.arraycopy(slots, 0, grown, 0, slots.length);
+      }
+      spillSlots[k] = slots = grown;
+    }
+    if (slots[depth] < 0) {
+      slots[depth] = cb.allocateLocal(kind);
+    }
+    return slots[depth];
+  }
+
+  int scratchInt() {
+    if (scratchIntSlot < 0) {
+      scratchIntSlot = cb.allocateLocal(TypeKind.INT);
+    }
+    return scratchIntSlot;
+  }
+
+  /** Records that the next instruction may trap or call: its ordinal goes into {@code pos}. */
+  private void setPos(Instruction in) {
+    if (trapCount == sourceOffsets.length) {
+      sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
+    }
+    sourceOffsets[trapCount] = current;
+    cb.loadConstant(trapCount);
+    cb.istore(posSlot);
+    trapCount++;
+  }
+
+  private void reloadMemory() {
+    if (segmentSlot >= 0) {
+      cb.aload(ctxSlot);
+      cb.invokestatic(
+          CD_MemoryOps, "view", MethodTypeDesc.of(CD_MemorySegment, JvmTypes.CD_CompiledInstance));
+      cb.astore(segmentSlot);
+    }
+  }
+
+  // ---- instructions ----
+
+  private void translate(Instruction in, int index) {
+    Opcode op = in.opcode();
+    switch (op) {
+      case UNREACHABLE -> {
+        setPos(in);
+        cb.invokestatic(CD_Unwind, "unreachable", MethodTypeDesc.of(CD_TrapSignal));
+        cb.athrow();
+        reachable = false;
+      }
+      case NOP -> {}
+      case BLOCK -> control.enterBlock(ControlEmitter.BLOCK, in.blockType());
+      case LOOP -> control.enterLoop(in.blockType());
+      case IF -> control.enterIf(in.blockType());
+      case ELSE -> control.elseBranch();
+      case END -> control.end();
+      case BR -> {
+        control.branch(in.index());
+        reachable = false;
+      }
+      case BR_IF -> control.branchIf(control.label(in.index()));
+      case BR_TABLE -> control.branchTable(in);
+      case RETURN -> {
+        control.emitReturn();
+        reachable = false;
+      }
+      case CALL -> CallEmitter.call(this, in);
+      case CALL_INDIRECT -> CallEmitter.callIndirect(this, in);
+      case DROP -> drop();
+      case SELECT, SELECT_TYPED -> select();
+      case LOCAL_GET -> {
+        ValType t = localTypes.get(in.index());
+        cb.loadLocal(JvmTypes.kind(t), localSlots[in.index()]);
+        stack.push(t);
+      }
+      case LOCAL_SET -> {
+        ValType t = localTypes.get(in.index());
+        stack.materialize(1);
+        cb.storeLocal(JvmTypes.kind(t), localSlots[in.index()]);
+        stack.pop(1);
+      }
+      case LOCAL_TEE -> {
+        ValType t = localTypes.get(in.index());
+        stack.materialize(1);
+        if (JvmTypes.kind(t).slotSize() == 2) {
+          cb.dup2();
+        } else {
+          cb.dup();
+        }
+        cb.storeLocal(JvmTypes.kind(t), localSlots[in.index()]);
+      }
+      case I32_CONST -> {
+        cb.loadConstant((int) in.value());
+        stack.push(ValType.I32);
+      }
+      case I64_CONST -> {
+        cb.loadConstant(in.value());
+        stack.push(ValType.I64);
+      }
+      case F32_CONST -> {
+        NumericEmitter.f32Const(cb, (int) in.value());
+        stack.push(ValType.F32);
+      }
+      case F64_CONST -> {
+        NumericEmitter.f64Const(cb, in.value());
+        stack.push(ValType.F64);
+      }
+      default -> {
+        if (Conditions.isComparison(op)) {
+          compare(op, index);
+        } else if (!AccessEmitter.emit(this, in)) {
+          numeric(in);
+        }
+      }
+    }
+  }
+
+  /** Skips an instruction of unreachable code, keeping track of the block structure. */
+  private void skip(Instruction in) {
+    switch (in.opcode()) {
+      case BLOCK, LOOP, IF -> control.enterDead(in.opcode() == Opcode.LOOP);
+      case ELSE -> {
+        if (!control.innermostIsDead()) {
+          control.elseBranch();
+        }
+      }
+      case END -> {
+        if (control.innermostIsDead()) {
+          control.leaveDead();
+        } else {
+          control.end();
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void numeric(Instruction in) {
+    Opcode op = in.opcode();
+    if (!op.hasFixedSignature()) {
+      throw new IllegalStateException("cannot compile " + op.mnemonic());
+    }
+    int n = op.params().size();
+    stack.materialize(n);
+    if (NumericEmitter.mayTrap(op)) {
+      setPos(in);
+    }
+    if (!NumericEmitter.emit(cb, op)) {
+      throw new IllegalStateException("cannot compile " + op.mnemonic());
+    }
+    stack.pop(n);
+    for (ValType t : op.results()) {
+      stack.push(t);
+    }
+  }
+
+  /** A comparison: fused into the following {@code br_if} or {@code if} where possible. */
+  private void compare(Opcode op, int index) {
+    Opcode next = index + 1 < body.size() ? body.get(index + 1).opcode() : null;
+    boolean branchNext = next == Opcode.BR_IF || next == Opcode.IF;
+    if (op == Opcode.I32_EQZ && stack.where(stack.size() - 1) == OperandStack.FUSED) {
+      fused = fused.negate();
+      if (!branchNext) {
+        materializeFused();
+      }
+      return;
+    }
+    int n = Conditions.operands(op);
+    stack.materialize(n);
+    Conditions.Condition c = Conditions.of(op);
+    if (branchNext && stack.jvmCount() == n) {
+      stack.pop(n);
+      stack.pushAt(ValType.I32, OperandStack.FUSED);
+      fused = c;
+    } else {
+      Conditions.materialize(cb, c);
+      stack.pop(n);
+      stack.push(ValType.I32);
+    }
+  }
+
+  /** Emits the 0/1 value of the fused comparison on top of the stack. */
+  void materializeFused() {
+    Conditions.materialize(cb, fused);
+    stack.pop(1);
+    stack.push(ValType.I32);
+    fused = null;
+  }
+
+  /** Pops the condition on top of the stack and branches to {@code target} if it is false. */
+  void branchIfFalse(Label target) {
+    if (stack.where(stack.size() - 1) == OperandStack.FUSED) {
+      Conditions.branch(cb, fused.negate(), target);
+      fused = null;
+    } else {
+      stack.materialize(1);
+      cb.ifeq(target);
+    }
+    stack.pop(1);
+  }
+
+  /** Pops the condition on top of the stack and branches to {@code target} if it is true. */
+  void branchIfTrue(Label target) {
+    if (stack.where(stack.size() - 1) == OperandStack.FUSED) {
+      Conditions.branch(cb, fused, target);
+      fused = null;
+    } else {
+      stack.materialize(1);
+      cb.ifne(target);
+    }
+    stack.pop(1);
+  }
+
+  private void drop() {
+    int top = stack.size() - 1;
+    int where = stack.where(top);
+    if (where == OperandStack.FUSED) {
+      materializeFused();
+      cb.pop();
+    } else if (where == OperandStack.ON_STACK) {
+      stack.discardJvm(1);
+    }
+    stack.pop(1);
+  }
+
+  private void select() {
+    stack.materialize(3);
+    ValType t = stack.type(stack.size() - 2);
+    String name =
+        switch (t) {
+          case I32 -> "selectI32";
+          case I64 -> "selectI64";
+          case F32 -> "selectF32";
+          case F64 -> "selectF64";
+          default -> "selectRef";
+        };
+    ClassDesc d = JvmTypes.desc(t);
+    cb.invokestatic(CD_Ops, name, MethodTypeDesc.of(d, d, d, CD_int));
+    stack.pop(3);
+    stack.push(t);
+  }
+
+  static String suffix(ValType t) {
+    return switch (t) {
+      case I32 -> "I32";
+      case I64 -> "I64";
+      case F32 -> "F32";
+      case F64 -> "F64";
+      default -> "Ref";
+    };
+  }
+
+  // ---- access for AccessEmitter and SplitEmitter ----
+
+  ClassContext classContext() {
+    return cc;
+  }
+
+  int funcIndex() {
+    return funcIndex;
+  }
+
+  List<ValType> localTypes() {
+    return localTypes;
+  }
+
+  int[] localSlots() {
+    return localSlots;
+  }
+
+  void setLocalSlots(int[] slots, int fuel, int ctx) {
+    this.localSlots = slots;
+    this.fuelSlot = fuel;
+    this.ctxSlot = ctx;
+  }
+
+  int fuelSlot() {
+    return fuelSlot;
+  }
+
+  int posSlot() {
+    return posSlot;
+  }
+
+  boolean reachable() {
+    return reachable;
+  }
+
+  void setReachable(boolean r) {
+    this.reachable = r;
+  }
+
+  /** The branch types of control frame {@code index} (absolute). */
+  List<ValType> branchTypes(int index) {
+    return control.branchTypes(index);
+  }
+
+  /** Emits a branch to control frame {@code index} with its values on top of the stack. */
+  void branchTo(int index) {
+    control.branchTo(index);
+  }
+
+  /** Returns from the function (from a chunk: exits with the results). */
+  void emitReturn() {
+    control.emitReturn();
+  }
+
+  /** In an OSR entry: which loops (by ordinal) it can enter (valid after {@link #emit}). */
+  boolean[] enterableLoops() {
+    return control.enterableLoops();
+  }
+
+  FunctionSplitter.Chunk chunk() {
+    return chunk;
+  }
+
+  FuncType type() {
+    return type;
+  }
+
+  int resultCarrierSlot() {
+    return resultCarrierSlot;
+  }
+
+  int allocateLocal(TypeKind kind) {
+    return cb.allocateLocal(kind);
+  }
+
+  OperandStack stack() {
+    return stack;
+  }
+
+  int ctxSlot() {
+    return ctxSlot;
+  }
+
+  int multiValueSlot() {
+    return multiValueSlot;
+  }
+
+  WasmModule module() {
+    return module;
+  }
+
+  int segmentSlot() {
+    return segmentSlot;
+  }
+
+  ValType globalType(int index) {
+    return module.allGlobals().get(index).valType();
+  }
+
+  ValType tableElementType(int index) {
+    return module.allTables().get(index).elementType();
+  }
+
+  void recordPosition(Instruction in) {
+    setPos(in);
+  }
+
+  void memoryChanged() {
+    reloadMemory();
+  }
+}

@@ -1,0 +1,333 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Splits a function too big for one JVM method (HotSpot does not JIT-compile methods over 8000
+ * bytes, and the JVM allows no more than 64 KiB) into several: chosen runs of instructions become
+ * methods of their own ("chunks") that the rest calls.
+ *
+ * <p>A chunk is a run of whole instructions (blocks included) inside one block. Bottom up, every
+ * block body estimated larger than the target is cut into runs of about the target size, each
+ * becoming a chunk; where a body then still holds too many chunk calls, runs of them become chunks
+ * in turn. A chunk method takes the operands it consumes from below its start ({@link
+ * Chunk#inputs}) and the wasm locals it uses as parameters; it passes back the locals it writes,
+ * its results or branch values through the instance's spill carrier ({@link
+ * CompiledInstance#spill}) and returns an exit code: {@link #FALL_THROUGH}, {@link #RETURN}, or
+ * {@link #BRANCH} plus the index of an enclosing control frame it branches to, which the caller
+ * then performs.
+ */
+final class FunctionSplitter {
+  static final int FALL_THROUGH = 0;
+  static final int RETURN = 1;
+  static final int BRANCH = 2;
+
+  /** A run that becomes a method. */
+  static final class Chunk {
+    final int id;
+    final int start;
+    final int end;
+    final List<Chunk> children = new ArrayList<>();
+    final Map<Integer, Chunk> childAt = new HashMap<>();
+
+    /** How many control frames enclose the run (the function's own included). */
+    int controlDepth;
+
+    /** The block, loop and if instructions enclosing the run, outermost first. */
+    int[] enclosing;
+
+    List<ValType> inputs;
+    List<ValType> outputs;
+    boolean fallsThrough;
+
+    /** The wasm locals it uses (passed in), and those it writes (passed back), ascending. */
+    int[] locals;
+
+    int[] written;
+
+    /** The enclosing control frames it may branch to (absolute indices), ascending. */
+    int[] exits;
+
+    boolean returns;
+
+    Chunk(int id, int start, int end) {
+      this.id = id;
+      this.start = start;
+      this.end = end;
+    }
+
+    String methodName(int funcIndex) {
+      return JvmTypes.methodName(funcIndex) + "$" + id;
+    }
+  }
+
+  /** The chunks of a function, and those the function's own method calls (by start index). */
+  record Plan(List<Chunk> chunks, Map<Integer, Chunk> topChildren) {
+    static final Plan NONE = new Plan(List.of(), Map.of());
+
+    boolean isEmpty() {
+      return chunks.isEmpty();
+    }
+  }
+
+  /** Runs smaller than this are not worth a method. */
+  private static final int MIN_CHUNK = 96;
+
+  private record Node(int start, int end, int size, Chunk chunk) {}
+
+  private final CodeShape shape;
+  private final List<Instruction> body;
+  private final int target;
+  private final List<Chunk> chunks = new ArrayList<>();
+
+  private FunctionSplitter(CodeShape shape, int target) {
+    this.shape = shape;
+    this.body = shape.body;
+    this.target = target;
+  }
+
+  /** A quick upper estimate of a function's bytecode, to skip planning for small functions. */
+  static int estimate(WasmModule module, int funcIndex) {
+    FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
+    int size = 0;
+    for (Instruction in : def.body()) {
+      Opcode op = in.opcode();
+      size +=
+          switch (op) {
+            case CALL, CALL_INDIRECT -> 30;
+            case BR_TABLE -> brTableCost(in);
+            default -> op.immediate() == Opcode.Immediate.MEMARG ? 16 : 8;
+          };
+    }
+    return size;
+  }
+
+  /** The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes. */
+  static Plan plan(WasmModule module, int funcIndex, int target) {
+    CodeShape shape = new CodeShape(module, funcIndex, null);
+    FunctionSplitter s = new FunctionSplitter(shape, target);
+    s.reduce(0, shape.body.size() - 1);
+    if (s.chunks.isEmpty()) {
+      return Plan.NONE;
+    }
+    boolean[] keep = new boolean[shape.body.size() + 1];
+    for (Chunk c : s.chunks) {
+      keep[c.start] = true;
+      keep[c.end] = true;
+    }
+    CodeShape typed = new CodeShape(module, funcIndex, keep);
+    Map<Integer, Chunk> top = s.nest();
+    for (Chunk c : s.chunks) {
+      s.describe(typed, c);
+    }
+    return new Plan(List.copyOf(s.chunks), top);
+  }
+
+  /** Reduces the body [s, e) of one block; returns its estimated size afterwards. */
+  private int reduce(int s, int e) {
+    List<Node> nodes = new ArrayList<>();
+    int i = s;
+    while (i < e) {
+      Opcode op = body.get(i).opcode();
+      if (shape.height[i] < 0) {
+        // Unreachable code is not emitted: it costs nothing and is never cut.
+        int next =
+            op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF ? shape.end[i] + 1 : i + 1;
+        nodes.add(new Node(i, next, 0, null));
+        i = next;
+      } else if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF) {
+        int end = shape.end[i];
+        int elseAt = shape.elseAt[i];
+        int size = shape.cost[i] + shape.cost[end];
+        if (elseAt >= 0) {
+          size += reduce(i + 1, elseAt) + shape.cost[elseAt] + reduce(elseAt + 1, end);
+        } else {
+          size += reduce(i + 1, end);
+        }
+        nodes.add(new Node(i, end + 1, size, null));
+        i = end + 1;
+      } else {
+        nodes.add(new Node(i, i + 1, shape.cost[i], null));
+        i++;
+      }
+    }
+    return group(nodes);
+  }
+
+  /** Turns runs of {@code nodes} into chunks until they fit the target; returns their size. */
+  private int group(List<Node> nodes) {
+    int total = sum(nodes, 0, nodes.size());
+    while (total > target) {
+      List<Node> next = new ArrayList<>();
+      boolean progress = false;
+      int k = 0;
+      while (k < nodes.size()) {
+        int j = k;
+        int size = 0;
+        while (j < nodes.size()) {
+          Node n = nodes.get(j);
+          if (j > k && size + n.size > target && shape.height[n.start] >= 0) {
+            break;
+          }
+          size += n.size;
+          j++;
+        }
+        boolean single = j - k == 1;
+        if (size >= MIN_CHUNK && !(single && nodes.get(k).chunk != null)) {
+          Chunk c = new Chunk(chunks.size(), nodes.get(k).start, nodes.get(j - 1).end);
+          chunks.add(c);
+          next.add(new Node(c.start, c.end, callCost(c), c));
+          progress = true;
+        } else {
+          next.addAll(nodes.subList(k, j));
+        }
+        k = j;
+      }
+      if (!progress) {
+        break;
+      }
+      nodes = next;
+      total = sum(nodes, 0, nodes.size());
+    }
+    return total;
+  }
+
+  private static int sum(List<Node> nodes, int from, int to) {
+    int s = 0;
+    for (int i = from; i < to; i++) {
+      s += nodes.get(i).size;
+    }
+    return s;
+  }
+
+  /** An estimate of the code that calls chunk {@code c} (its locals are not known yet). */
+  private int callCost(Chunk c) {
+    TreeSet<Integer> locals = new TreeSet<>();
+    for (int i = c.start; i < c.end; i++) {
+      Opcode op = body.get(i).opcode();
+      if (op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE) {
+        locals.add(body.get(i).index());
+      }
+    }
+    return 48 + 14 * locals.size();
+  }
+
+  /** Sets each chunk's children; returns the chunks the function's method calls, by start. */
+  private Map<Integer, Chunk> nest() {
+    List<Chunk> sorted = new ArrayList<>(chunks);
+    sorted.sort(Comparator.comparingInt((Chunk c) -> c.start).thenComparingInt(c -> -c.end));
+    Map<Integer, Chunk> top = new HashMap<>();
+    Deque<Chunk> open = new ArrayDeque<>();
+    for (Chunk c : sorted) {
+      while (!open.isEmpty() && open.peek().end <= c.start) {
+        open.pop();
+      }
+      if (open.isEmpty()) {
+        top.put(c.start, c);
+      } else {
+        open.peek().children.add(c);
+        open.peek().childAt.put(c.start, c);
+      }
+      open.push(c);
+    }
+    return top;
+  }
+
+  /** Fills in what the caller and the chunk's method need to know about {@code c}. */
+  private void describe(CodeShape typed, Chunk c) {
+    c.controlDepth = shape.depth[c.start];
+    int[] enclosing = new int[c.controlDepth - 1];
+    int b = shape.parentBlock[c.start];
+    for (int k = enclosing.length - 1; k >= 0; k--) {
+      enclosing[k] = b;
+      b = shape.parentBlock[b];
+    }
+    c.enclosing = enclosing;
+    // Operands taken from below the start: the lowest the stack gets, at the run's top level.
+    int h = 0;
+    int low = 0;
+    int i = c.start;
+    while (i < c.end && shape.height[i] >= 0) {
+      low = Math.min(low, h - shape.pops[i]);
+      Opcode op = body.get(i).opcode();
+      int next =
+          op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF ? shape.end[i] + 1 : i + 1;
+      if (next <= c.end && shape.height[next] >= 0) {
+        h = shape.height[next] - shape.height[c.start];
+      }
+      i = next;
+    }
+    int inputs = -low;
+    ValType[] before = typed.typesAt(c.start);
+    c.inputs = List.of(Arrays.copyOfRange(before, before.length - inputs, before.length));
+    c.fallsThrough = shape.height[c.end] >= 0;
+    if (c.fallsThrough) {
+      ValType[] after = typed.typesAt(c.end);
+      int outputs = shape.height[c.end] - shape.height[c.start] + inputs;
+      c.outputs = List.of(Arrays.copyOfRange(after, after.length - outputs, after.length));
+    } else {
+      c.outputs = List.of();
+    }
+    TreeSet<Integer> locals = new TreeSet<>();
+    TreeSet<Integer> written = new TreeSet<>();
+    TreeSet<Integer> exits = new TreeSet<>();
+    int nesting = 0;
+    for (int k = c.start; k < c.end; k++) {
+      Instruction in = body.get(k);
+      switch (in.opcode()) {
+        case LOCAL_GET -> locals.add(in.index());
+        case LOCAL_SET, LOCAL_TEE -> {
+          locals.add(in.index());
+          written.add(in.index());
+        }
+        case BLOCK, LOOP, IF -> nesting++;
+        case END -> nesting--;
+        case BR, BR_IF -> exit(c, exits, nesting, in.index());
+        case BR_TABLE -> {
+          for (int l = 0; l < in.labelCount(); l++) {
+            exit(c, exits, nesting, in.label(l));
+          }
+        }
+        case RETURN -> c.returns = true;
+        default -> {}
+      }
+    }
+    c.locals = locals.stream().mapToInt(Integer::intValue).toArray();
+    c.written = written.stream().mapToInt(Integer::intValue).toArray();
+    c.exits = exits.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static void exit(Chunk c, TreeSet<Integer> exits, int nesting, int label) {
+    if (label < nesting) {
+      return;
+    }
+    int target = c.controlDepth - 1 - (label - nesting);
+    if (target == 0) {
+      c.returns = true; // a branch to the function's label returns
+    } else {
+      exits.add(target);
+    }
+  }
+
+  /** A br_table's code: a switch entry per label, or per distinct label with a table. */
+  static int brTableCost(Instruction in) {
+    int count = in.labelCount();
+    if (count <= 65) {
+      return 24 + 12 * count;
+    }
+    return 32 + 12 * (int) java.util.Arrays.stream(in.labels()).distinct().count();
+  }
+}

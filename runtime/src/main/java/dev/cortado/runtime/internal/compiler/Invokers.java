@@ -1,0 +1,110 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.runtime.Value;
+import dev.cortado.runtime.internal.FunctionHandle;
+import dev.cortado.runtime.internal.HostFunctionHandle;
+import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.runtime.internal.interpreter.Interpreter;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+
+/**
+ * The invokers of functions ({@code FunctionHandle.invoker}): how compiled code calls an imported
+ * function or the target of a {@code call_indirect}, with the function's JVM type (see {@link
+ * JvmTypes}). A compiled wasm function's invoker is its method with its own instance bound; a host
+ * function's or an interpreted function's is a {@link SignatureBridge} adapter that boxes.
+ */
+public final class Invokers {
+  /**
+   * The call depth budget of the innermost compiled frame that called a host function on this
+   * thread, or -1: a host function that calls back into wasm continues with that budget.
+   */
+  private static final ThreadLocal<int[]> HOST_FUEL = ThreadLocal.withInitial(() -> new int[] {-1});
+
+  private Invokers() {}
+
+  /** {@code f}'s invoker, made and cached on first use. */
+  public static MethodHandle invoker(FunctionHandle f) {
+    MethodHandle mh = f.invoker;
+    if (mh != null) {
+      return mh;
+    }
+    mh = create(f);
+    f.invoker = mh;
+    return mh;
+  }
+
+  private static MethodHandle create(FunctionHandle f) {
+    SignatureBridge bridge = SignatureBridge.of(f.type());
+    return switch (f) {
+      case HostFunctionHandle h -> bridge.host.bindTo(h);
+      case WasmFunction w -> {
+        CompiledInstance ctx = Execution.contextIfCompiled(w.instance);
+        MethodHandle method = ctx == null ? null : ctx.code.method(w.index);
+        if (method == null) {
+          yield bridge.interpreted.bindTo(w);
+        }
+        yield boundTo(method, ctx);
+      }
+    };
+  }
+
+  /** A compiled method with its own instance bound, ignoring the caller's instance. */
+  static MethodHandle boundTo(MethodHandle method, CompiledInstance ctx) {
+    int last = method.type().parameterCount() - 1;
+    MethodHandle bound = MethodHandles.insertArguments(method, last, ctx);
+    return MethodHandles.dropArguments(bound, last, CompiledInstance.class);
+  }
+
+  /** Calls host function {@code h} with the raw arguments in {@code bits}/{@code refs}. */
+  public static void callHost(
+      HostFunctionHandle h, long[] bits, Object[] refs, int fuel, CompiledInstance caller) {
+    Value[] args = box(h.type().params(), bits, refs);
+    int[] budget = HOST_FUEL.get();
+    int saved = budget[0];
+    budget[0] = fuel;
+    Value[] results;
+    try {
+      results = h.invoke(caller.instance.caller, args);
+    } finally {
+      budget[0] = saved;
+    }
+    unbox(results, bits, refs);
+  }
+
+  /** Calls wasm function {@code f} in the interpreter with the raw arguments. */
+  public static void callInterpreted(
+      WasmFunction f, long[] bits, Object[] refs, int fuel, CompiledInstance caller) {
+    Value[] results = Interpreter.invoke(f, box(f.type().params(), bits, refs));
+    unbox(results, bits, refs);
+  }
+
+  /** The call depth budget for compiled code entered from Java (see {@link #HOST_FUEL}). */
+  static int entryFuel(int maxCallDepth) {
+    int fuel = HOST_FUEL.get()[0];
+    return fuel >= 0 ? fuel : maxCallDepth;
+  }
+
+  static Value[] box(List<ValType> types, long[] bits, Object[] refs) {
+    Value[] values = new Value[types.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Value.ofRaw(types.get(i), bits[i], refs[i]);
+    }
+    return values;
+  }
+
+  static void unbox(Value[] values, long[] bits, Object[] refs) {
+    for (int i = 0; i < values.length; i++) {
+      bits[i] = values[i].bits();
+      refs[i] = values[i].ref();
+    }
+  }
+
+  /** The raw frame size a call of {@code type} needs: room for its arguments and its results. */
+  static int frameSize(FuncType type) {
+    return Math.max(1, Math.max(type.params().size(), type.results().size()));
+  }
+}

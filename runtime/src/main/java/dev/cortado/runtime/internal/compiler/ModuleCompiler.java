@@ -1,0 +1,183 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.WasmModule;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * Compiles a set of a module's functions into class files: partitions them into classes small
+ * enough for the class file format (a constant pool holds at most 65535 entries), emits each class
+ * with {@link ClassEmitter}, measures the methods it got, and splits harder the functions with a
+ * method over the limit.
+ */
+final class ModuleCompiler {
+  /** A class holds at most this many functions... */
+  static final int MAX_FUNCTIONS_PER_CLASS = 2_000;
+
+  /** ...and at most about this many wasm instructions. */
+  static final int MAX_INSTRUCTIONS_PER_CLASS = 60_000;
+
+  /** How often a function with an oversized method is split again, each time into smaller parts. */
+  private static final int MAX_ATTEMPTS = 4;
+
+  /** The classes of one compilation, ready to define. */
+  record Batch(List<GeneratedClass> classes) {}
+
+  /**
+   * One class: its bytes, the functions it holds (in method order), whether each has an OSR entry,
+   * each function's source offsets (by method, then recorded position), and its methods' sizes.
+   */
+  record GeneratedClass(
+      byte[] bytes,
+      int[] functions,
+      boolean[] osr,
+      int[][][] sourceOffsets,
+      MethodSizes[] methodSizes,
+      List<int[]> tables,
+      boolean[][] osrLoops) {}
+
+  /** The methods of one function: how many, how many over the limit, the largest. */
+  record MethodSizes(int count, int overLimit, int largest, boolean split) {}
+
+  private ModuleCompiler() {}
+
+  /**
+   * Compiles {@code functions} (indices in the function index space), with an OSR entry for those
+   * {@code osr} marks; a call to a function outside the set is linked if {@code linkable} says so.
+   */
+  static Batch compile(
+      WasmModule module, int[] functions, boolean[] osr, IntPredicate linkable, int methodLimit) {
+    List<GeneratedClass> classes = new ArrayList<>();
+    int start = 0;
+    while (start < functions.length) {
+      int end = start;
+      int weight = 0;
+      while (end < functions.length
+          && end - start < MAX_FUNCTIONS_PER_CLASS
+          && (end == start
+              || weight + size(module, functions[end]) <= MAX_INSTRUCTIONS_PER_CLASS)) {
+        weight += size(module, functions[end]);
+        end++;
+      }
+      emit(module, functions, osr, start, end, linkable, methodLimit, classes);
+      start = end;
+    }
+    return new Batch(classes);
+  }
+
+  private static int size(WasmModule module, int function) {
+    FunctionDefinition def = module.functions().get(function - module.importedFunctionCount());
+    return def.body().size() + 8;
+  }
+
+  /** Emits functions [start, end) as one class, or as two halves if that overflows a limit. */
+  private static void emit(
+      WasmModule module,
+      int[] functions,
+      boolean[] osr,
+      int start,
+      int end,
+      IntPredicate linkable,
+      int methodLimit,
+      List<GeneratedClass> out) {
+    int[] members = Arrays.copyOfRange(functions, start, end);
+    boolean[] memberOsr = osr == null ? null : Arrays.copyOfRange(osr, start, end);
+    Map<Integer, Integer> targets = new HashMap<>();
+    int defaultTarget = methodLimit * 9 / 20;
+    for (int attempt = 1; ; attempt++) {
+      ClassEmitter emitter =
+          new ClassEmitter(
+              module,
+              "WasmCode",
+              members,
+              memberOsr,
+              linkable::test,
+              methodLimit,
+              f -> targets.getOrDefault(f, defaultTarget));
+      byte[] bytes;
+      try {
+        bytes = emitter.build();
+      } catch (IllegalArgumentException e) {
+        // The constant pool or the class overflowed: halve.
+        if (end - start <= 1) {
+          throw e;
+        }
+        int mid = (start + end) >>> 1;
+        emit(module, functions, osr, start, mid, linkable, methodLimit, out);
+        emit(module, functions, osr, mid, end, linkable, methodLimit, out);
+        return;
+      }
+      MethodSizes[] sizes = methodSizes(bytes, members, methodLimit);
+      boolean retry = false;
+      if (attempt < MAX_ATTEMPTS) {
+        for (int i = 0; i < members.length; i++) {
+          if (sizes[i].overLimit() > 0) {
+            int f = members[i];
+            targets.put(f, Math.max(64, targets.getOrDefault(f, defaultTarget) / 2));
+            retry = true;
+          }
+        }
+      }
+      if (!retry) {
+        out.add(
+            new GeneratedClass(
+                bytes,
+                members,
+                memberOsr,
+                emitter.sourceOffsets,
+                sizes,
+                emitter.tables,
+                emitter.osrLoops));
+        return;
+      }
+    }
+  }
+
+  /** The sizes of each function's methods ({@code f<i>}, {@code f<i>$<chunk>}, {@code osr<i>}). */
+  static MethodSizes[] methodSizes(byte[] bytes, int[] functions, int limit) {
+    ClassModel model = ClassFile.of().parse(bytes);
+    Map<Integer, Integer> index = new HashMap<>();
+    for (int i = 0; i < functions.length; i++) {
+      index.put(functions[i], i);
+    }
+    int[] count = new int[functions.length];
+    int[] over = new int[functions.length];
+    int[] largest = new int[functions.length];
+    boolean[] split = new boolean[functions.length];
+    for (MethodModel m : model.methods()) {
+      String name = m.methodName().stringValue();
+      int digits = name.startsWith("osr") ? 3 : name.startsWith("f") ? 1 : -1;
+      if (digits < 0) {
+        continue;
+      }
+      int dollar = name.indexOf('$');
+      Integer i =
+          index.get(Integer.parseInt(name.substring(digits, dollar < 0 ? name.length() : dollar)));
+      if (i == null) {
+        continue;
+      }
+      int size = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+      count[i]++;
+      if (size > limit) {
+        over[i]++;
+      }
+      largest[i] = Math.max(largest[i], size);
+      split[i] |= dollar >= 0;
+    }
+    MethodSizes[] sizes = new MethodSizes[functions.length];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = new MethodSizes(count[i], over[i], largest[i], split[i]);
+    }
+    return sizes;
+  }
+}

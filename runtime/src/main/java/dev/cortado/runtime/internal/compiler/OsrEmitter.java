@@ -1,0 +1,121 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_double;
+import static java.lang.constant.ConstantDescs.CD_float;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The on-stack-replacement entry of a function ({@code osr<index>}): the function's code, entered
+ * at the header of the loop the interpreter is running, with the locals and the operand stack
+ * loaded from the interpreter's frame. Its parameters are {@code (long[] stack, Object[] refs, int
+ * fp, int loop, [MultiValue], int fuel, CompiledInstance)}: the interpreter's value stack, where
+ * the frame starts (locals first, then the operands) and the loop's ordinal. At a loop header the
+ * operand stack is all in locals (see {@link OperandStack}), which is what makes the entry simple.
+ */
+final class OsrEmitter {
+  private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
+  private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
+  private static final ClassDesc CD_IllegalState = ClassDesc.of("java.lang.IllegalStateException");
+
+  private OsrEmitter() {}
+
+  static MethodTypeDesc descriptor(FuncType type) {
+    List<ClassDesc> params = new ArrayList<>();
+    params.add(CD_long.arrayType());
+    params.add(CD_Object.arrayType());
+    params.add(CD_int);
+    params.add(CD_int);
+    if (JvmTypes.hasMultiValue(type)) {
+      params.add(JvmTypes.CD_MultiValue);
+    }
+    params.add(CD_int);
+    params.add(JvmTypes.CD_CompiledInstance);
+    return MethodTypeDesc.of(JvmTypes.functionDesc(type).returnType(), params);
+  }
+
+  /** Loads every wasm local from the interpreter's frame: slot {@code fp + i} holds local i. */
+  static void loadLocals(FunctionCompiler fc) {
+    List<ValType> locals = fc.localTypes();
+    for (int i = 0; i < locals.size(); i++) {
+      load(fc.cb(), i, locals.get(i));
+      fc.cb().storeLocal(JvmTypes.kind(locals.get(i)), fc.localSlots()[i]);
+    }
+  }
+
+  /** Pushes the value of type {@code t} in interpreter slot {@code fp + offset}. */
+  private static void load(CodeBuilder cb, int offset, ValType t) {
+    cb.aload(t.isReference() ? 1 : 0);
+    cb.iload(2);
+    cb.loadConstant(offset);
+    cb.iadd();
+    switch (t) {
+      case I32 -> {
+        cb.laload();
+        cb.l2i();
+      }
+      case I64 -> cb.laload();
+      case F32 -> {
+        cb.laload();
+        cb.l2i();
+        cb.invokestatic(CD_Float, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
+      }
+      case F64 -> {
+        cb.laload();
+        cb.invokestatic(CD_Double, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+      }
+      default -> cb.aaload();
+    }
+  }
+
+  /** Jumps to the header of the loop the interpreter was in, with its operand stack loaded. */
+  static void dispatch(
+      FunctionCompiler fc, Label dispatch, List<ControlEmitter.LoopHeader> headers) {
+    CodeBuilder cb = fc.cb();
+    cb.labelBinding(dispatch);
+    Label bad = cb.newLabel();
+    List<SwitchCase> cases = new ArrayList<>();
+    List<Label> stubs = new ArrayList<>();
+    for (ControlEmitter.LoopHeader h : headers) {
+      Label stub = cb.newLabel();
+      stubs.add(stub);
+      cases.add(SwitchCase.of(h.ordinal(), stub));
+    }
+    cb.iload(3);
+    if (cases.isEmpty()) {
+      cb.pop();
+      cb.goto_(bad);
+    } else {
+      cb.lookupswitch(bad, cases);
+    }
+    int numLocals = fc.localTypes().size();
+    for (int k = 0; k < headers.size(); k++) {
+      ControlEmitter.LoopHeader h = headers.get(k);
+      cb.labelBinding(stubs.get(k));
+      OperandStack.Snapshot s = h.stack();
+      for (int d = 0; d < s.types().length; d++) {
+        load(cb, numLocals + d, s.types()[d]);
+        cb.storeLocal(JvmTypes.kind(s.types()[d]), s.where()[d]);
+      }
+      cb.goto_(h.label());
+    }
+    // The interpreter only asks for loops the entry has (CompiledModule.canEnter).
+    cb.labelBinding(bad);
+    cb.new_(CD_IllegalState);
+    cb.dup();
+    cb.invokespecial(CD_IllegalState, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void);
+    cb.athrow();
+  }
+}

@@ -1,0 +1,277 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.cortado.wasm.ValType;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The code around chunk methods (see {@link FunctionSplitter}): their descriptor and prologue, the
+ * call in the method that contains the chunk, and the chunk's exits.
+ *
+ * <p>A chunk's parameters are its stack inputs, then the wasm locals it uses, then fuel and the
+ * instance; where they would exceed the JVM's 255 argument slots, the rest travel through the spill
+ * carrier. It returns an exit code; at every exit it stores, in the spill carrier, the locals it
+ * wrote ({@link FunctionSplitter.Chunk#written}, in order) followed by the values the exit carries
+ * (its outputs, the function's results, or the branch values).
+ */
+final class SplitEmitter {
+  private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
+  private static final MethodTypeDesc SPILL =
+      MethodTypeDesc.of(JvmTypes.CD_MultiValue, JvmTypes.CD_CompiledInstance, CD_int);
+
+  /** Argument slots left for inputs and locals: 255 minus fuel and the instance. */
+  private static final int MAX_SLOTS = JvmTypes.MAX_ARG_SLOTS - 2;
+
+  private SplitEmitter() {}
+
+  /** The types a chunk takes: its stack inputs, then the locals it uses. */
+  private static List<ValType> entries(FunctionSplitter.Chunk c, List<ValType> localTypes) {
+    List<ValType> all = new ArrayList<>(c.inputs);
+    for (int l : c.locals) {
+      all.add(localTypes.get(l));
+    }
+    return all;
+  }
+
+  /** How many of {@code entries} are passed as parameters (the rest go through the spill). */
+  private static int direct(List<ValType> entries) {
+    int slots = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      slots += JvmTypes.kind(entries.get(i)).slotSize();
+      if (slots > MAX_SLOTS) {
+        return i;
+      }
+    }
+    return entries.size();
+  }
+
+  static MethodTypeDesc descriptor(FunctionSplitter.Chunk c, List<ValType> localTypes) {
+    List<ValType> entries = entries(c, localTypes);
+    int direct = direct(entries);
+    List<ClassDesc> params = new ArrayList<>();
+    for (int i = 0; i < direct; i++) {
+      params.add(JvmTypes.desc(entries.get(i)));
+    }
+    params.add(CD_int);
+    params.add(JvmTypes.CD_CompiledInstance);
+    return MethodTypeDesc.of(CD_int, params);
+  }
+
+  /**
+   * Assigns the chunk method's slots: the stack inputs become operand stack entries living in their
+   * parameters, the locals it uses live in theirs; entries beyond the parameters are loaded from
+   * the spill carrier.
+   */
+  static void assignChunkSlots(FunctionCompiler fc, FunctionSplitter.Chunk c) {
+    List<ValType> localTypes = fc.localTypes();
+    List<ValType> entries = entries(c, localTypes);
+    int direct = direct(entries);
+    int[] entrySlots = new int[entries.size()];
+    int slot = 0;
+    for (int i = 0; i < direct; i++) {
+      entrySlots[i] = slot;
+      slot += JvmTypes.kind(entries.get(i)).slotSize();
+    }
+    int[] localSlots = new int[localTypes.size()];
+    java.util.Arrays.fill(localSlots, -1);
+    int ctx = slot + 1;
+    fc.setLocalSlots(localSlots, slot, ctx);
+    CodeBuilder cb = fc.cb();
+    for (int i = direct; i < entries.size(); i++) {
+      ValType t = entries.get(i);
+      entrySlots[i] = fc.allocateLocal(JvmTypes.kind(t));
+      cb.aload(ctx);
+      cb.getfield(JvmTypes.CD_CompiledInstance, "spill", JvmTypes.CD_MultiValue);
+      cb.loadConstant(i - direct);
+      get(cb, t);
+      cb.storeLocal(JvmTypes.kind(t), entrySlots[i]);
+    }
+    int inputs = c.inputs.size();
+    for (int i = 0; i < inputs; i++) {
+      fc.stack().pushAt(entries.get(i), entrySlots[i]);
+    }
+    for (int k = 0; k < c.locals.length; k++) {
+      localSlots[c.locals[k]] = entrySlots[inputs + k];
+    }
+  }
+
+  /** Emits the call of chunk {@code child} and performs the exit it returns. */
+  static void call(FunctionCompiler fc, FunctionSplitter.Chunk child) {
+    OperandStack stack = fc.stack();
+    CodeBuilder cb = fc.cb();
+    List<ValType> entries = entries(child, fc.localTypes());
+    int direct = direct(entries);
+    int inputs = child.inputs.size();
+    int[] localSlots = fc.localSlots();
+    stack.materialize(inputs);
+    int spill = -1;
+    if (direct < entries.size()) {
+      spill = fc.allocateLocal(TypeKind.REFERENCE);
+      cb.aload(fc.ctxSlot());
+      cb.loadConstant(entries.size() - direct);
+      cb.invokestatic(CD_SplitOps, "spill", SPILL);
+      cb.astore(spill);
+      for (int i = inputs - 1; i >= direct; i--) {
+        cb.aload(spill);
+        cb.loadConstant(i - direct);
+        put(cb, entries.get(i));
+      }
+    }
+    for (int k = 0; k < child.locals.length; k++) {
+      int i = inputs + k;
+      ValType t = entries.get(i);
+      cb.loadLocal(JvmTypes.kind(t), localSlots[child.locals[k]]);
+      if (i >= direct) {
+        cb.aload(spill);
+        cb.loadConstant(i - direct);
+        put(cb, t);
+      }
+    }
+    cb.iload(fc.fuelSlot());
+    cb.aload(fc.ctxSlot());
+    cb.loadConstant(Unwind.IN_SPLIT_METHOD);
+    cb.istore(fc.posSlot());
+    cb.invokestatic(
+        fc.classContext().owner(),
+        child.methodName(fc.funcIndex()),
+        descriptor(child, fc.localTypes()));
+    stack.pop(inputs);
+    int carrier = fc.allocateLocal(TypeKind.REFERENCE);
+    cb.aload(fc.ctxSlot());
+    cb.getfield(JvmTypes.CD_CompiledInstance, "spill", JvmTypes.CD_MultiValue);
+    cb.astore(carrier);
+    for (int k = 0; k < child.written.length; k++) {
+      int local = child.written[k];
+      ValType t = fc.localTypes().get(local);
+      cb.aload(carrier);
+      cb.loadConstant(k);
+      get(cb, t);
+      cb.storeLocal(JvmTypes.kind(t), localSlots[local]);
+    }
+    fc.memoryChanged();
+    dispatch(fc, child, carrier);
+  }
+
+  /** Branches on the exit code on the JVM stack; continues with the fall-through. */
+  private static void dispatch(FunctionCompiler fc, FunctionSplitter.Chunk child, int carrier) {
+    OperandStack stack = fc.stack();
+    CodeBuilder cb = fc.cb();
+    int w = child.written.length;
+    boolean others = child.returns || child.exits.length > 0;
+    if (!others) {
+      cb.pop();
+    } else {
+      Label fall = cb.newLabel();
+      List<SwitchCase> cases = new ArrayList<>();
+      List<Runnable> stubs = new ArrayList<>();
+      OperandStack.Snapshot saved = stack.snapshot();
+      if (child.returns) {
+        Label l = cb.newLabel();
+        cases.add(SwitchCase.of(FunctionSplitter.RETURN, l));
+        stubs.add(
+            () -> {
+              cb.labelBinding(l);
+              stack.restore(saved);
+              pushFromCarrier(fc, carrier, w, resultTypes(fc));
+              fc.emitReturn();
+            });
+      }
+      for (int target : child.exits) {
+        Label l = cb.newLabel();
+        cases.add(SwitchCase.of(FunctionSplitter.BRANCH + target, l));
+        stubs.add(
+            () -> {
+              cb.labelBinding(l);
+              stack.restore(saved);
+              pushFromCarrier(fc, carrier, w, fc.branchTypes(target));
+              fc.branchTo(target);
+            });
+      }
+      cb.lookupswitch(child.fallsThrough ? fall : cases.getFirst().target(), cases);
+      for (Runnable stub : stubs) {
+        stub.run();
+      }
+      stack.restore(saved);
+      cb.labelBinding(fall);
+    }
+    if (child.fallsThrough) {
+      pushFromCarrier(fc, carrier, w, child.outputs);
+      fc.setReachable(true);
+    } else {
+      fc.setReachable(false);
+    }
+  }
+
+  private static List<ValType> resultTypes(FunctionCompiler fc) {
+    return fc.branchTypes(0);
+  }
+
+  private static void pushFromCarrier(
+      FunctionCompiler fc, int carrier, int from, List<ValType> types) {
+    CodeBuilder cb = fc.cb();
+    for (int i = 0; i < types.size(); i++) {
+      cb.aload(carrier);
+      cb.loadConstant(from + i);
+      get(cb, types.get(i));
+      fc.stack().push(types.get(i));
+    }
+  }
+
+  /**
+   * Leaves the chunk method with exit {@code code}: the written locals and the top {@code n}
+   * operands go to the spill carrier.
+   */
+  static void exit(FunctionCompiler fc, FunctionSplitter.Chunk c, int code, int n) {
+    OperandStack stack = fc.stack();
+    CodeBuilder cb = fc.cb();
+    stack.materialize(n);
+    int w = c.written.length;
+    int carrier = fc.allocateLocal(TypeKind.REFERENCE);
+    cb.aload(fc.ctxSlot());
+    cb.loadConstant(w + n);
+    cb.invokestatic(CD_SplitOps, "spill", SPILL);
+    cb.astore(carrier);
+    for (int j = n - 1; j >= 0; j--) {
+      ValType t = stack.type(stack.size() - 1);
+      cb.aload(carrier);
+      cb.loadConstant(w + j);
+      put(cb, t);
+      stack.pop(1);
+    }
+    int[] localSlots = fc.localSlots();
+    for (int k = 0; k < w; k++) {
+      ValType t = fc.localTypes().get(c.written[k]);
+      cb.loadLocal(JvmTypes.kind(t), localSlots[c.written[k]]);
+      cb.aload(carrier);
+      cb.loadConstant(k);
+      put(cb, t);
+    }
+    cb.loadConstant(code);
+    cb.ireturn();
+  }
+
+  /** {@code MultiValue.putX(value, carrier, index)} with value, carrier and index pushed. */
+  private static void put(CodeBuilder cb, ValType t) {
+    cb.invokestatic(
+        JvmTypes.CD_MultiValue,
+        "put" + FunctionCompiler.suffix(t),
+        MethodTypeDesc.of(CD_void, JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+  }
+
+  /** {@code MultiValue.getX(carrier, index)} with carrier and index pushed. */
+  private static void get(CodeBuilder cb, ValType t) {
+    cb.invokestatic(
+        JvmTypes.CD_MultiValue,
+        "get" + FunctionCompiler.suffix(t),
+        MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+  }
+}

@@ -1,0 +1,130 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cortado.runtime.Asm;
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Tier;
+import dev.cortado.runtime.Value;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Tier-up: hot functions switch from the interpreter to compiled code, in mid-loop too. */
+class TierUpTest {
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES);
+
+  /** Whether the wasm code calling the current host function is compiled (else interpreted). */
+  static boolean calledFromCompiledCode() {
+    Optional<Boolean> compiled =
+        WALKER.walk(
+            frames ->
+                frames
+                    .map(f -> f.getClassName())
+                    .filter(c -> c.contains("WasmCode") || c.endsWith("interpreter.Interpreter"))
+                    .findFirst()
+                    .map(c -> c.contains("WasmCode")));
+    return compiled.orElseThrow();
+  }
+
+  /**
+   * {@code run(n)}: a loop of n iterations, each calling the host's {@code probe(i)}, which returns
+   * 1 to stop the loop early; returns the number of iterations done.
+   */
+  private static Instance loopModule(
+      StoreConfig config, List<Boolean> seen, boolean stopWhenCompiled) {
+    Linker linker = new Linker();
+    linker.define(
+        "host",
+        "probe",
+        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (caller, args) -> {
+          boolean compiled = calledFromCompiledCode();
+          seen.add(compiled);
+          return new Value[] {Value.i32(stopWhenCompiled && compiled ? 1 : 0)};
+        });
+    WasmModule module =
+        Asm.module()
+            .importFunc("host", "probe", "i32 -> i32")
+            .func(
+                "run",
+                "i32 -> i32",
+                "i32",
+                "block loop "
+                    + "local.get 1 local.get 0 i32.ge_u br_if 1 "
+                    + "local.get 1 call 0 br_if 1 "
+                    + "local.get 1 i32.const 1 i32.add local.set 1 "
+                    + "br 0 end end local.get 1")
+            .build();
+    return linker.instantiate(new Store(config), module);
+  }
+
+  @Test
+  void aLoopInAFunctionCalledOnceSwitchesToCompiledCodeInTheMiddle() {
+    List<Boolean> seen = new ArrayList<>();
+    StoreConfig config =
+        StoreConfig.defaults()
+            .withTier(Tier.TIERED)
+            .withTierUpThreshold(100)
+            .withBackgroundCompilation(false);
+    Instance inst = loopModule(config, seen, false);
+    assertThat(inst.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+    assertThat(seen).hasSize(1000);
+    int firstCompiled = seen.indexOf(Boolean.TRUE);
+    // Interpreted until the loop got hot, compiled from then on, all in one call.
+    assertThat(firstCompiled).isBetween(50, 150);
+    assertThat(seen.subList(0, firstCompiled)).doesNotContain(Boolean.TRUE);
+    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
+  }
+
+  @Test
+  @Timeout(60)
+  void withBackgroundCompilationTheRunningLoopSwitchesOnceTheCodeIsReady() {
+    List<Boolean> seen = new ArrayList<>();
+    StoreConfig config = StoreConfig.defaults().withTier(Tier.TIERED).withTierUpThreshold(1000);
+    Instance inst = loopModule(config, seen, true);
+    Value[] done = inst.function("run").call(Value.i32(Integer.MAX_VALUE));
+    // The loop ran interpreted until it got hot (the threshold counts the call and the loop
+    // headers together, so the switch may come a little before 1000 iterations), then compiled
+    // code called the probe, in this one call.
+    assertThat(done[0].asInt()).isGreaterThan(900).isLessThan(Integer.MAX_VALUE);
+    assertThat(seen.getFirst()).isFalse();
+    assertThat(seen.getLast()).isTrue();
+  }
+
+  @Test
+  void aFunctionCalledOftenIsCompiledAndCallsReachIt() {
+    List<Boolean> seen = new ArrayList<>();
+    StoreConfig config =
+        StoreConfig.defaults()
+            .withTier(Tier.TIERED)
+            .withTierUpThreshold(5)
+            .withBackgroundCompilation(false);
+    Instance inst = loopModule(config, seen, false);
+    for (int i = 0; i < 10; i++) {
+      assertThat(inst.function("run").call(Value.i32(0))).containsExactly(Value.i32(0));
+    }
+    assertThat(inst.function("run").call(Value.i32(1))).containsExactly(Value.i32(1));
+    assertThat(seen).containsExactly(true);
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    assertThat(code.statistics().compiledFunctions).isEqualTo(1);
+  }
+
+  @Test
+  void theInterpreterTierNeverCompiles() {
+    List<Boolean> seen = new ArrayList<>();
+    Instance inst = loopModule(StoreConfig.defaults().withTier(Tier.INTERPRETER), seen, false);
+    assertThat(inst.function("run").call(Value.i32(5000))).containsExactly(Value.i32(5000));
+    assertThat(seen).doesNotContain(Boolean.TRUE);
+    assertThat(((dev.cortado.runtime.internal.ModuleInstance) inst).compiled).isNull();
+  }
+}
