@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param nanos the measured runs' times (empty unless {@link Status#OK})
  * @param detail why it failed, for a failure; else null
+ * @param warmupNanos the in-process warm-up runs' times, for the record (JIT warm-up curves)
  */
 record Cell(
     String workload,
@@ -16,10 +17,23 @@ record Cell(
     String engine,
     Status status,
     List<Long> nanos,
-    String detail) {
+    String detail,
+    List<Long> warmupNanos) {
 
   Cell {
     nanos = List.copyOf(nanos);
+    warmupNanos = List.copyOf(warmupNanos);
+  }
+
+  Cell(
+      String workload,
+      Size size,
+      Kind kind,
+      String engine,
+      Status status,
+      List<Long> nanos,
+      String detail) {
+    this(workload, size, kind, engine, status, nanos, detail, List.of());
   }
 
   /** How a time was taken. */

@@ -66,7 +66,7 @@ final class MarkdownReport {
         Double r = t.ratio(w, e, baseline);
         Cell c = t.cell(w, e);
         if (r != null) {
-          row.add(String.format("%.2f", r));
+          row.add(ratio(r));
         } else if (c != null && !c.ok()) {
           row.add(c.status().text);
         } else {
@@ -83,7 +83,9 @@ final class MarkdownReport {
         mean.add("");
       } else {
         mean.add(
-            String.format("**%.2f**", g.value())
+            "**"
+                + ratio(g.value())
+                + "**"
                 + (g.complete() ? "" : " (" + g.count() + "/" + g.of() + ")"));
       }
     }
@@ -139,6 +141,23 @@ final class MarkdownReport {
   /** Text safe inside a table or list: no pipes or newlines. */
   private static String code(String s) {
     return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+  }
+
+  /** Three significant digits at most, two decimals at least: 123, 12.3, 1.23, 0.012. */
+  static String ratio(double r) {
+    if (r >= 100) {
+      return String.format(java.util.Locale.ROOT, "%.0f", r);
+    }
+    if (r >= 10) {
+      return String.format(java.util.Locale.ROOT, "%.1f", r);
+    }
+    if (r >= 0.1) {
+      return String.format(java.util.Locale.ROOT, "%.2f", r);
+    }
+    return new java.math.BigDecimal(r)
+        .round(new java.math.MathContext(2))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String capitalized(String s) {

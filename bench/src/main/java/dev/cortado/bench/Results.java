@@ -101,6 +101,9 @@ record Results(
       cell.put("engine", c.engine());
       cell.put("status", c.status().text);
       cell.put("nanos", c.nanos());
+      if (!c.warmupNanos().isEmpty()) {
+        cell.put("warmup_nanos", c.warmupNanos());
+      }
       if (c.detail() != null) {
         cell.put("detail", c.detail());
       }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class Runner {
   private static final Pattern TIMES = Pattern.compile("(?m)^BENCH-TIMES ([0-9 ]+)$");
+  private static final Pattern WARMUP = Pattern.compile("(?m)^BENCH-WARMUP ([0-9 ]+)$");
   private static final Pattern ENGINE = Pattern.compile("(?m)^BENCH-ENGINE (.+)$");
 
   /** What the cortado launcher prints when it rebuilds: such a run timed Maven, not Cortado. */
@@ -141,17 +142,16 @@ public final class Runner {
       return;
     }
     String expected = w.checkedOutput(reference.stdout());
-    for (EngineSpec e : engines) {
-      if (!runs(e, size)) {
-        continue;
-      }
+    List<EngineSpec> running = engines.stream().filter(e -> runs(e, size)).toList();
+    Map<String, Cell> processCells = new LinkedHashMap<>();
+    if (options.kinds.contains(Kind.PROCESS) || options.kinds.contains(Kind.STEADY)) {
+      processCells = measureProcesses(running, w, size, module, expected);
+    }
+    for (EngineSpec e : running) {
       step++;
-      Cell process = null;
-      if (options.kinds.contains(Kind.PROCESS) || e.steadyCommand() == null) {
-        process = measureProcess(e, w, size, module, expected);
-        if (options.kinds.contains(Kind.PROCESS)) {
-          record(process);
-        }
+      Cell process = processCells.get(e.id());
+      if (options.kinds.contains(Kind.PROCESS)) {
+        record(process);
       }
       if (options.kinds.contains(Kind.STEADY)) {
         if (e.steadyCommand() == null) {
@@ -172,30 +172,56 @@ public final class Runner {
     }
   }
 
-  private Cell measureProcess(EngineSpec e, Workload w, Size size, Path module, String expected)
+  /**
+   * Whole-process times of every engine on one workload, taken round-robin (one run of each engine,
+   * then the next round) so that a change in the machine's load during the measurement falls on all
+   * engines alike. An engine leaves the rounds when it fails, or when its runs have used up the
+   * budget (after one measured run at least). Engines other than interpreters get one unmeasured
+   * warm-up run first (page cache, CPU frequency); an interpreter's runs are long enough that such
+   * effects are below the noise.
+   */
+  private Map<String, Cell> measureProcesses(
+      List<EngineSpec> running, Workload w, Size size, Path module, String expected)
       throws IOException {
-    // One warm-up run (page cache, CPU frequency) except for interpreters, whose runs take long
-    // enough that such effects are below the noise.
-    int warmup = e.interpreter() ? 0 : 1;
-    List<Long> times = new ArrayList<>();
-    long spent = 0;
-    for (int run = 0; run < warmup + options.runs; run++) {
-      if (run > warmup && spent >= options.budget.toNanos()) {
-        break;
-      }
-      List<String> command =
-          e.processCommand().of(new Invocation(w, module, w.args(size), 0, 1, 0));
-      ProcessRun r = ProcessRun.run(command, options.bench, options.timeout);
-      Cell failure = failure(e, w, size, Kind.PROCESS, r, expected);
-      if (failure != null) {
-        return failure;
-      }
-      if (run >= warmup) {
-        times.add(r.nanos());
-        spent += r.nanos();
+    boolean wanted = options.kinds.contains(Kind.PROCESS);
+    Map<String, Cell> result = new LinkedHashMap<>();
+    Map<String, List<Long>> times = new LinkedHashMap<>();
+    Map<String, Long> spent = new LinkedHashMap<>();
+    for (EngineSpec e : running) {
+      times.put(e.id(), new ArrayList<>());
+      spent.put(e.id(), 0L);
+    }
+    for (int round = -1; round < options.runs; round++) {
+      for (EngineSpec e : running) {
+        // Without whole-process figures, only native's time (its steady state) is needed.
+        boolean needed = wanted || e.steadyCommand() == null;
+        boolean warmupRound = round < 0;
+        if (!needed
+            || result.containsKey(e.id())
+            || (warmupRound && e.interpreter())
+            || (round > 0 && spent.get(e.id()) >= options.budget.toNanos())) {
+          continue;
+        }
+        List<String> command =
+            e.processCommand().of(new Invocation(w, module, w.args(size), 0, 1, 0));
+        ProcessRun r = ProcessRun.run(command, options.bench, options.timeout);
+        Cell failure = failure(e, w, size, Kind.PROCESS, r, expected);
+        if (failure != null) {
+          result.put(e.id(), failure);
+        } else if (!warmupRound) {
+          times.get(e.id()).add(r.nanos());
+          spent.merge(e.id(), r.nanos(), Long::sum);
+        }
       }
     }
-    return new Cell(w.name(), size, Kind.PROCESS, e.id(), Status.OK, times, null);
+    for (EngineSpec e : running) {
+      if (!result.containsKey(e.id()) && !times.get(e.id()).isEmpty()) {
+        result.put(
+            e.id(),
+            new Cell(w.name(), size, Kind.PROCESS, e.id(), Status.OK, times.get(e.id()), null));
+      }
+    }
+    return result;
   }
 
   private Cell measureSteady(EngineSpec e, Workload w, Size size, Path module, String expected)
@@ -227,7 +253,12 @@ public final class Runner {
           "no BENCH-TIMES line from the harness");
     }
     List<Long> nanos = Arrays.stream(times.group(1).strip().split(" ")).map(Long::valueOf).toList();
-    return new Cell(w.name(), size, Kind.STEADY, e.id(), Status.OK, nanos, null);
+    Matcher warmup = WARMUP.matcher(r.stderr());
+    List<Long> warmupNanos =
+        warmup.find()
+            ? Arrays.stream(warmup.group(1).strip().split(" ")).map(Long::valueOf).toList()
+            : List.of();
+    return new Cell(w.name(), size, Kind.STEADY, e.id(), Status.OK, nanos, null, warmupNanos);
   }
 
   /** The failed cell for a run that timed out, failed or printed the wrong thing, else null. */

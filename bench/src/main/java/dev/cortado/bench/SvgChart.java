@@ -174,6 +174,9 @@ final class SvgChart {
   }
 
   private static String number(double v) {
+    if (v >= 1 && v == Math.rint(v)) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
     if (v >= 100) {
       return String.format(Locale.ROOT, "%.0f", v);
     }

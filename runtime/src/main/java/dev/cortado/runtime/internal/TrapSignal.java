@@ -36,6 +36,11 @@ public final class TrapSignal extends RuntimeException {
     return kind;
   }
 
+  /** The trap's reason: the kind's message, perhaps with detail. */
+  public String reason() {
+    return getMessage();
+  }
+
   /** This signal as a public trap without a wasm backtrace (for callers outside wasm code). */
   public Trap toTrap() {
     return new Trap(kind, getMessage(), List.of(), getCause());

@@ -122,7 +122,6 @@ class CodeCompilerTest {
                     i32.add i32.add
                     """));
     String code = disassemble(inst, "f");
-    // (loop 0 is the loop header's op, which counts iterations for tier-up.)
     assertThat(code).startsWith("0: local_get 0\n2: loop 0\n4: local_i32_add_const 1 1\n");
     assertThat(inst.function("f").call(Value.i32(10))).containsExactly(Value.i32(10 + 5 + 7));
   }
