@@ -64,7 +64,8 @@ final class ClassEmitter implements ClassContext {
       boolean[] osr,
       CallTargets targets,
       int methodLimit,
-      java.util.function.IntUnaryOperator splitTarget) {
+      java.util.function.IntUnaryOperator splitTarget,
+      Map<Integer, java.util.BitSet> pins) {
     this.module = module;
     this.owner = ClassDesc.of(PACKAGE + "." + simpleName);
     this.functions = functions;
@@ -79,7 +80,8 @@ final class ClassEmitter implements ClassContext {
       int target = splitTarget.applyAsInt(f);
       boolean big =
           target < methodLimit || FunctionSplitter.estimate(module, f) > methodLimit * 4 / 5;
-      plans[i] = big ? FunctionSplitter.plan(module, f, target) : FunctionSplitter.Plan.NONE;
+      plans[i] =
+          big ? FunctionSplitter.plan(module, f, target, pins.get(f)) : FunctionSplitter.Plan.NONE;
     }
   }
 

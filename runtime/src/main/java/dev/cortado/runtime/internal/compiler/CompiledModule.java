@@ -185,23 +185,39 @@ public final class CompiledModule {
   /** Whether each function's OSR entry can enter each loop (by loop ordinal), once it has one. */
   private final boolean[][] osrLoops;
 
+  /** The loops (by ordinal) the interpreter asked to enter, per function: kept out of chunks. */
+  private final Map<Integer, java.util.BitSet> osrPins = new java.util.HashMap<>();
+
   /**
-   * Records a request to compile function {@code funcIndex} (with an OSR entry if {@code osr});
-   * returns false if it was already requested and not yet compiled.
+   * Records a request to compile function {@code funcIndex}, with an OSR entry that can enter loop
+   * {@code loop} if {@code osr}; returns false if that was already asked for.
    */
-  synchronized boolean markRequested(int funcIndex, boolean osr) {
+  synchronized boolean markRequested(int funcIndex, boolean osr, int loop) {
+    boolean newLoop = false;
+    if (osr) {
+      java.util.BitSet pins = osrPins.computeIfAbsent(funcIndex, f -> new java.util.BitSet());
+      newLoop = !pins.get(loop);
+      pins.set(loop);
+    }
     Boolean old = requested.get(funcIndex);
-    if (old != null && (old || !osr)) {
+    if (old != null && (old || !osr) && !newLoop) {
       return false;
     }
-    requested.put(funcIndex, osr);
+    requested.put(funcIndex, osr || (old != null && old));
     return true;
+  }
+
+  /** Whether an OSR entry that can enter loop {@code loop} of the function was asked for. */
+  synchronized boolean osrRequested(int funcIndex, int loop) {
+    java.util.BitSet pins = osrPins.get(funcIndex);
+    return pins != null && pins.get(loop);
   }
 
   /** Compiles everything requested so far, as one batch (run by the background compiler). */
   void compileRequested() {
     int[] functions;
     boolean[] osr;
+    Map<Integer, java.util.BitSet> pins = new java.util.HashMap<>();
     synchronized (this) {
       if (requested.isEmpty()) {
         return;
@@ -212,10 +228,14 @@ public final class CompiledModule {
       for (java.util.Map.Entry<Integer, Boolean> e : requested.entrySet()) {
         functions[i] = e.getKey();
         osr[i] = e.getValue();
+        java.util.BitSet p = osrPins.get(e.getKey());
+        if (osr[i] && p != null) {
+          pins.put(e.getKey(), (java.util.BitSet) p.clone());
+        }
         i++;
       }
     }
-    compile(functions, osr);
+    compile(functions, osr, pins);
   }
 
   /** Whether function {@code funcIndex}'s OSR entry can enter loop {@code loop}. */
@@ -383,10 +403,19 @@ public final class CompiledModule {
 
   /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
   public void compile(int[] functions, boolean[] osr) {
+    compile(functions, osr, Map.of());
+  }
+
+  /**
+   * Compiles {@code functions}; those {@code osr} marks get an OSR entry, which can enter the loops
+   * {@code pins} names for them.
+   */
+  void compile(int[] functions, boolean[] osr, Map<Integer, java.util.BitSet> pins) {
     COMPILATIONS.incrementAndGet();
     long t0 = System.nanoTime();
     try {
-      install(ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit));
+      install(
+          ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit, pins));
     } catch (RuntimeException | LinkageError e) {
       if (STRICT) {
         throw e;
@@ -405,7 +434,7 @@ public final class CompiledModule {
         return;
       }
       for (int i = 0; i < functions.length; i++) {
-        compile(new int[] {functions[i]}, osr == null ? null : new boolean[] {osr[i]});
+        compile(new int[] {functions[i]}, osr == null ? null : new boolean[] {osr[i]}, pins);
       }
     }
     if (TIMING) {

@@ -118,13 +118,23 @@ final class FunctionCompiler {
   private int current;
 
   /** What the whole body tells about a function: computed once, shared by all its methods. */
-  record Facts(boolean usesMemory, boolean needsMultiValue) {
+  record Facts(boolean usesMemory, boolean needsMultiValue, int[] loops) {
     static Facts of(WasmModule module, int funcIndex) {
       FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
       boolean memory = false;
       boolean multiValue = false;
-      for (Instruction in : def.body()) {
+      int[] loops = new int[8];
+      int loopCount = 0;
+      List<Instruction> body = def.body();
+      for (int i = 0; i < body.size(); i++) {
+        Instruction in = body.get(i);
         Opcode op = in.opcode();
+        if (op == Opcode.LOOP) {
+          if (loopCount == loops.length) {
+            loops = Arrays.copyOf(loops, loopCount * 2);
+          }
+          loops[loopCount++] = i;
+        }
         memory |= op.immediate() == Opcode.Immediate.MEMARG;
         FuncType callee =
             switch (op) {
@@ -134,7 +144,21 @@ final class FunctionCompiler {
             };
         multiValue |= callee != null && JvmTypes.hasMultiValue(callee);
       }
-      return new Facts(memory && !module.allMemories().isEmpty(), multiValue);
+      return new Facts(
+          memory && !module.allMemories().isEmpty(), multiValue, Arrays.copyOf(loops, loopCount));
+    }
+
+    /**
+     * The ordinal of the loop instruction at body index {@code index}: its rank among all loop
+     * instructions of the body, as the interpreter numbers them (a method the function is split
+     * into sees only some of them).
+     */
+    int loopOrdinal(int index) {
+      return Arrays.binarySearch(loops, index);
+    }
+
+    int loopCount() {
+      return loops.length;
     }
   }
 
@@ -675,6 +699,15 @@ final class FunctionCompiler {
               cb.newLabel(), cb.allocateLocal(TypeKind.INT), cb.allocateLocal(TypeKind.REFERENCE));
     }
     return chunkExit;
+  }
+
+  /** The body-order ordinal of the loop instruction being translated (see {@link Facts}). */
+  int currentLoopOrdinal() {
+    return facts.loopOrdinal(current);
+  }
+
+  int loopCount() {
+    return facts.loopCount();
   }
 
   FunctionSplitter.Chunk chunk() {

@@ -87,6 +87,9 @@ final class FunctionSplitter {
 
   private record Node(int start, int end, int size, Chunk chunk) {}
 
+  /** Block, loop and if instructions that must stay out of chunks (see {@link #pin}). */
+  private boolean[] pinned;
+
   private final CodeShape shape;
   private final List<Instruction> body;
   private final int target;
@@ -116,8 +119,21 @@ final class FunctionSplitter {
 
   /** The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes. */
   static Plan plan(WasmModule module, int funcIndex, int target) {
+    return plan(module, funcIndex, target, null);
+  }
+
+  /**
+   * The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes, keeping
+   * the loops (by ordinal) in {@code pinnedLoops} and the blocks around them in the function's own
+   * method: an OSR entry can only enter loops there, and these are the loops the interpreter asked
+   * to enter.
+   */
+  static Plan plan(WasmModule module, int funcIndex, int target, java.util.BitSet pinnedLoops) {
     CodeShape shape = new CodeShape(module, funcIndex, null);
     FunctionSplitter s = new FunctionSplitter(shape, target);
+    if (pinnedLoops != null && !pinnedLoops.isEmpty()) {
+      s.pin(pinnedLoops);
+    }
     s.reduce(0, shape.body.size() - 1);
     if (s.chunks.isEmpty()) {
       return Plan.NONE;
@@ -133,6 +149,26 @@ final class FunctionSplitter {
       s.describe(typed, c);
     }
     return new Plan(List.copyOf(s.chunks), top);
+  }
+
+  /** Pins the loops with ordinals in {@code loops} and every block enclosing them. */
+  private void pin(java.util.BitSet loops) {
+    pinned = new boolean[body.size()];
+    int ordinal = 0;
+    for (int i = 0; i < body.size(); i++) {
+      if (body.get(i).opcode() == Opcode.LOOP) {
+        if (loops.get(ordinal)) {
+          for (int b = i; b >= 0; b = shape.parentBlock[b]) {
+            pinned[b] = true;
+          }
+        }
+        ordinal++;
+      }
+    }
+  }
+
+  private boolean pinned(Node n) {
+    return pinned != null && n.chunk == null && pinned[n.start];
   }
 
   /** Reduces the body [s, e) of one block; returns its estimated size afterwards. */
@@ -176,9 +212,14 @@ final class FunctionSplitter {
       while (k < nodes.size()) {
         int j = k;
         int size = 0;
+        if (pinned(nodes.get(k))) {
+          next.add(nodes.get(k)); // its body was reduced; it stays in this method
+          k++;
+          continue;
+        }
         while (j < nodes.size()) {
           Node n = nodes.get(j);
-          if (j > k && size + n.size > target && shape.height[n.start] >= 0) {
+          if (pinned(n) || j > k && size + n.size > target && shape.height[n.start] >= 0) {
             break;
           }
           size += n.size;

@@ -58,7 +58,12 @@ final class ModuleCompiler {
    * {@code osr} marks; a call to a function outside the set is linked if {@code linkable} says so.
    */
   static Batch compile(
-      WasmModule module, int[] functions, boolean[] osr, IntPredicate linkable, int methodLimit) {
+      WasmModule module,
+      int[] functions,
+      boolean[] osr,
+      IntPredicate linkable,
+      int methodLimit,
+      Map<Integer, java.util.BitSet> pins) {
     List<int[]> ranges = new ArrayList<>();
     int start = 0;
     while (start < functions.length) {
@@ -80,7 +85,7 @@ final class ModuleCompiler {
             .map(
                 r -> {
                   List<GeneratedClass> out = new ArrayList<>();
-                  emit(module, functions, osr, r[0], r[1], linkable, methodLimit, out);
+                  emit(module, functions, osr, r[0], r[1], linkable, methodLimit, pins, out);
                   return out;
                 })
             .toList();
@@ -103,6 +108,7 @@ final class ModuleCompiler {
       int end,
       IntPredicate linkable,
       int methodLimit,
+      Map<Integer, java.util.BitSet> pins,
       List<GeneratedClass> out) {
     int[] members = Arrays.copyOfRange(functions, start, end);
     boolean[] memberOsr = osr == null ? null : Arrays.copyOfRange(osr, start, end);
@@ -117,7 +123,8 @@ final class ModuleCompiler {
               memberOsr,
               linkable::test,
               methodLimit,
-              f -> targets.getOrDefault(f, defaultTarget));
+              f -> targets.getOrDefault(f, defaultTarget),
+              pins);
       byte[] bytes;
       try {
         bytes = emitter.build();
@@ -127,8 +134,8 @@ final class ModuleCompiler {
           throw e;
         }
         int mid = (start + end) >>> 1;
-        emit(module, functions, osr, start, mid, linkable, methodLimit, out);
-        emit(module, functions, osr, mid, end, linkable, methodLimit, out);
+        emit(module, functions, osr, start, mid, linkable, methodLimit, pins, out);
+        emit(module, functions, osr, mid, end, linkable, methodLimit, pins, out);
         return;
       }
       MethodSizes[] sizes = methodSizes(bytes, members, methodLimit);
