@@ -50,13 +50,13 @@ final class CompileCommand implements Callable<Integer> {
     WasmModule module = ModuleFiles.load(file);
     Path out = output != null ? output : defaultOutput(file);
     StoreConfig config = StoreConfig.defaults().withTier(Tier.COMPILED);
+    CompiledCodeStatistics s;
     try {
-      CompiledCode.writeCwasm(module, config, out);
+      s = CompiledCode.writeCwasm(module, config, out);
     } catch (UncheckedIOException e) {
       throw CliError.error(e.getMessage());
     }
     if (stats) {
-      CompiledCodeStatistics s = CompiledCode.statistics(module, config);
       io.out().println(out + ": " + s);
     }
     io.out().flush();

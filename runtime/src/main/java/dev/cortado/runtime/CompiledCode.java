@@ -35,10 +35,12 @@ public final class CompiledCode {
   /**
    * Compiles {@code module} and writes it to {@code file} as a {@code .cwasm}: a zip of the module,
    * its generated classes and what is needed to check them (module hash, runtime version, settings,
-   * checksum). Throws {@link java.io.UncheckedIOException} if the file cannot be written.
+   * checksum); returns how much was compiled. Throws {@link java.io.UncheckedIOException} if the
+   * file cannot be written.
    */
-  public static void writeCwasm(WasmModule module, StoreConfig config, Path file) {
-    Aot.writeCwasm(module.validate(), config, file);
+  public static CompiledCodeStatistics writeCwasm(
+      WasmModule module, StoreConfig config, Path file) {
+    return Aot.writeCwasm(module.validate(), config, file);
   }
 
   /**

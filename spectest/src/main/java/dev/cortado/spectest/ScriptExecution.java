@@ -65,10 +65,10 @@ final class ScriptExecution {
   /** The most recent module definition, for {@code (module instance)} without a module name. */
   private WasmModule lastDefinition;
 
-  ScriptExecution(Tier tier, Tally tally, PrintStream printOut) {
+  ScriptExecution(dev.cortado.runtime.StoreConfig config, Tally tally, PrintStream printOut) {
     this.tally = tally;
     this.printOut = printOut;
-    this.store = new Store(tier.storeConfig());
+    this.store = new Store(config);
   }
 
   /** Parses and runs a whole script; never throws. */

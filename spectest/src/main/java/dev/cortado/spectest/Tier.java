@@ -19,7 +19,9 @@ public enum Tier {
   /**
    * Functions start in the interpreter and are compiled once hot. The threshold is low and
    * compilation happens at once on the running thread, so that scripts exercise tier-up (calls
-   * between interpreted and compiled code, switching in the middle of loops) deterministically.
+   * between interpreted and compiled code, switching in the middle of loops) deterministically; the
+   * method limit is the smallest, so that compiled functions are split and loops are entered in
+   * split functions too.
    */
   TIERED;
 
@@ -40,17 +42,13 @@ public enum Tier {
   public StoreConfig apply(StoreConfig config) {
     return switch (this) {
       case INTERPRETER -> config.withTier(dev.cortado.runtime.Tier.INTERPRETER);
-      case COMPILED ->
-          config
-              .withTier(dev.cortado.runtime.Tier.COMPILED)
-              .withCompiledMethodLimit(
-                  Integer.getInteger(
-                      "cortado.spectest.methodLimit", StoreConfig.DEFAULT_COMPILED_METHOD_LIMIT));
+      case COMPILED -> config.withTier(dev.cortado.runtime.Tier.COMPILED);
       case TIERED ->
           config
               .withTier(dev.cortado.runtime.Tier.TIERED)
               .withTierUpThreshold(TIERED_THRESHOLD)
-              .withBackgroundCompilation(false);
+              .withBackgroundCompilation(false)
+              .withCompiledMethodLimit(StoreConfig.MIN_COMPILED_METHOD_LIMIT);
     };
   }
 

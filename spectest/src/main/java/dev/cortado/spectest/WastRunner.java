@@ -1,5 +1,6 @@
 package dev.cortado.spectest;
 
+import dev.cortado.runtime.StoreConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ public final class WastRunner {
   private static final long STACK_SIZE = 1L << 30;
 
   private final Tier tier;
+  private final StoreConfig config;
   private final Duration timeout;
   private final PrintStream printOut;
 
@@ -47,10 +49,23 @@ public final class WastRunner {
    * module's print functions write to {@code printOut}, or nowhere if it is null.
    */
   public WastRunner(Tier tier, Duration timeout, PrintStream printOut) {
+    this(tier, tier.storeConfig(), timeout, printOut);
+  }
+
+  /**
+   * A runner whose stores use {@code config}, a variant of {@code tier}'s settings (e.g. a tiny
+   * compiled method limit, to exercise splitting); {@code tier} names it in reports.
+   */
+  public WastRunner(Tier tier, StoreConfig config) {
+    this(tier, config, DEFAULT_TIMEOUT, null);
+  }
+
+  private WastRunner(Tier tier, StoreConfig config, Duration timeout, PrintStream printOut) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
     this.tier = tier;
+    this.config = config;
     this.timeout = timeout;
     this.printOut = printOut;
   }
@@ -74,7 +89,8 @@ public final class WastRunner {
 
   /** Runs the script text {@code script}, reported as {@code name}. Never throws. */
   public ScriptResult run(String name, String script) {
-    return guarded(name, timeout, tally -> new ScriptExecution(tier, tally, printOut).run(script));
+    return guarded(
+        name, timeout, tally -> new ScriptExecution(config, tally, printOut).run(script));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.cortado.spectest;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.cortado.runtime.StoreConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,6 +32,28 @@ class SpecTest {
   @TestFactory
   Stream<DynamicNode> core20() {
     return scripts("lists/2.0-core.txt", Arrays.asList(Tier.values()));
+  }
+
+  /**
+   * The compiled tier with the smallest method limit: nearly every function is split into several
+   * methods, so the whole suite exercises the splitter.
+   */
+  @TestFactory
+  Stream<DynamicNode> core20Split() {
+    SpecTestSuite suite = SpecTestSuite.fromSystemProperty();
+    List<SpecTestSuite.SpecFile> files = suite.list(suite.root().resolve("lists/2.0-core.txt"));
+    StoreConfig split =
+        Tier.COMPILED.storeConfig().withCompiledMethodLimit(StoreConfig.MIN_COMPILED_METHOD_LIMIT);
+    return Stream.of(
+        DynamicContainer.dynamicContainer(
+            "compiled-split",
+            files.stream()
+                .map(
+                    file ->
+                        DynamicTest.dynamicTest(
+                            file.name(),
+                            file.path().toUri(),
+                            () -> run(new WastRunner(Tier.COMPILED, split), file)))));
   }
 
   @TestFactory

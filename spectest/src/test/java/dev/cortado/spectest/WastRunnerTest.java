@@ -61,7 +61,7 @@ class WastRunnerTest {
   @Test
   void eachCommandCountsOnceAndFailuresCarryTheirLine() {
     Tally tally = new Tally();
-    ScriptExecution run = new ScriptExecution(Tier.INTERPRETER, tally, null);
+    ScriptExecution run = new ScriptExecution(Tier.INTERPRETER.storeConfig(), tally, null);
     run.execute(new WastCommand.AssertException(4, new WastAction.Invoke(null, "f", List.of())));
     run.execute(new WastCommand.Unsupported(9, "thread"));
     run.execute(new WastCommand.ActionCommand(12, new WastAction.Get(null, "g")));
@@ -79,7 +79,7 @@ class WastRunnerTest {
   @Test
   void actionsOnAFailedModuleSayWhichModuleFailed() {
     Tally tally = new Tally();
-    ScriptExecution run = new ScriptExecution(Tier.INTERPRETER, tally, null);
+    ScriptExecution run = new ScriptExecution(Tier.INTERPRETER.storeConfig(), tally, null);
     byte[] garbage = {0, 'a', 's', 'm', 9, 9, 9, 9};
     run.execute(new WastCommand.ModuleCommand(2, "M", new ModuleSource.Binary(garbage), false));
     run.execute(new WastCommand.ActionCommand(3, new WastAction.Invoke(null, "f", List.of())));
@@ -94,7 +94,7 @@ class WastRunnerTest {
   @Test
   void actionsOnAModuleThatNeedsAMissingFeatureNameTheFeature() {
     Tally tally = new Tally();
-    ScriptExecution run = new ScriptExecution(Tier.INTERPRETER, tally, null);
+    ScriptExecution run = new ScriptExecution(Tier.INTERPRETER.storeConfig(), tally, null);
     String relaxed =
         "(module (func (export \"f\") (param v128 v128) (result v128)"
             + " (i8x16.relaxed_swizzle (local.get 0) (local.get 1))))";

@@ -25,6 +25,30 @@ import java.util.List;
  * operands first, then the immediates, then the memory's access segment or the instance.
  */
 final class AccessEmitter {
+  /** A {@link MemoryOps} load or store method: name and type, made once per opcode. */
+  private record MemoryHelper(String name, MethodTypeDesc type) {}
+
+  private static final java.util.Map<Opcode, MemoryHelper> MEMORY_HELPERS =
+      new java.util.EnumMap<>(Opcode.class);
+
+  static {
+    for (Opcode op : Opcode.values()) {
+      if (op.immediate() == Opcode.Immediate.MEMARG
+          && op.hasFixedSignature()
+          && !op.params().contains(ValType.V128)
+          && !op.results().contains(ValType.V128)) {
+        List<ClassDesc> params = new ArrayList<>();
+        for (ValType t : op.params()) {
+          params.add(JvmTypes.desc(t));
+        }
+        params.add(CD_int);
+        params.add(CD_MemorySegment);
+        ClassDesc ret = op.results().isEmpty() ? CD_void : JvmTypes.desc(op.results().getFirst());
+        MEMORY_HELPERS.put(op, new MemoryHelper(helperName(op), MethodTypeDesc.of(ret, params)));
+      }
+    }
+  }
+
   private AccessEmitter() {}
 
   /** Emits {@code in}; returns false if it is not one of the instructions handled here. */
@@ -193,14 +217,8 @@ final class AccessEmitter {
     fc.recordPosition(in);
     cb.loadConstant((int) in.memoryOffset());
     cb.aload(fc.segmentSlot());
-    List<ClassDesc> params = new ArrayList<>();
-    for (ValType t : op.params()) {
-      params.add(JvmTypes.desc(t));
-    }
-    params.add(CD_int);
-    params.add(CD_MemorySegment);
-    ClassDesc ret = op.results().isEmpty() ? CD_void : JvmTypes.desc(op.results().getFirst());
-    cb.invokestatic(CD_MemoryOps, helperName(op), MethodTypeDesc.of(ret, params));
+    MemoryHelper helper = MEMORY_HELPERS.get(op);
+    cb.invokestatic(CD_MemoryOps, helper.name(), helper.type());
     stack.pop(n);
     for (ValType t : op.results()) {
       stack.push(t);

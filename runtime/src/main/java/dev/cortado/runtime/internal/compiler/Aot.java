@@ -22,7 +22,10 @@ public final class Aot {
   }
 
   public static CompiledCodeStatistics statistics(WasmModule module, StoreConfig config) {
-    CompiledModule.Statistics s = CompiledModule.of(module, config).statistics();
+    return statistics(CompiledModule.of(module, config).statistics());
+  }
+
+  private static CompiledCodeStatistics statistics(CompiledModule.Statistics s) {
     return new CompiledCodeStatistics(
         s.functions,
         s.compiledFunctions,
@@ -35,14 +38,17 @@ public final class Aot {
         s.precompiled);
   }
 
-  public static void writeCwasm(WasmModule module, StoreConfig config, Path file) {
-    CompiledModule code = CompiledModule.of(module, config);
+  public static CompiledCodeStatistics writeCwasm(
+      WasmModule module, StoreConfig config, Path file) {
+    CompiledModule code =
+        CompiledModule.forFile(module, config.compiledMethodLimit(), config.metered());
     code.compileAll();
     try {
       Files.write(file, CwasmFile.write(code.contents()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
+    return statistics(code.statistics());
   }
 
   public static WasmModule readCwasm(Path file, StoreConfig config) {

@@ -66,7 +66,8 @@ final class ClassEmitter implements ClassContext {
       CallTargets targets,
       int methodLimit,
       boolean metered,
-      java.util.function.IntUnaryOperator splitTarget) {
+      java.util.function.IntUnaryOperator splitTarget,
+      Map<Integer, java.util.BitSet> pins) {
     this.module = module;
     this.metered = metered;
     this.owner = ClassDesc.of(PACKAGE + "." + simpleName);
@@ -82,7 +83,8 @@ final class ClassEmitter implements ClassContext {
       int target = splitTarget.applyAsInt(f);
       boolean big =
           target < methodLimit || FunctionSplitter.estimate(module, f) > methodLimit * 4 / 5;
-      plans[i] = big ? FunctionSplitter.plan(module, f, target) : FunctionSplitter.Plan.NONE;
+      plans[i] =
+          big ? FunctionSplitter.plan(module, f, target, pins.get(f)) : FunctionSplitter.Plan.NONE;
     }
   }
 
@@ -136,6 +138,7 @@ final class ClassEmitter implements ClassContext {
       int f = functions[i];
       int member = i;
       FunctionSplitter.Plan plan = plans[i];
+      FunctionCompiler.Facts facts = FunctionCompiler.Facts.of(module, f);
       int[][] offsets = new int[FunctionCompiler.CHUNK + plan.chunks().size()][];
       sourceOffsets[i] = offsets;
       // The ClassFile API runs a code handler again if a short jump overflows: each run needs a
@@ -145,7 +148,7 @@ final class ClassEmitter implements ClassContext {
           JvmTypes.functionDesc(module.functionType(f)),
           ClassFile.ACC_STATIC,
           cb -> {
-            FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, null);
+            FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, null, facts);
             fc.emit(cb);
             offsets[FunctionCompiler.MAIN] = fc.sourceOffsets();
           });
@@ -155,7 +158,7 @@ final class ClassEmitter implements ClassContext {
             OsrEmitter.descriptor(module.functionType(f)),
             ClassFile.ACC_STATIC,
             cb -> {
-              FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null);
+              FunctionCompiler fc = new FunctionCompiler(this, f, true, plan, null, facts);
               fc.emit(cb);
               offsets[FunctionCompiler.OSR] = fc.sourceOffsets();
               osrLoops[member] = fc.enterableLoops();
@@ -169,7 +172,7 @@ final class ClassEmitter implements ClassContext {
             SplitEmitter.descriptor(c, locals),
             ClassFile.ACC_STATIC,
             cb -> {
-              FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, c);
+              FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, c, facts);
               fc.emit(cb);
               offsets[FunctionCompiler.CHUNK + c.id] = fc.sourceOffsets();
             });

@@ -8,6 +8,7 @@ import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
+import java.lang.ref.SoftReference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,21 @@ import java.util.WeakHashMap;
  * such a call site as through a direct call.
  */
 public final class CompiledModule {
-  private static final Map<WasmModule, List<CompiledModule>> MODULES = new WeakHashMap<>();
+  // The value refers to the module: a strong value would keep the weak key alive forever. Soft,
+  // so that a module compiled ahead of its instantiation keeps its code unless memory runs low.
+  private static final Map<WasmModule, List<SoftReference<CompiledModule>>> MODULES =
+      new WeakHashMap<>();
 
   /** How many compilations ran in this JVM (for tests: a cached or AOT module runs none). */
   static final java.util.concurrent.atomic.AtomicInteger COMPILATIONS =
       new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Whether a compiler failure is an error rather than a fallback to the interpreter: {@code
+   * -Dcortado.compiler.strict=true}, which the build sets for every test, so that tests cannot pass
+   * by not compiling.
+   */
+  private static final boolean STRICT = Boolean.getBoolean("cortado.compiler.strict");
 
   /** Prints each compilation's time to stderr: {@code -Dcortado.compiler.timing=true}. */
   private static final boolean TIMING = Boolean.getBoolean("cortado.compiler.timing");
@@ -95,14 +106,17 @@ public final class CompiledModule {
    */
   public static CompiledModule of(WasmModule module, int methodLimit, boolean metered) {
     synchronized (MODULES) {
-      List<CompiledModule> list = MODULES.computeIfAbsent(module, m -> new ArrayList<>(1));
-      for (CompiledModule c : list) {
-        if (c.methodLimit == methodLimit && c.metered == metered) {
+      List<SoftReference<CompiledModule>> list =
+          MODULES.computeIfAbsent(module, m -> new ArrayList<>(1));
+      list.removeIf(r -> r.get() == null);
+      for (SoftReference<CompiledModule> r : list) {
+        CompiledModule c = r.get();
+        if (c != null && c.methodLimit == methodLimit && c.metered == metered) {
           return c;
         }
       }
       CompiledModule c = new CompiledModule(module, methodLimit, metered);
-      list.add(c);
+      list.add(new SoftReference<>(c));
       return c;
     }
   }
@@ -189,23 +203,39 @@ public final class CompiledModule {
   /** Whether each function's OSR entry can enter each loop (by loop ordinal), once it has one. */
   private final boolean[][] osrLoops;
 
+  /** The loops (by ordinal) the interpreter asked to enter, per function: kept out of chunks. */
+  private final Map<Integer, java.util.BitSet> osrPins = new java.util.HashMap<>();
+
   /**
-   * Records a request to compile function {@code funcIndex} (with an OSR entry if {@code osr});
-   * returns false if it was already requested and not yet compiled.
+   * Records a request to compile function {@code funcIndex}, with an OSR entry that can enter loop
+   * {@code loop} if {@code osr}; returns false if that was already asked for.
    */
-  synchronized boolean markRequested(int funcIndex, boolean osr) {
+  synchronized boolean markRequested(int funcIndex, boolean osr, int loop) {
+    boolean newLoop = false;
+    if (osr) {
+      java.util.BitSet pins = osrPins.computeIfAbsent(funcIndex, f -> new java.util.BitSet());
+      newLoop = !pins.get(loop);
+      pins.set(loop);
+    }
     Boolean old = requested.get(funcIndex);
-    if (old != null && (old || !osr)) {
+    if (old != null && (old || !osr) && !newLoop) {
       return false;
     }
-    requested.put(funcIndex, osr);
+    requested.put(funcIndex, osr || (old != null && old));
     return true;
+  }
+
+  /** Whether an OSR entry that can enter loop {@code loop} of the function was asked for. */
+  synchronized boolean osrRequested(int funcIndex, int loop) {
+    java.util.BitSet pins = osrPins.get(funcIndex);
+    return pins != null && pins.get(loop);
   }
 
   /** Compiles everything requested so far, as one batch (run by the background compiler). */
   void compileRequested() {
     int[] functions;
     boolean[] osr;
+    Map<Integer, java.util.BitSet> pins = new java.util.HashMap<>();
     synchronized (this) {
       if (requested.isEmpty()) {
         return;
@@ -216,10 +246,14 @@ public final class CompiledModule {
       for (java.util.Map.Entry<Integer, Boolean> e : requested.entrySet()) {
         functions[i] = e.getKey();
         osr[i] = e.getValue();
+        java.util.BitSet p = osrPins.get(e.getKey());
+        if (osr[i] && p != null) {
+          pins.put(e.getKey(), (java.util.BitSet) p.clone());
+        }
         i++;
       }
     }
-    compile(functions, osr);
+    compile(functions, osr, pins);
   }
 
   /** Whether function {@code funcIndex}'s OSR entry can enter loop {@code loop}. */
@@ -233,6 +267,12 @@ public final class CompiledModule {
 
   /** Every class installed so far, in order: what a .cwasm file of this module holds. */
   private final List<ModuleCompiler.GeneratedClass> generated = new ArrayList<>();
+
+  /**
+   * Whether installed classes are kept (as bytes) for a .cwasm file or the cache; only then, since
+   * a big module's classes take tens of megabytes.
+   */
+  private boolean retainClasses;
 
   private String moduleHash;
   private boolean cacheLoaded;
@@ -261,8 +301,28 @@ public final class CompiledModule {
     return moduleHash;
   }
 
+  /** A module's compiled code that is not shared, kept for writing a .cwasm file. */
+  static CompiledModule forFile(WasmModule module, int methodLimit, boolean metered) {
+    CompiledModule c = new CompiledModule(module, methodLimit, metered);
+    c.retainClasses = true;
+    return c;
+  }
+
+  /** Keeps the classes installed from now on, for the code cache. */
+  synchronized void retainClasses() {
+    retainClasses = true;
+  }
+
+  /** Whether every installed class was kept: only then can a .cwasm file hold the module. */
+  private boolean allClassesKept() {
+    return retainClasses && generated.size() == statistics.classes;
+  }
+
   /** Everything compiled so far, for a .cwasm file. */
   synchronized CwasmFile.Contents contents() {
+    if (!allClassesKept()) {
+      throw new IllegalStateException("the classes of this module were not kept");
+    }
     byte[] binary = module.toBinary();
     if (moduleHash == null) {
       moduleHash = CwasmFile.sha256(binary);
@@ -300,7 +360,7 @@ public final class CompiledModule {
   /** Writes the compiled module to {@code cache} once it is complete (done once). */
   void storeInCache(CodeCache cache) {
     synchronized (this) {
-      if (cacheStored || !complete) {
+      if (cacheStored || !complete || !allClassesKept()) {
         return;
       }
       cacheStored = true;
@@ -370,12 +430,24 @@ public final class CompiledModule {
 
   /** Compiles {@code functions} (with OSR entries where {@code osr} says) and installs them. */
   public void compile(int[] functions, boolean[] osr) {
+    compile(functions, osr, Map.of());
+  }
+
+  /**
+   * Compiles {@code functions}; those {@code osr} marks get an OSR entry, which can enter the loops
+   * {@code pins} names for them.
+   */
+  void compile(int[] functions, boolean[] osr, Map<Integer, java.util.BitSet> pins) {
     COMPILATIONS.incrementAndGet();
     long t0 = System.nanoTime();
     try {
       install(
-          ModuleCompiler.compile(module, functions, osr, f -> compilable(f), methodLimit, metered));
+          ModuleCompiler.compile(
+              module, functions, osr, f -> compilable(f), methodLimit, metered, pins));
     } catch (RuntimeException | LinkageError e) {
+      if (STRICT) {
+        throw e;
+      }
       // A compiler bug must not stop the program: compile the functions one by one, and leave
       // those that still fail to the interpreter.
       if (functions.length == 1) {
@@ -390,7 +462,7 @@ public final class CompiledModule {
         return;
       }
       for (int i = 0; i < functions.length; i++) {
-        compile(new int[] {functions[i]}, osr == null ? null : new boolean[] {osr[i]});
+        compile(new int[] {functions[i]}, osr == null ? null : new boolean[] {osr[i]}, pins);
       }
     }
     if (TIMING) {
@@ -407,7 +479,9 @@ public final class CompiledModule {
       data.addAll(gc.tables());
       MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
       classes.add(lookup);
-      generated.add(gc);
+      if (retainClasses) {
+        generated.add(gc);
+      }
       statistics.classes++;
       for (int i = 0; i < gc.functions().length; i++) {
         int f = gc.functions()[i];

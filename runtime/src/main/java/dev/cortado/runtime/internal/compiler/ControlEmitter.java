@@ -92,7 +92,7 @@ final class ControlEmitter {
 
   /** In an OSR entry: which loops (by ordinal) it can enter, once the body is emitted. */
   boolean[] enterableLoops() {
-    boolean[] loops = new boolean[loopOrdinal];
+    boolean[] loops = new boolean[fc.loopCount()];
     for (LoopHeader h : loopHeaders) {
       loops[h.ordinal()] = true;
     }
@@ -108,9 +108,6 @@ final class ControlEmitter {
   private final WasmModule module;
   private final OperandStack stack;
   private final ArrayList<Control> controls = new ArrayList<>();
-
-  /** How many loop instructions came before, unreachable ones included (OSR loop ordinals). */
-  private int loopOrdinal;
 
   private final List<LoopHeader> loopHeaders = new ArrayList<>();
 
@@ -149,9 +146,6 @@ final class ControlEmitter {
 
   /** A block, loop or if in unreachable code: nothing is emitted for it or its body. */
   void enterDead(boolean loop) {
-    if (loop) {
-      loopOrdinal++;
-    }
     addControl(new Control(DEAD, stack.size(), List.of(), List.of(), null));
   }
 
@@ -222,7 +216,7 @@ final class ControlEmitter {
     // Every iteration passes the header: execution limits (docs/limits.md).
     fc.atLoopHeader();
     addControl(new Control(LOOP, stack.size() - params.size(), params, blockResults(bt), header));
-    loopHeaders.add(new LoopHeader(loopOrdinal++, header, stack.snapshot()));
+    loopHeaders.add(new LoopHeader(fc.currentLoopOrdinal(), header, stack.snapshot()));
   }
 
   void enterIf(BlockType bt) {

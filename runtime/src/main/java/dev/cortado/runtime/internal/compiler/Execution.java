@@ -74,6 +74,7 @@ public final class Execution {
     StoreConfig config = inst.store().config();
     CompiledModule code = CompiledModule.of(inst.module(), config);
     if (config.codeCache() != null) {
+      code.retainClasses();
       code.loadFromCache(new CodeCache(config.codeCache()));
     }
     if (config.tier() == Tier.COMPILED) {

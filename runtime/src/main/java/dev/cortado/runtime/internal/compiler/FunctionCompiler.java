@@ -82,7 +82,6 @@ final class FunctionCompiler {
   private final List<ValType> localTypes = new ArrayList<>();
   private final List<Instruction> body;
   private final boolean osr;
-  private final boolean usesMemory;
   private final FunctionSplitter.Plan plan;
 
   /** The chunk this method is, or null for the function's own method. */
@@ -111,15 +110,64 @@ final class FunctionCompiler {
   private int[] sourceOffsets = new int[16];
   private int trapCount;
 
+  /** In a chunk method: where its exits meet (see SplitEmitter.exit), made on first use. */
+  private ChunkExit chunkExit;
+
+  /** The common exit of a chunk method: its label, the exit code's and the carrier's locals. */
+  record ChunkExit(Label label, int code, int carrier) {}
+
   /** The index in the body of the instruction being translated. */
   private int current;
 
   /** FuelCosts' charges by body index, or null if the code is not metered (docs/limits.md). */
   private final int[] fuelCharges;
 
-  FunctionCompiler(ClassContext cc, int funcIndex, boolean osr) {
-    this(cc, funcIndex, osr, FunctionSplitter.Plan.NONE, null);
+  /** What the whole body tells about a function: computed once, shared by all its methods. */
+  record Facts(boolean usesMemory, boolean needsMultiValue, int[] loops) {
+    static Facts of(WasmModule module, int funcIndex) {
+      FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
+      boolean memory = false;
+      boolean multiValue = false;
+      int[] loops = new int[8];
+      int loopCount = 0;
+      List<Instruction> body = def.body();
+      for (int i = 0; i < body.size(); i++) {
+        Instruction in = body.get(i);
+        Opcode op = in.opcode();
+        if (op == Opcode.LOOP) {
+          if (loopCount == loops.length) {
+            loops = Arrays.copyOf(loops, loopCount * 2);
+          }
+          loops[loopCount++] = i;
+        }
+        memory |= op.immediate() == Opcode.Immediate.MEMARG;
+        FuncType callee =
+            switch (op) {
+              case CALL -> module.functionType(in.index());
+              case CALL_INDIRECT -> module.types().get(in.index());
+              default -> null;
+            };
+        multiValue |= callee != null && JvmTypes.hasMultiValue(callee);
+      }
+      return new Facts(
+          memory && !module.allMemories().isEmpty(), multiValue, Arrays.copyOf(loops, loopCount));
+    }
+
+    /**
+     * The ordinal of the loop instruction at body index {@code index}: its rank among all loop
+     * instructions of the body, as the interpreter numbers them (a method the function is split
+     * into sees only some of them).
+     */
+    int loopOrdinal(int index) {
+      return Arrays.binarySearch(loops, index);
+    }
+
+    int loopCount() {
+      return loops.length;
+    }
   }
+
+  private final Facts facts;
 
   /**
    * A compiler for function {@code funcIndex} split as {@code plan}: for its own method ({@code
@@ -130,7 +178,9 @@ final class FunctionCompiler {
       int funcIndex,
       boolean osr,
       FunctionSplitter.Plan plan,
-      FunctionSplitter.Chunk chunk) {
+      FunctionSplitter.Chunk chunk,
+      Facts facts) {
+    this.facts = facts;
     this.plan = plan;
     this.chunk = chunk;
     this.childAt = chunk != null ? chunk.childAt : plan.topChildren();
@@ -144,19 +194,8 @@ final class FunctionCompiler {
     this.localTypes.addAll(def.locals());
     this.body = def.body();
     this.osr = osr;
-    this.usesMemory = !module.allMemories().isEmpty() && usesMemory(body);
     this.fuelCharges = cc.metered() ? FuelCosts.charges(body) : null;
     this.control = new ControlEmitter(this);
-  }
-
-  private static boolean usesMemory(List<Instruction> body) {
-    for (Instruction in : body) {
-      Opcode op = in.opcode();
-      if (op.immediate() == Opcode.Immediate.MEMARG) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether every value this function touches has a JVM representation (no v128). */
@@ -242,11 +281,11 @@ final class FunctionCompiler {
         cb.storeLocal(JvmTypes.kind(localTypes.get(i)), localSlots[i]);
       }
     }
-    if (usesMemory) {
+    if (facts.usesMemory()) {
       segmentSlot = cb.allocateLocal(TypeKind.REFERENCE);
       reloadMemory();
     }
-    if (needsMultiValue()) {
+    if (facts.needsMultiValue()) {
       multiValueSlot = cb.allocateLocal(TypeKind.REFERENCE);
       cb.aload(ctxSlot);
       cb.getfield(JvmTypes.CD_CompiledInstance, "multiValue", JvmTypes.CD_MultiValue);
@@ -291,6 +330,9 @@ final class FunctionCompiler {
     } else if (control.depth() != 0) {
       throw new IllegalStateException("function " + funcIndex + " does not end with end");
     }
+    if (chunkExit != null) {
+      SplitEmitter.emitCommonExit(this, chunk, chunkExit);
+    }
     cb.labelBinding(exhausted);
     cb.invokestatic(CD_Unwind, "exhausted", MethodTypeDesc.of(CD_TrapSignal));
     cb.athrow();
@@ -332,22 +374,6 @@ final class FunctionCompiler {
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] = cb.allocateLocal(JvmTypes.kind(localTypes.get(i)));
     }
-  }
-
-  /** Whether the function calls something with several results (so it needs its carrier). */
-  private boolean needsMultiValue() {
-    for (Instruction in : body) {
-      FuncType callee =
-          switch (in.opcode()) {
-            case CALL -> module.functionType(in.index());
-            case CALL_INDIRECT -> module.types().get(in.index());
-            default -> null;
-          };
-      if (callee != null && JvmTypes.hasMultiValue(callee)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void zero(ValType t) {
@@ -722,6 +748,24 @@ final class FunctionCompiler {
   /** In an OSR entry: which loops (by ordinal) it can enter (valid after {@link #emit}). */
   boolean[] enterableLoops() {
     return control.enterableLoops();
+  }
+
+  ChunkExit chunkExit() {
+    if (chunkExit == null) {
+      chunkExit =
+          new ChunkExit(
+              cb.newLabel(), cb.allocateLocal(TypeKind.INT), cb.allocateLocal(TypeKind.REFERENCE));
+    }
+    return chunkExit;
+  }
+
+  /** The body-order ordinal of the loop instruction being translated (see {@link Facts}). */
+  int currentLoopOrdinal() {
+    return facts.loopOrdinal(current);
+  }
+
+  int loopCount() {
+    return facts.loopCount();
   }
 
   FunctionSplitter.Chunk chunk() {

@@ -13,7 +13,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Splits a function too big for one JVM method (HotSpot does not JIT-compile methods over 8000
@@ -88,6 +87,9 @@ final class FunctionSplitter {
 
   private record Node(int start, int end, int size, Chunk chunk) {}
 
+  /** Block, loop and if instructions that must stay out of chunks (see {@link #pin}). */
+  private boolean[] pinned;
+
   private final CodeShape shape;
   private final List<Instruction> body;
   private final int target;
@@ -117,8 +119,21 @@ final class FunctionSplitter {
 
   /** The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes. */
   static Plan plan(WasmModule module, int funcIndex, int target) {
+    return plan(module, funcIndex, target, null);
+  }
+
+  /**
+   * The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes, keeping
+   * the loops (by ordinal) in {@code pinnedLoops} and the blocks around them in the function's own
+   * method: an OSR entry can only enter loops there, and these are the loops the interpreter asked
+   * to enter.
+   */
+  static Plan plan(WasmModule module, int funcIndex, int target, java.util.BitSet pinnedLoops) {
     CodeShape shape = new CodeShape(module, funcIndex, null);
     FunctionSplitter s = new FunctionSplitter(shape, target);
+    if (pinnedLoops != null && !pinnedLoops.isEmpty()) {
+      s.pin(pinnedLoops);
+    }
     s.reduce(0, shape.body.size() - 1);
     if (s.chunks.isEmpty()) {
       return Plan.NONE;
@@ -134,6 +149,26 @@ final class FunctionSplitter {
       s.describe(typed, c);
     }
     return new Plan(List.copyOf(s.chunks), top);
+  }
+
+  /** Pins the loops with ordinals in {@code loops} and every block enclosing them. */
+  private void pin(java.util.BitSet loops) {
+    pinned = new boolean[body.size()];
+    int ordinal = 0;
+    for (int i = 0; i < body.size(); i++) {
+      if (body.get(i).opcode() == Opcode.LOOP) {
+        if (loops.get(ordinal)) {
+          for (int b = i; b >= 0; b = shape.parentBlock[b]) {
+            pinned[b] = true;
+          }
+        }
+        ordinal++;
+      }
+    }
+  }
+
+  private boolean pinned(Node n) {
+    return pinned != null && n.chunk == null && pinned[n.start];
   }
 
   /** Reduces the body [s, e) of one block; returns its estimated size afterwards. */
@@ -177,9 +212,14 @@ final class FunctionSplitter {
       while (k < nodes.size()) {
         int j = k;
         int size = 0;
+        if (pinned(nodes.get(k))) {
+          next.add(nodes.get(k)); // its body was reduced; it stays in this method
+          k++;
+          continue;
+        }
         while (j < nodes.size()) {
           Node n = nodes.get(j);
-          if (j > k && size + n.size > target && shape.height[n.start] >= 0) {
+          if (pinned(n) || j > k && size + n.size > target && shape.height[n.start] >= 0) {
             break;
           }
           size += n.size;
@@ -215,14 +255,14 @@ final class FunctionSplitter {
 
   /** An estimate of the code that calls chunk {@code c} (its locals are not known yet). */
   private int callCost(Chunk c) {
-    TreeSet<Integer> locals = new TreeSet<>();
+    java.util.BitSet locals = new java.util.BitSet();
     for (int i = c.start; i < c.end; i++) {
       Opcode op = body.get(i).opcode();
       if (op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE) {
-        locals.add(body.get(i).index());
+        locals.set(body.get(i).index());
       }
     }
-    return 48 + 14 * locals.size();
+    return 48 + 14 * locals.cardinality();
   }
 
   /** Sets each chunk's children; returns the chunks the function's method calls, by start. */
@@ -281,17 +321,17 @@ final class FunctionSplitter {
     } else {
       c.outputs = List.of();
     }
-    TreeSet<Integer> locals = new TreeSet<>();
-    TreeSet<Integer> written = new TreeSet<>();
-    TreeSet<Integer> exits = new TreeSet<>();
+    java.util.BitSet locals = new java.util.BitSet();
+    java.util.BitSet written = new java.util.BitSet();
+    java.util.BitSet exits = new java.util.BitSet();
     int nesting = 0;
     for (int k = c.start; k < c.end; k++) {
       Instruction in = body.get(k);
       switch (in.opcode()) {
-        case LOCAL_GET -> locals.add(in.index());
+        case LOCAL_GET -> locals.set(in.index());
         case LOCAL_SET, LOCAL_TEE -> {
-          locals.add(in.index());
-          written.add(in.index());
+          locals.set(in.index());
+          written.set(in.index());
         }
         case BLOCK, LOOP, IF -> nesting++;
         case END -> nesting--;
@@ -305,12 +345,12 @@ final class FunctionSplitter {
         default -> {}
       }
     }
-    c.locals = locals.stream().mapToInt(Integer::intValue).toArray();
-    c.written = written.stream().mapToInt(Integer::intValue).toArray();
-    c.exits = exits.stream().mapToInt(Integer::intValue).toArray();
+    c.locals = locals.stream().toArray();
+    c.written = written.stream().toArray();
+    c.exits = exits.stream().toArray();
   }
 
-  private static void exit(Chunk c, TreeSet<Integer> exits, int nesting, int label) {
+  private static void exit(Chunk c, java.util.BitSet exits, int nesting, int label) {
     if (label < nesting) {
       return;
     }
@@ -318,7 +358,7 @@ final class FunctionSplitter {
     if (target == 0) {
       c.returns = true; // a branch to the function's label returns
     } else {
-      exits.add(target);
+      exits.set(target);
     }
   }
 

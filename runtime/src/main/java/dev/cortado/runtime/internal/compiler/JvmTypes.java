@@ -94,7 +94,19 @@ final class JvmTypes {
     return representable(type) && argSlots(type) <= MAX_ARG_SLOTS;
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<FuncType, MethodTypeDesc> DESCS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static MethodTypeDesc functionDesc(FuncType type) {
+    MethodTypeDesc d = DESCS.get(type);
+    if (d == null) {
+      d = makeFunctionDesc(type);
+      DESCS.putIfAbsent(type, d);
+    }
+    return d;
+  }
+
+  private static MethodTypeDesc makeFunctionDesc(FuncType type) {
     List<ClassDesc> params = new ArrayList<>();
     for (ValType t : type.params()) {
       params.add(desc(t));

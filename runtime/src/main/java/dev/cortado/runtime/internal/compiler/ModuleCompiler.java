@@ -25,7 +25,7 @@ final class ModuleCompiler {
   static final int MAX_FUNCTIONS_PER_CLASS = 2_000;
 
   /** ...and at most about this many wasm instructions. */
-  static final int MAX_INSTRUCTIONS_PER_CLASS = 60_000;
+  static final int MAX_INSTRUCTIONS_PER_CLASS = 40_000;
 
   /** How often a function with an oversized method is split again, each time into smaller parts. */
   private static final int MAX_ATTEMPTS = 4;
@@ -49,6 +49,8 @@ final class ModuleCompiler {
   /** The methods of one function: how many, how many over the limit, the largest. */
   record MethodSizes(int count, int overLimit, int largest, boolean split) {}
 
+  private static final boolean DEBUG = Boolean.getBoolean("cortado.compiler.debug");
+
   private ModuleCompiler() {}
 
   /**
@@ -61,8 +63,9 @@ final class ModuleCompiler {
       boolean[] osr,
       IntPredicate linkable,
       int methodLimit,
-      boolean metered) {
-    List<GeneratedClass> classes = new ArrayList<>();
+      boolean metered,
+      Map<Integer, java.util.BitSet> pins) {
+    List<int[]> ranges = new ArrayList<>();
     int start = 0;
     while (start < functions.length) {
       int end = start;
@@ -74,9 +77,31 @@ final class ModuleCompiler {
         weight += size(module, functions[end]);
         end++;
       }
-      emit(module, functions, osr, start, end, linkable, methodLimit, metered, classes);
+      ranges.add(new int[] {start, end});
       start = end;
     }
+    // Classes are independent until they are defined: emit them on all cores, keep their order.
+    List<List<GeneratedClass>> parts =
+        (ranges.size() > 1 ? ranges.parallelStream() : ranges.stream())
+            .map(
+                r -> {
+                  List<GeneratedClass> out = new ArrayList<>();
+                  emit(
+                      module,
+                      functions,
+                      osr,
+                      r[0],
+                      r[1],
+                      linkable,
+                      methodLimit,
+                      metered,
+                      pins,
+                      out);
+                  return out;
+                })
+            .toList();
+    List<GeneratedClass> classes = new ArrayList<>();
+    parts.forEach(classes::addAll);
     return new Batch(classes);
   }
 
@@ -95,6 +120,7 @@ final class ModuleCompiler {
       IntPredicate linkable,
       int methodLimit,
       boolean metered,
+      Map<Integer, java.util.BitSet> pins,
       List<GeneratedClass> out) {
     int[] members = Arrays.copyOfRange(functions, start, end);
     boolean[] memberOsr = osr == null ? null : Arrays.copyOfRange(osr, start, end);
@@ -110,7 +136,8 @@ final class ModuleCompiler {
               linkable::test,
               methodLimit,
               metered,
-              f -> targets.getOrDefault(f, defaultTarget));
+              f -> targets.getOrDefault(f, defaultTarget),
+              pins);
       byte[] bytes;
       try {
         bytes = emitter.build();
@@ -120,11 +147,21 @@ final class ModuleCompiler {
           throw e;
         }
         int mid = (start + end) >>> 1;
-        emit(module, functions, osr, start, mid, linkable, methodLimit, metered, out);
-        emit(module, functions, osr, mid, end, linkable, methodLimit, metered, out);
+        emit(module, functions, osr, start, mid, linkable, methodLimit, metered, pins, out);
+        emit(module, functions, osr, mid, end, linkable, methodLimit, metered, pins, out);
         return;
       }
       MethodSizes[] sizes = methodSizes(bytes, members, methodLimit);
+      if (DEBUG) {
+        ClassModel model = ClassFile.of().parse(bytes);
+        for (MethodModel m : model.methods()) {
+          int size = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+          if (size > methodLimit) {
+            System.err.println(
+                "attempt " + attempt + ": " + m.methodName().stringValue() + " " + size + " bytes");
+          }
+        }
+      }
       boolean retry = false;
       if (attempt < MAX_ATTEMPTS) {
         for (int i = 0; i < members.length; i++) {

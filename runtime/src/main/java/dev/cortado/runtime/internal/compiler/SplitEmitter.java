@@ -227,35 +227,48 @@ final class SplitEmitter {
   }
 
   /**
-   * Leaves the chunk method with exit {@code code}: the written locals and the top {@code n}
-   * operands go to the spill carrier.
+   * Leaves the chunk method with exit {@code code}: the top {@code n} operands go to the spill
+   * carrier, after the written locals' places; then the exit jumps to the method's common exit
+   * ({@link #emitCommonExit}), which stores the written locals once for all exits.
    */
   static void exit(FunctionCompiler fc, FunctionSplitter.Chunk c, int code, int n) {
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
+    FunctionCompiler.ChunkExit e = fc.chunkExit();
     stack.materialize(n);
     int w = c.written.length;
-    int carrier = fc.allocateLocal(TypeKind.REFERENCE);
     cb.aload(fc.ctxSlot());
     cb.loadConstant(w + n);
     cb.invokestatic(CD_SplitOps, "spill", SPILL);
-    cb.astore(carrier);
+    cb.astore(e.carrier());
     for (int j = n - 1; j >= 0; j--) {
       ValType t = stack.type(stack.size() - 1);
-      cb.aload(carrier);
+      cb.aload(e.carrier());
       cb.loadConstant(w + j);
       put(cb, t);
       stack.pop(1);
     }
+    // The common exit is a join point: the JVM stack must be empty on every way in.
+    stack.discardJvm(stack.jvmCount());
+    cb.loadConstant(code);
+    cb.istore(e.code());
+    cb.goto_(e.label());
+  }
+
+  /** The common exit: stores the locals the chunk wrote and returns the exit code. */
+  static void emitCommonExit(
+      FunctionCompiler fc, FunctionSplitter.Chunk c, FunctionCompiler.ChunkExit e) {
+    CodeBuilder cb = fc.cb();
+    cb.labelBinding(e.label());
     int[] localSlots = fc.localSlots();
-    for (int k = 0; k < w; k++) {
+    for (int k = 0; k < c.written.length; k++) {
       ValType t = fc.localTypes().get(c.written[k]);
       cb.loadLocal(JvmTypes.kind(t), localSlots[c.written[k]]);
-      cb.aload(carrier);
+      cb.aload(e.carrier());
       cb.loadConstant(k);
       put(cb, t);
     }
-    cb.loadConstant(code);
+    cb.iload(e.code());
     cb.ireturn();
   }
 

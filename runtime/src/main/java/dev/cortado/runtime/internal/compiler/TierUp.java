@@ -53,6 +53,9 @@ public final class TierUp {
     }
   }
 
+  /** Prints tier-up requests to stderr: {@code -Dcortado.compiler.timing=true}. */
+  private static final boolean TRACE = Boolean.getBoolean("cortado.compiler.timing");
+
   private TierUp() {}
 
   /** The count a new function starts with in a store with {@code config}. */
@@ -85,7 +88,7 @@ public final class TierUp {
     CompiledModule code = ctx.code;
     MethodHandle method = code.method(f.index);
     if (method == null && config.tier() == Tier.TIERED && code.compilable(f.index)) {
-      request(code, f.index, false, config);
+      request(code, f.index, false, -1, config);
       method = code.method(f.index);
     }
     if (method != null) {
@@ -113,8 +116,8 @@ public final class TierUp {
     }
     if (config.tier() == Tier.TIERED
         && code.compilable(f.index)
-        && code.osrMethod(f.index) == null) {
-      request(code, f.index, true, config);
+        && !code.osrRequested(f.index, loop)) {
+      request(code, f.index, true, loop, config);
       if (code.canEnter(f.index, loop)) {
         return code.osrMethod(f.index);
       }
@@ -157,10 +160,14 @@ public final class TierUp {
   }
 
   /** Compiles function {@code funcIndex} now or in the background, unless already asked for. */
-  private static void request(CompiledModule code, int funcIndex, boolean osr, StoreConfig config) {
+  private static void request(
+      CompiledModule code, int funcIndex, boolean osr, int loop, StoreConfig config) {
     compileWholeModule(code, config);
-    if (!code.markRequested(funcIndex, osr)) {
+    if (!code.markRequested(funcIndex, osr, loop)) {
       return;
+    }
+    if (TRACE) {
+      System.err.println("tier-up: function " + funcIndex + (osr ? " (with OSR entry)" : ""));
     }
     if (!config.backgroundCompilation()) {
       // Compile on the compiler thread and wait: it has a fresh Java stack, which the running

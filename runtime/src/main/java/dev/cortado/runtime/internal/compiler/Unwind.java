@@ -65,7 +65,7 @@ public final class Unwind {
   static CompiledTrap convert(Throwable t) {
     return switch (t) {
       case CompiledTrap c -> c;
-      case TrapSignal s -> new CompiledTrap(s.kind(), s.reason(), s.getCause());
+      case TrapSignal s -> new CompiledTrap(s.kind(), s.getMessage(), s.getCause());
       case Trap p -> new CompiledTrap(p);
       case StackOverflowError e -> trap(TrapKind.CALL_STACK_EXHAUSTED, e);
       case OutOfMemoryError e -> trap(TrapKind.RESOURCE_EXHAUSTED, e);

@@ -56,7 +56,13 @@ class DifferentialTest {
               StoreConfig.defaults()
                   .withTier(Tier.TIERED)
                   .withTierUpThreshold(2)
-                  .withBackgroundCompilation(false));
+                  .withBackgroundCompilation(false),
+          "tiered-split",
+              StoreConfig.defaults()
+                  .withTier(Tier.TIERED)
+                  .withTierUpThreshold(5)
+                  .withBackgroundCompilation(false)
+                  .withCompiledMethodLimit(200));
 
   @TempDir Path dir;
 

@@ -87,6 +87,58 @@ class TierUpTest {
   }
 
   @Test
+  void aLoopOfASplitFunctionIsEnteredMidLoopToo() {
+    // Loops before the hot one end up in split-off methods: the hot loop must still be the one
+    // the compiled code enters (loop ordinals count every loop of the body).
+    StringBuilder before = new StringBuilder();
+    for (int k = 0; k < 6; k++) {
+      before.append("i32.const 0 local.set 2 loop ");
+      for (int j = 0; j < 8; j++) {
+        before.append("local.get 2 i32.const 7 i32.mul i32.const 1 i32.xor drop ");
+      }
+      before.append(
+          "local.get 2 i32.const 1 i32.add local.tee 2 i32.const 3 i32.lt_u br_if 0 end ");
+    }
+    List<Boolean> seen = new ArrayList<>();
+    Linker linker = new Linker();
+    linker.define(
+        "host",
+        "probe",
+        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
+        (caller, args) -> {
+          seen.add(calledFromCompiledCode());
+          return new Value[] {Value.i32(0)};
+        });
+    WasmModule module =
+        Asm.module()
+            .importFunc("host", "probe", "i32 -> i32")
+            .func(
+                "run",
+                "i32 -> i32",
+                "i32 i32",
+                before
+                    + "block loop "
+                    + "local.get 1 local.get 0 i32.ge_u br_if 1 "
+                    + "local.get 1 call 0 br_if 1 "
+                    + "local.get 1 i32.const 1 i32.add local.set 1 "
+                    + "br 0 end end local.get 1")
+            .build();
+    StoreConfig config =
+        StoreConfig.defaults()
+            .withTier(Tier.TIERED)
+            .withTierUpThreshold(200)
+            .withBackgroundCompilation(false)
+            .withCompiledMethodLimit(StoreConfig.MIN_COMPILED_METHOD_LIMIT);
+    Instance inst = linker.instantiate(new Store(config), module);
+    assertThat(inst.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+    int firstCompiled = seen.indexOf(Boolean.TRUE);
+    assertThat(firstCompiled).isBetween(100, 300);
+    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    assertThat(code.statistics().splitFunctions).isEqualTo(1);
+  }
+
+  @Test
   @Timeout(60)
   void withBackgroundCompilationTheRunningLoopSwitchesOnceTheCodeIsReady() {
     List<Boolean> seen = new ArrayList<>();
