@@ -280,11 +280,17 @@ final class PollFunctions {
       }
       case OutputStreamDescriptor o -> s.fire(0, 0, 0);
       case InputStreamDescriptor in -> {
-        long avail = in.available();
-        if (avail > 0) {
-          s.fire(0, avail, 0);
-        } else if (in.atEof()) {
-          s.fire(0, 0, HANGUP);
+        // A failing stream is ready (a read would fail at once): the error goes in its event,
+        // not in poll_oneoff's result, which other subscriptions share.
+        try {
+          long avail = in.available();
+          if (avail > 0) {
+            s.fire(0, avail, 0);
+          } else if (in.atEof()) {
+            s.fire(0, 0, HANGUP);
+          }
+        } catch (IOException e) {
+          s.fire(Errno.IO.code(), 0, 0);
         }
       }
       case ListeningSocket l -> {

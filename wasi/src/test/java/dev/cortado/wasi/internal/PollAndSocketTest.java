@@ -1,6 +1,7 @@
 package dev.cortado.wasi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cortado.wasi.WasiClock;
 import dev.cortado.wasi.WasiConfig;
@@ -134,6 +135,9 @@ class PollAndSocketTest {
   void pipedStdinWakesAPollWithoutTimeout() throws Exception {
     PipedOutputStream feed = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(feed);
+    // The writer stays alive until the end: a PipedInputStream whose writer thread died fails
+    // reads with "Write end dead" (a broken pipe, tested below), not an empty pipe.
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     try (TestGuest g = new TestGuest(WasiConfig.defaults().withStdin(in))) {
       Thread writer =
           Thread.ofVirtual()
@@ -143,6 +147,7 @@ class PollAndSocketTest {
                       Thread.sleep(50);
                       feed.write("late".getBytes(StandardCharsets.UTF_8));
                       feed.flush();
+                      done.await();
                     } catch (IOException | InterruptedException e) {
                       throw new RuntimeException(e);
                     }
@@ -150,7 +155,6 @@ class PollAndSocketTest {
       Event[] e = poll(g, new long[] {1, 0});
       assertThat(e).hasSize(1);
       assertThat(e[0].nbytes()).isPositive();
-      writer.join();
       assertThat(g.read(0, 10)).isEqualTo("late");
       // With a timeout and nothing coming, the clock fires.
       e = poll(g, new long[] {1, 0}, new long[] {0, 1, 30_000_000L});
@@ -160,6 +164,15 @@ class PollAndSocketTest {
       int buf = g.alloc(4);
       int n = g.alloc(4);
       assertThat(g.call("fd_read", 0, g.iovecs(buf, 4), 1, n)).isEqualTo(Errno.AGAIN.code());
+      // The writer goes away without closing: the stream fails, and the poll reports it in the
+      // event rather than failing as a whole.
+      done.countDown();
+      writer.join();
+      assertThat(g.call("fd_fdstat_set_flags", 0, 0)).isZero();
+      e = poll(g, new long[] {1, 0}, new long[] {0, 1, 30_000_000_000L});
+      assertThat(e)
+          .extracting(Event::userdata, Event::error)
+          .containsExactly(tuple(100L, Errno.IO.code()));
     }
   }
 
