@@ -177,7 +177,7 @@ class FdFunctionsTest {
     try (TestGuest g = new TestGuest(WasiConfig.defaults().withPreopen(dir, "."))) {
       int st = g.alloc(24);
       assertThat(g.call("fd_fdstat_get", 1, st)).isZero();
-      assertThat(g.memory.u8(st)).isEqualTo(FileType.CHARACTER_DEVICE);
+      assertThat(g.memory.u8(st)).isEqualTo(FileType.UNKNOWN);
       assertThat(g.i64(st + 8)).isEqualTo(Rights.STDOUT);
       assertThat(g.call("fd_fdstat_get", 3, st)).isZero();
       assertThat(g.memory.u8(st)).isEqualTo(FileType.DIRECTORY);
@@ -191,6 +191,24 @@ class FdFunctionsTest {
       assertThat(g.i64(st + 8)).isEqualTo(Rights.FD_WRITE);
       assertThat(g.call("fd_fdstat_get", 1, -3)).isEqualTo(Errno.FAULT.code());
     }
+  }
+
+  @Test
+  void stdioIsACharacterDeviceOnlyWhenATerminal() throws IOException {
+    // isatty in wasi-libc: a character device without seek/tell rights. Streams are not terminals
+    // unless the config says so (wasmtime reports a redirected stdio as filetype unknown too).
+    try (TestGuest g = new TestGuest(WasiConfig.defaults().withTerminals(true, false, true))) {
+      int st = g.alloc(24);
+      int[] expected = {FileType.CHARACTER_DEVICE, FileType.UNKNOWN, FileType.CHARACTER_DEVICE};
+      for (int fd = 0; fd < 3; fd++) {
+        assertThat(g.call("fd_fdstat_get", fd, st)).isZero();
+        assertThat(g.memory.u8(st)).as("fd %d", fd).isEqualTo(expected[fd]);
+        assertThat(g.i64(st + 8) & (Rights.FD_SEEK | Rights.FD_TELL)).isZero();
+      }
+    }
+    assertThat(WasiConfig.defaults().isTerminal(0)).isFalse();
+    assertThat(WasiConfig.defaults().withTerminals(false, true, false).withArgs("x").isTerminal(1))
+        .isTrue();
   }
 
   @Test
@@ -234,7 +252,7 @@ class FdFunctionsTest {
           .isEqualTo(Errno.INVAL.code());
       assertThat(g.call("fd_filestat_set_times", fd, t, t, 16)).isEqualTo(Errno.INVAL.code());
       assertThat(g.call("fd_filestat_get", 1, st)).isZero();
-      assertThat(g.memory.u8(st + 16)).isEqualTo(FileType.CHARACTER_DEVICE);
+      assertThat(g.memory.u8(st + 16)).isEqualTo(FileType.UNKNOWN);
       assertThat(g.call("fd_filestat_get", 3, st)).isZero();
       assertThat(g.memory.u8(st + 16)).isEqualTo(FileType.DIRECTORY);
       // A file deleted while open still answers fd_filestat_get.
