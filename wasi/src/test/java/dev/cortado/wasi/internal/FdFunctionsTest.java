@@ -116,6 +116,49 @@ class FdFunctionsTest {
   }
 
   @Test
+  void readPositionSyncAndStatNeedTheirRights() throws IOException {
+    Files.writeString(dir.resolve("f"), "data");
+    try (TestGuest g = new TestGuest(WasiConfig.defaults().withPreopen(dir, "."))) {
+      int buf = g.alloc(64);
+      int n = g.alloc(8);
+      int iov = g.iovecs(buf, 8);
+      // Opened with fd_read alone: every other right is missing.
+      int ro = g.open(3, "f", 0, Rights.FD_READ, 0);
+      assertThat(ro).isPositive();
+      assertThat(g.call("fd_read", ro, iov, 1, n)).isZero();
+      assertThat(g.string(buf, g.i32(n))).isEqualTo("data");
+      assertThat(g.call("fd_pread", ro, iov, 1, 0L, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_pwrite", ro, iov, 1, 0L, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_tell", ro, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_sync", ro)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_datasync", ro)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_filestat_get", ro, buf)).isEqualTo(Errno.NOTCAPABLE.code());
+      // Unknown descriptors.
+      assertThat(g.call("fd_read", 99, iov, 1, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_pread", 99, iov, 1, 0L, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_pwrite", 99, iov, 1, 0L, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_tell", 99, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_sync", 99)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_datasync", 99)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_filestat_get", 99, buf)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_prestat_dir_name", 99, buf, 8)).isEqualTo(Errno.BADF.code());
+      // stdout cannot be read; reads into memory that is not there fault before any I/O.
+      assertThat(g.call("fd_read", 1, iov, 1, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      int rw = g.open(3, "f", 0, FILE_RIGHTS, 0);
+      assertThat(g.call("fd_read", rw, g.iovecs(TestGuest.MEMORY_SIZE - 2, 8), 1, n))
+          .isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("fd_pread", rw, g.iovecs(TestGuest.MEMORY_SIZE - 2, 8), 1, 0L, n))
+          .isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("fd_tell", rw, -4)).isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("fd_filestat_get", rw, TestGuest.MEMORY_SIZE - 8))
+          .isEqualTo(Errno.FAULT.code());
+      // Nothing was read or moved by the failed calls.
+      assertThat(g.call("fd_tell", rw, n)).isZero();
+      assertThat(g.i64(n)).isZero();
+    }
+  }
+
+  @Test
   void appendWritesAtTheEnd() throws IOException {
     Files.writeString(dir.resolve("log"), "one\n");
     try (TestGuest g = new TestGuest(WasiConfig.defaults().withPreopen(dir, "."))) {
