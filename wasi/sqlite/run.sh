@@ -8,11 +8,12 @@
 #                                       --runtime "wasmtime run" (CMD gets wasmtime's options)
 #   wasi/sqlite/run.sh --build-only     only build wasi/sqlite/build/sqlite3.wasm
 #
-# The check: three runs of the shell, each a new process, on one database in a directory granted
+# The check: four runs of the shell, each a new process, on one database in a directory granted
 # as /data (`--dir build/run/wasi::/data`), SQL on stdin (sql/*.sql). Run 1 creates tables,
 # inserts a few thousand rows in a transaction, queries with joins and aggregates and writes a CSV
 # report with .output; run 2 reopens the file, hits a constraint error, updates, imports the
-# report, VACUUMs; run 3 checks what persisted. Each run's stdout, stderr and exit code must equal
+# report, VACUUMs; run 3 checks what persisted; run 4 gets the directory read-only (--dir-ro) and
+# reads the database, whose write SQLite refuses. Each run's stdout, stderr and exit code must equal
 # expected/*.txt. Where a native sqlite3 is installed, the same SQL runs natively and must print
 # the same, and the native shell must find the guest's database intact and equal (`.dump`) to its
 # own. The directory must hold nothing else afterwards (no journal, lock or temporary file left).
@@ -163,7 +164,7 @@ build_wasm() {
 }
 
 # --- check ---------------------------------------------------------------------------------------
-RUNS=(1-create 2-reopen 3-check)
+RUNS=(1-create 2-reopen 3-check 4-readonly)
 
 # The SQL of run $1 with @DATA@ as directory $2, and run 1's orders generated: 3,000 INSERTs from a
 # fixed linear congruential sequence, so every run and every engine sees the same rows.
@@ -221,10 +222,17 @@ check() {
   for name in "${RUNS[@]}"; do
     mkdir -p "$run/$name.wasi"
     sql_of "$name" /data > "$run/$name.wasi/sql"
+    # Run 4 gets the directory read-only and opens the database immutable (see its SQL).
+    local grant=--dir db=/data/test.db native_db="$run/native/test.db"
+    if [ "$name" = 4-readonly ]; then
+      grant=--dir-ro
+      db="file:/data/test.db?mode=ro&immutable=1"
+      native_db="file:$run/native/test.db?mode=ro&immutable=1"
+    fi
     started="$(now)"
-    run_shell "$run/$name.wasi" -- "${runtime[@]}" --dir "$run/wasi::/data" --env HOME=/data \
-      --env TMPDIR=/data "$WASM" /data/test.db
-    say "$name: ${runtime[*]##*/} ... sqlite3.wasm /data/test.db: $(since "$started"), exit $(cat "$run/$name.wasi/rc")"
+    run_shell "$run/$name.wasi" -- "${runtime[@]}" "$grant" "$run/wasi::/data" --env HOME=/data \
+      --env TMPDIR=/data "$WASM" "$db"
+    say "$name: ${runtime[*]##*/} $grant ... sqlite3.wasm $db: $(since "$started"), exit $(cat "$run/$name.wasi/rc")"
     if ! diff -u --label "expected/$name.txt" --label "$name (wasm)" "$here/expected/$name.txt" \
         <(transcript "$run/$name.wasi") >&2; then
       say "$name: the wasm shell's output differs from expected/$name.txt (above)"
@@ -234,7 +242,7 @@ check() {
       mkdir -p "$run/$name.native"
       sql_of "$name" "$run/native" > "$run/$name.native/sql"
       (cd "$run/native" && HOME="$run/native" TMPDIR="$run/native" \
-        run_shell "$run/$name.native" -- sqlite3 "$run/native/test.db")
+        run_shell "$run/$name.native" -- sqlite3 "$native_db")
       if ! diff -u --label "$name (native)" --label "$name (wasm)" \
           <(transcript "$run/$name.native") <(transcript "$run/$name.wasi") >&2; then
         say "$name: the wasm shell's output differs from native sqlite3's (above)"
@@ -266,7 +274,7 @@ check() {
     fi
   fi
   [ "$failed" = false ] || die "see the differences above (files in $run)"
-  say "OK: 3 runs of the wasm shell, $(wc -l < "$run/1-create.wasi/sql") lines of SQL in run 1," \
+  say "OK: ${#RUNS[@]} runs of the wasm shell, $(wc -l < "$run/1-create.wasi/sql") lines of SQL in run 1," \
     "database $(stat -c %s "$run/wasi/test.db") bytes$([ "$native" = true ] && echo ", equal to native sqlite3's")"
 }
 
