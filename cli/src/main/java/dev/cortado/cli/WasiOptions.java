@@ -101,6 +101,11 @@ final class WasiOptions {
             .withStdin(io.in())
             .withStdout(io.out())
             .withStderr(io.err());
+    if (io.in() == System.in) {
+      // The process's own stdio (the command line, not a test's streams): a guest sees a
+      // terminal where the process has one, so that e.g. a shell prompts only when interactive.
+      c = c.withHostTerminals();
+    }
     if (inheritEnv) {
       c = c.withEnvironment(System.getenv());
     }

@@ -1,5 +1,6 @@
 package dev.cortado.wasi;
 
+import dev.cortado.wasi.internal.HostTerminals;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,6 +41,9 @@ public final class WasiConfig {
   private final List<ServerSocketChannel> listeners;
   private final PrintStream trace;
 
+  /** Which stdio streams are terminals: bit 0 stdin, bit 1 stdout, bit 2 stderr. */
+  private final int terminals;
+
   private WasiConfig(
       List<String> args,
       Map<String, String> env,
@@ -50,7 +54,8 @@ public final class WasiConfig {
       WasiClock clock,
       RandomGenerator random,
       List<ServerSocketChannel> listeners,
-      PrintStream trace) {
+      PrintStream trace,
+      int terminals) {
     this.args = List.copyOf(args);
     this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     this.preopens = List.copyOf(preopens);
@@ -61,6 +66,7 @@ public final class WasiConfig {
     this.random = Objects.requireNonNull(random, "random");
     this.listeners = List.copyOf(listeners);
     this.trace = trace;
+    this.terminals = terminals;
   }
 
   /** Nothing granted; the system clock and a {@link SecureRandom}. */
@@ -75,7 +81,8 @@ public final class WasiConfig {
         WasiClock.system(),
         new SecureRandom(),
         List.of(),
-        null);
+        null,
+        0);
   }
 
   /** The command line, program name first (what C's {@code argv} will hold). */
@@ -84,7 +91,7 @@ public final class WasiConfig {
       checkNoNul(a, "argument");
     }
     return new WasiConfig(
-        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace);
+        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   public WasiConfig withArgs(String... args) {
@@ -101,14 +108,15 @@ public final class WasiConfig {
     Map<String, String> e = new LinkedHashMap<>(env);
     e.put(name, value);
     return new WasiConfig(
-        args, e, preopens, stdin, stdout, stderr, clock, random, listeners, trace);
+        args, e, preopens, stdin, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   /** Replaces the whole environment (iteration order is the guest's order). */
   public WasiConfig withEnvironment(Map<String, String> environment) {
     WasiConfig c =
         new WasiConfig(
-            args, Map.of(), preopens, stdin, stdout, stderr, clock, random, listeners, trace);
+            args, Map.of(), preopens, stdin, stdout, stderr, clock, random, listeners, trace,
+            terminals);
     for (Map.Entry<String, String> e : environment.entrySet()) {
       c = c.withEnv(e.getKey(), e.getValue());
     }
@@ -129,32 +137,70 @@ public final class WasiConfig {
   public WasiConfig withPreopen(Preopen preopen) {
     List<Preopen> p = new ArrayList<>(preopens);
     p.add(Objects.requireNonNull(preopen));
-    return new WasiConfig(args, env, p, stdin, stdout, stderr, clock, random, listeners, trace);
+    return new WasiConfig(
+        args, env, p, stdin, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   /** The guest's stdin (not closed by {@link Wasi#close()}). */
   public WasiConfig withStdin(InputStream in) {
-    return new WasiConfig(args, env, preopens, in, stdout, stderr, clock, random, listeners, trace);
+    return new WasiConfig(
+        args, env, preopens, in, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   /** The guest's stdout (flushed after each write, not closed by {@link Wasi#close()}). */
   public WasiConfig withStdout(OutputStream out) {
-    return new WasiConfig(args, env, preopens, stdin, out, stderr, clock, random, listeners, trace);
+    return new WasiConfig(
+        args, env, preopens, stdin, out, stderr, clock, random, listeners, trace, terminals);
   }
 
   /** The guest's stderr (flushed after each write, not closed by {@link Wasi#close()}). */
   public WasiConfig withStderr(OutputStream err) {
-    return new WasiConfig(args, env, preopens, stdin, stdout, err, clock, random, listeners, trace);
+    return new WasiConfig(
+        args, env, preopens, stdin, stdout, err, clock, random, listeners, trace, terminals);
   }
 
-  /** The host process's {@link System#in}, {@link System#out} and {@link System#err}. */
+  /**
+   * The host process's {@link System#in}, {@link System#out} and {@link System#err}, each a
+   * terminal to the guest if the process's own is one ({@link #withHostTerminals()}).
+   */
   public WasiConfig withInheritedStdio() {
-    return withStdin(System.in).withStdout(System.out).withStderr(System.err);
+    return withStdin(System.in).withStdout(System.out).withStderr(System.err).withHostTerminals();
+  }
+
+  /**
+   * Which stdio streams the guest is told are terminals: those are character devices without seek
+   * rights (what C's {@code isatty} tests), the others have filetype {@code unknown}, as wasmtime
+   * reports a redirected stdio. Whether stdin is a terminal changes what programs do: a shell
+   * prompts, C's stdout is line-buffered instead of fully buffered. By default none is.
+   */
+  public WasiConfig withTerminals(boolean stdin, boolean stdout, boolean stderr) {
+    int t = (stdin ? 1 : 0) | (stdout ? 2 : 0) | (stderr ? 4 : 0);
+    return new WasiConfig(
+        args,
+        env,
+        preopens,
+        this.stdin,
+        this.stdout,
+        this.stderr,
+        clock,
+        random,
+        listeners,
+        trace,
+        t);
+  }
+
+  /**
+   * {@link #withTerminals} with what the host process's own descriptors 0, 1 and 2 are: for a guest
+   * given the process's stdio.
+   */
+  public WasiConfig withHostTerminals() {
+    return withTerminals(
+        HostTerminals.isTerminal(0), HostTerminals.isTerminal(1), HostTerminals.isTerminal(2));
   }
 
   public WasiConfig withClock(WasiClock clock) {
     return new WasiConfig(
-        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace);
+        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   /**
@@ -162,7 +208,7 @@ public final class WasiConfig {
    */
   public WasiConfig withRandom(RandomGenerator random) {
     return new WasiConfig(
-        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace);
+        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   /**
@@ -172,7 +218,8 @@ public final class WasiConfig {
   public WasiConfig withListener(ServerSocketChannel listener) {
     List<ServerSocketChannel> l = new ArrayList<>(listeners);
     l.add(Objects.requireNonNull(listener));
-    return new WasiConfig(args, env, preopens, stdin, stdout, stderr, clock, random, l, trace);
+    return new WasiConfig(
+        args, env, preopens, stdin, stdout, stderr, clock, random, l, trace, terminals);
   }
 
   /**
@@ -181,7 +228,7 @@ public final class WasiConfig {
    */
   public WasiConfig withTrace(PrintStream trace) {
     return new WasiConfig(
-        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace);
+        args, env, preopens, stdin, stdout, stderr, clock, random, listeners, trace, terminals);
   }
 
   public List<String> args() {
@@ -218,6 +265,11 @@ public final class WasiConfig {
 
   public List<ServerSocketChannel> listeners() {
     return listeners;
+  }
+
+  /** Whether stdio stream {@code fd} (0, 1 or 2) is a terminal to the guest. */
+  public boolean isTerminal(int fd) {
+    return fd >= 0 && fd < 3 && (terminals & (1 << fd)) != 0;
   }
 
   /** The trace stream, or null. */

@@ -1,7 +1,6 @@
 package dev.cortado.spectest.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The differential fuzzer's bounded run in the build: random modules from binaryen run in every
- * Cortado mode and in node's V8 with the same outcome. Skipped where wasm-opt or node is missing
- * (CI installs both); {@code cortado fuzz --differential} runs it as long as asked.
+ * Cortado mode and in node's V8 with the same outcome. Skipped where wasm-opt or node is missing,
+ * failed instead under {@code CI=true} (CI installs both); {@code cortado fuzz --differential} runs
+ * it as long as asked.
  */
 class DifferentialFuzzTest {
   /** The modes compared: each tier plain and metered (fuel must not change what code does). */
@@ -21,7 +21,7 @@ class DifferentialFuzzTest {
 
   @Test
   void randomModulesBehaveAsInV8() {
-    assumeTrue(DifferentialFuzzer.toolsAvailable(), "wasm-opt and node are needed");
+    RequiredTool.require(DifferentialFuzzer.toolsAvailable(), "wasm-opt and node are needed");
     DifferentialFuzzer.Report report =
         DifferentialFuzzer.run(
             new DifferentialFuzzer.Options(

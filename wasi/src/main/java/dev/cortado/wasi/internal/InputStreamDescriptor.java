@@ -21,14 +21,18 @@ public final class InputStreamDescriptor extends Descriptor {
   /** Reads the stream once a read would have blocked; null before. */
   private InputPump pump;
 
-  public InputStreamDescriptor(InputStream in) {
+  /** A terminal is a character device; any other stream's type is unknown (as in wasmtime). */
+  private final boolean terminal;
+
+  public InputStreamDescriptor(InputStream in, boolean terminal) {
     super(Rights.STDIN, 0, 0);
     this.in = in;
+    this.terminal = terminal;
   }
 
   @Override
   public int filetype() {
-    return FileType.CHARACTER_DEVICE;
+    return terminal ? FileType.CHARACTER_DEVICE : FileType.UNKNOWN;
   }
 
   /** Reads up to {@code len} bytes; returns 0 at end of input. */

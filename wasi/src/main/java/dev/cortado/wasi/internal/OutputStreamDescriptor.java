@@ -11,14 +11,18 @@ import java.io.OutputStream;
 public final class OutputStreamDescriptor extends Descriptor {
   private final OutputStream out;
 
-  public OutputStreamDescriptor(OutputStream out) {
+  /** A terminal is a character device; any other stream's type is unknown (as in wasmtime). */
+  private final boolean terminal;
+
+  public OutputStreamDescriptor(OutputStream out, boolean terminal) {
     super(Rights.STDOUT, 0, 0);
     this.out = out;
+    this.terminal = terminal;
   }
 
   @Override
   public int filetype() {
-    return FileType.CHARACTER_DEVICE;
+    return terminal ? FileType.CHARACTER_DEVICE : FileType.UNKNOWN;
   }
 
   @Override

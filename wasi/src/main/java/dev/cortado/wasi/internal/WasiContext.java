@@ -60,9 +60,9 @@ public final class WasiContext implements AutoCloseable {
   static WasiContext create(WasiConfig config, boolean pathDirs) throws IOException {
     WasiContext ctx = new WasiContext(config);
     try {
-      ctx.fds.add(new InputStreamDescriptor(config.stdin()));
-      ctx.fds.add(new OutputStreamDescriptor(config.stdout()));
-      ctx.fds.add(new OutputStreamDescriptor(config.stderr()));
+      ctx.fds.add(new InputStreamDescriptor(config.stdin(), config.isTerminal(0)));
+      ctx.fds.add(new OutputStreamDescriptor(config.stdout(), config.isTerminal(1)));
+      ctx.fds.add(new OutputStreamDescriptor(config.stderr(), config.isTerminal(2)));
       for (Preopen p : config.preopens()) {
         Dir dir;
         try {

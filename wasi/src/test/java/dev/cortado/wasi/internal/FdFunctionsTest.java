@@ -116,6 +116,49 @@ class FdFunctionsTest {
   }
 
   @Test
+  void readPositionSyncAndStatNeedTheirRights() throws IOException {
+    Files.writeString(dir.resolve("f"), "data");
+    try (TestGuest g = new TestGuest(WasiConfig.defaults().withPreopen(dir, "."))) {
+      int buf = g.alloc(64);
+      int n = g.alloc(8);
+      int iov = g.iovecs(buf, 8);
+      // Opened with fd_read alone: every other right is missing.
+      int ro = g.open(3, "f", 0, Rights.FD_READ, 0);
+      assertThat(ro).isPositive();
+      assertThat(g.call("fd_read", ro, iov, 1, n)).isZero();
+      assertThat(g.string(buf, g.i32(n))).isEqualTo("data");
+      assertThat(g.call("fd_pread", ro, iov, 1, 0L, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_pwrite", ro, iov, 1, 0L, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_tell", ro, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_sync", ro)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_datasync", ro)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("fd_filestat_get", ro, buf)).isEqualTo(Errno.NOTCAPABLE.code());
+      // Unknown descriptors.
+      assertThat(g.call("fd_read", 99, iov, 1, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_pread", 99, iov, 1, 0L, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_pwrite", 99, iov, 1, 0L, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_tell", 99, n)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_sync", 99)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_datasync", 99)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_filestat_get", 99, buf)).isEqualTo(Errno.BADF.code());
+      assertThat(g.call("fd_prestat_dir_name", 99, buf, 8)).isEqualTo(Errno.BADF.code());
+      // stdout cannot be read; reads into memory that is not there fault before any I/O.
+      assertThat(g.call("fd_read", 1, iov, 1, n)).isEqualTo(Errno.NOTCAPABLE.code());
+      int rw = g.open(3, "f", 0, FILE_RIGHTS, 0);
+      assertThat(g.call("fd_read", rw, g.iovecs(TestGuest.MEMORY_SIZE - 2, 8), 1, n))
+          .isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("fd_pread", rw, g.iovecs(TestGuest.MEMORY_SIZE - 2, 8), 1, 0L, n))
+          .isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("fd_tell", rw, -4)).isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("fd_filestat_get", rw, TestGuest.MEMORY_SIZE - 8))
+          .isEqualTo(Errno.FAULT.code());
+      // Nothing was read or moved by the failed calls.
+      assertThat(g.call("fd_tell", rw, n)).isZero();
+      assertThat(g.i64(n)).isZero();
+    }
+  }
+
+  @Test
   void appendWritesAtTheEnd() throws IOException {
     Files.writeString(dir.resolve("log"), "one\n");
     try (TestGuest g = new TestGuest(WasiConfig.defaults().withPreopen(dir, "."))) {
@@ -177,7 +220,7 @@ class FdFunctionsTest {
     try (TestGuest g = new TestGuest(WasiConfig.defaults().withPreopen(dir, "."))) {
       int st = g.alloc(24);
       assertThat(g.call("fd_fdstat_get", 1, st)).isZero();
-      assertThat(g.memory.u8(st)).isEqualTo(FileType.CHARACTER_DEVICE);
+      assertThat(g.memory.u8(st)).isEqualTo(FileType.UNKNOWN);
       assertThat(g.i64(st + 8)).isEqualTo(Rights.STDOUT);
       assertThat(g.call("fd_fdstat_get", 3, st)).isZero();
       assertThat(g.memory.u8(st)).isEqualTo(FileType.DIRECTORY);
@@ -191,6 +234,24 @@ class FdFunctionsTest {
       assertThat(g.i64(st + 8)).isEqualTo(Rights.FD_WRITE);
       assertThat(g.call("fd_fdstat_get", 1, -3)).isEqualTo(Errno.FAULT.code());
     }
+  }
+
+  @Test
+  void stdioIsACharacterDeviceOnlyWhenATerminal() throws IOException {
+    // isatty in wasi-libc: a character device without seek/tell rights. Streams are not terminals
+    // unless the config says so (wasmtime reports a redirected stdio as filetype unknown too).
+    try (TestGuest g = new TestGuest(WasiConfig.defaults().withTerminals(true, false, true))) {
+      int st = g.alloc(24);
+      int[] expected = {FileType.CHARACTER_DEVICE, FileType.UNKNOWN, FileType.CHARACTER_DEVICE};
+      for (int fd = 0; fd < 3; fd++) {
+        assertThat(g.call("fd_fdstat_get", fd, st)).isZero();
+        assertThat(g.memory.u8(st)).as("fd %d", fd).isEqualTo(expected[fd]);
+        assertThat(g.i64(st + 8) & (Rights.FD_SEEK | Rights.FD_TELL)).isZero();
+      }
+    }
+    assertThat(WasiConfig.defaults().isTerminal(0)).isFalse();
+    assertThat(WasiConfig.defaults().withTerminals(false, true, false).withArgs("x").isTerminal(1))
+        .isTrue();
   }
 
   @Test
@@ -234,7 +295,7 @@ class FdFunctionsTest {
           .isEqualTo(Errno.INVAL.code());
       assertThat(g.call("fd_filestat_set_times", fd, t, t, 16)).isEqualTo(Errno.INVAL.code());
       assertThat(g.call("fd_filestat_get", 1, st)).isZero();
-      assertThat(g.memory.u8(st + 16)).isEqualTo(FileType.CHARACTER_DEVICE);
+      assertThat(g.memory.u8(st + 16)).isEqualTo(FileType.UNKNOWN);
       assertThat(g.call("fd_filestat_get", 3, st)).isZero();
       assertThat(g.memory.u8(st + 16)).isEqualTo(FileType.DIRECTORY);
       // A file deleted while open still answers fd_filestat_get.

@@ -217,6 +217,12 @@ class PathFunctionsTest {
       int missing = g.str("nope");
       assertThat(g.call("path_filestat_set_times", 3, 0, missing, 4, t, t, Times.MTIM))
           .isEqualTo(Errno.NOENT.code());
+      assertThat(g.call("path_filestat_get", 3, 0, missing, 4, st)).isEqualTo(Errno.NOENT.code());
+      int up = g.str("../f");
+      assertThat(g.call("path_filestat_get", 3, 0, up, 4, st)).isEqualTo(Errno.NOTCAPABLE.code());
+      assertThat(g.call("path_filestat_get", 3, 0, f, 1, TestGuest.MEMORY_SIZE - 8))
+          .isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("path_filestat_get", 9, 0, f, 1, st)).isEqualTo(Errno.BADF.code());
     }
   }
 

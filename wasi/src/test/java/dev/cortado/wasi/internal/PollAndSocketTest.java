@@ -233,6 +233,12 @@ class PollAndSocketTest {
         int flags = g.alloc(2);
         assertThat(g.call("sock_recv", file, g.iovecs(g.alloc(4), 4), 1, 0, len, flags))
             .isEqualTo(Errno.NOTSOCK.code());
+        assertThat(g.call("sock_send", file, g.iovecs(g.alloc(4), 4), 1, 0, len))
+            .isEqualTo(Errno.NOTSOCK.code());
+        assertThat(g.call("sock_send", 99, g.iovecs(g.alloc(4), 4), 1, 0, len))
+            .isEqualTo(Errno.BADF.code());
+        assertThat(g.call("sock_recv", 99, g.iovecs(g.alloc(4), 4), 1, 0, len, flags))
+            .isEqualTo(Errno.BADF.code());
         assertThat(g.call("sock_shutdown", 1, 1)).isEqualTo(Errno.NOTCAPABLE.code());
         assertThat(g.call("sock_shutdown", 99, 1)).isEqualTo(Errno.BADF.code());
       }

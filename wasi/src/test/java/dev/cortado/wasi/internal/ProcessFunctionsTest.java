@@ -70,6 +70,22 @@ class ProcessFunctionsTest {
   }
 
   @Test
+  void environmentOutOfBoundsFault() throws IOException {
+    try (TestGuest g = guest(WasiConfig.defaults().withEnv("A", "1").withEnv("B", "22"))) {
+      int buf = g.alloc(16);
+      assertThat(g.call("environ_get", TestGuest.MEMORY_SIZE - 4, buf))
+          .isEqualTo(Errno.FAULT.code());
+      // "A=1\0B=22\0" is 9 bytes: 8 left before the end is one too few.
+      assertThat(g.call("environ_get", buf, TestGuest.MEMORY_SIZE - 8))
+          .isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("environ_get", buf, TestGuest.MEMORY_SIZE - 9)).isZero();
+      assertThat(g.call("environ_sizes_get", buf, -1)).isEqualTo(Errno.FAULT.code());
+      assertThat(g.call("environ_sizes_get", TestGuest.MEMORY_SIZE, buf))
+          .isEqualTo(Errno.FAULT.code());
+    }
+  }
+
+  @Test
   void deterministicClockAndResolution() throws IOException {
     WasiConfig c =
         WasiConfig.defaults().withClock(WasiClock.deterministic(START, Duration.ofMillis(1)));

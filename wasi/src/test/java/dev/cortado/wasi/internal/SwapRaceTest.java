@@ -1,8 +1,8 @@
 package dev.cortado.wasi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cortado.wasi.RequiredTool;
 import dev.cortado.wasi.WasiConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class SwapRaceTest {
     sandbox = Files.createDirectory(root.resolve("sandbox"));
     Files.createDirectory(sandbox.resolve("sub"));
     Files.writeString(sandbox.resolve("sub/file"), "inside");
-    assumeTrue(SecureDir.supported(sandbox), "no secure directory streams here");
+    RequiredTool.require(SecureDir.supported(sandbox), "no secure directory streams here");
     g = new TestGuest(WasiConfig.defaults().withPreopen(sandbox, "/sandbox"));
   }
 

@@ -1,7 +1,6 @@
 package dev.cortado.wasm.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cortado.wasm.InvalidModuleException;
 import dev.cortado.wasm.MalformedModuleException;
@@ -28,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TestsuiteParseTest {
   private static Path testsuite() {
     String dir = System.getProperty("wasm.testsuite");
-    assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "testsuite not found: " + dir);
+    RequiredTool.require(
+        dir != null && Files.isDirectory(Path.of(dir)), "testsuite not found: " + dir);
     return Path.of(dir);
   }
 

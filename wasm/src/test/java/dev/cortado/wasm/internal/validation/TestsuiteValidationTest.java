@@ -1,11 +1,11 @@
 package dev.cortado.wasm.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cortado.wasm.InvalidModuleException;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.internal.binary.BinaryReader;
+import dev.cortado.wasm.internal.text.RequiredTool;
 import dev.cortado.wasm.internal.text.WastParser;
 import dev.cortado.wasm.internal.text.WatParser;
 import dev.cortado.wasm.internal.wast.ModuleSource;
@@ -35,9 +35,9 @@ class TestsuiteValidationTest {
   @TestFactory
   Stream<DynamicTest> testsuiteModules() throws IOException {
     String root = System.getProperty("wasm.testsuite");
-    assumeTrue(root != null, "system property wasm.testsuite not set");
+    RequiredTool.require(root != null, "system property wasm.testsuite not set");
     Path list = Path.of(root, "lists", "2.0-core.txt");
-    assumeTrue(Files.isRegularFile(list), "no testsuite list at " + list);
+    RequiredTool.require(Files.isRegularFile(list), "no testsuite list at " + list);
     return Files.readAllLines(list).stream()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
