@@ -37,6 +37,16 @@ public final class StoreState {
   public volatile int interruption;
 
   /**
+   * Whether running code checks {@link #interruption} at loop headers and function entries. Only
+   * for measuring what the checks cost (the benchmark runner's {@code +nochecks} modes): {@code
+   * -Dcortado.measure.noInterruptChecks=true} turns them off, and then {@code interrupt()} and
+   * timeouts do not stop running code (waiting host functions still wake). A constant to the JIT,
+   * so the switch itself costs nothing.
+   */
+  public static final boolean INTERRUPT_CHECKS =
+      !Boolean.getBoolean("cortado.measure.noInterruptChecks");
+
+  /**
    * The fuel left, when {@link #metered}. Running code charges it directly (one thread runs a store
    * at a time, so a plain field suffices); it never goes negative.
    */
@@ -150,7 +160,7 @@ public final class StoreState {
 
   /** Throws the interruption trap if the store's code must stop. */
   public void checkInterrupt() {
-    if (interruption != 0) {
+    if (INTERRUPT_CHECKS && interruption != 0) {
       throw interrupted();
     }
   }

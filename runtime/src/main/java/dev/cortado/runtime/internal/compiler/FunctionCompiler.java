@@ -4,6 +4,7 @@ import static java.lang.constant.ConstantDescs.CD_Throwable;
 import static java.lang.constant.ConstantDescs.CD_int;
 
 import dev.cortado.runtime.internal.FuelCosts;
+import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
@@ -427,6 +428,9 @@ final class FunctionCompiler {
 
   /** Traps with INTERRUPTED if the store must stop; at the recorded position as it stands. */
   void checkInterrupt() {
+    if (!StoreState.INTERRUPT_CHECKS) {
+      return;
+    }
     cb.aload(ctxSlot);
     cb.invokestatic(
         CD_LimitOps,
