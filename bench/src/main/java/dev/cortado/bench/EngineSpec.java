@@ -63,7 +63,8 @@ record EngineSpec(
       Path graalModules,
       Path graalUpgrade,
       Path node,
-      List<String> cortadoModes) {
+      List<String> cortadoModes,
+      boolean cpuClock) {
     /** Where the {@code cached} mode keeps compiled code. */
     Path cortadoCache() {
       return bench.resolve("build/cortado-cache");
@@ -233,6 +234,9 @@ record EngineSpec(
     List<String> command = new ArrayList<>();
     command.add(setup.java().toString());
     command.addAll(jvmFlags);
+    if (setup.cpuClock()) {
+      command.add("-Dbench.clock=cpu");
+    }
     command.addAll(List.of("-cp", setup.classPath(), InProcess.class.getName()));
     command.addAll(List.of("--engine", engine));
     command.addAll(i.runOptions());

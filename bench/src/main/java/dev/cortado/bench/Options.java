@@ -36,6 +36,8 @@ import java.util.Locale;
  * --out DIR             where the reports go                         default: bench/results
  * --name NAME           NAME.md, NAME.json, NAME-SIZE-KIND.svg       default: results
  * --command TEXT        the command line to print in the reports
+ * --clock wall|cpu      steady state of the JVM engines in wall time, or in the guest thread's
+ *                       CPU time (less disturbed by other work on the machine)  default: wall
  * </pre>
  */
 final class Options {
@@ -59,6 +61,7 @@ final class Options {
   Path out;
   String name = "results";
   String command = "";
+  boolean cpuClock;
 
   private Options() {}
 
@@ -92,6 +95,13 @@ final class Options {
         case "--out" -> o.out = Path.of(value).toAbsolutePath();
         case "--name" -> o.name = value;
         case "--command" -> o.command = value;
+        case "--clock" ->
+            o.cpuClock =
+                switch (value) {
+                  case "cpu" -> true;
+                  case "wall" -> false;
+                  default -> throw new IllegalArgumentException("--clock is wall or cpu");
+                };
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -114,7 +124,7 @@ final class Options {
 
   EngineSpec.Setup setup() {
     return new EngineSpec.Setup(
-        bench, root, java, classPath, graalModules, graalUpgrade, node, cortadoModes);
+        bench, root, java, classPath, graalModules, graalUpgrade, node, cortadoModes, cpuClock);
   }
 
   private static List<String> list(String value) {
