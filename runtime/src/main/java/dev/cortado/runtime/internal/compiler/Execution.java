@@ -47,6 +47,7 @@ public final class Execution {
       bits[i] = args[i].bits();
       refs[i] = args[i].ref();
     }
+    ctx.poll = 0; // the entry checks for interruption at once (LimitOps.pollAtEntry)
     try {
       SignatureBridge.of(type)
           .callRaw

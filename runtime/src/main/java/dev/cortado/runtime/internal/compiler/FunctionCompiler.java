@@ -100,6 +100,7 @@ final class FunctionCompiler {
   private int resultCarrierSlot = -1;
   private int multiValueSlot = -1;
   private int posSlot;
+  private int pollSlot;
   private int segmentSlot = -1;
   private int scratchIntSlot = -1;
   private final int[][] spillSlots = new int[TypeKind.values().length][];
@@ -259,6 +260,9 @@ final class FunctionCompiler {
     posSlot = cb.allocateLocal(TypeKind.INT);
     cb.iconst_m1();
     cb.istore(posSlot);
+    pollSlot = cb.allocateLocal(TypeKind.INT);
+    cb.loadConstant(LimitOps.POLL_INTERVAL);
+    cb.istore(pollSlot);
     Label tryStart = cb.newBoundLabel();
     Label exhausted = cb.newLabel();
     if (chunk == null) {
@@ -270,7 +274,7 @@ final class FunctionCompiler {
     if (chunk == null && !osr) {
       // Execution limits at function entry, as in the interpreter (docs/limits.md): the
       // interruption check leaves the caller as the innermost frame, the charge names this one.
-      checkInterrupt();
+      pollAtEntry();
       chargeFuelAt(0);
     }
     Label osrDispatch = osr ? cb.newLabel() : null;
@@ -438,10 +442,34 @@ final class FunctionCompiler {
         MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
   }
 
-  /** At a loop's header: the interruption check and the charge for the loop body's stretch. */
+  /** At function entry: the instance's countdown to the next interruption check. */
+  private void pollAtEntry() {
+    if (!StoreState.INTERRUPT_CHECKS) {
+      return;
+    }
+    cb.aload(ctxSlot);
+    cb.invokestatic(
+        CD_LimitOps,
+        "pollAtEntry",
+        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
+  }
+
+  /**
+   * At a loop's header: the interruption check, every {@link LimitOps#POLL_INTERVAL} iterations
+   * (counted in a local), and the charge for the loop body's stretch.
+   */
   void atLoopHeader() {
     recordBodyPosition(current);
-    checkInterrupt();
+    if (StoreState.INTERRUPT_CHECKS) {
+      Label skip = cb.newLabel();
+      cb.iinc(pollSlot, -1);
+      cb.iload(pollSlot);
+      cb.ifge(skip);
+      cb.loadConstant(LimitOps.POLL_INTERVAL);
+      cb.istore(pollSlot);
+      checkInterrupt();
+      cb.labelBinding(skip);
+    }
     chargeFuelAfterCurrent();
   }
 
