@@ -291,8 +291,8 @@ final class CodeShape {
     Opcode op = in.opcode();
     return switch (op) {
       case NOP, ELSE, END, BLOCK -> 2;
-      // The header's position, interruption countdown and check (FunctionCompiler.atLoopHeader).
-      case LOOP -> 28;
+      // The header's position and interruption poll (FunctionCompiler.atLoopHeader).
+      case LOOP -> 12;
       case IF -> 8;
       case BR, BR_IF, RETURN, DROP, UNREACHABLE -> 8;
       case BR_TABLE -> brTableCost(in);

@@ -42,13 +42,6 @@ public final class CompiledInstance {
    */
   public MultiValue spill;
 
-  /**
-   * Function entries left before generated code next reads the interruption flag ({@link
-   * LimitOps#pollAtEntry}). A plain field: threads that share the instance only make the count
-   * inexact.
-   */
-  public int poll;
-
   CompiledInstance(ModuleInstance instance, CompiledModule code) {
     this.instance = instance;
     this.code = code;

@@ -47,7 +47,6 @@ public final class Execution {
       bits[i] = args[i].bits();
       refs[i] = args[i].ref();
     }
-    ctx.poll = 0; // the entry checks for interruption at once (LimitOps.pollAtEntry)
     try {
       SignatureBridge.of(type)
           .callRaw

@@ -19,6 +19,7 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
@@ -61,6 +62,23 @@ final class FunctionCompiler {
   private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
   private static final ClassDesc CD_LimitOps = ClassDesc.of(LimitOps.class.getName());
 
+  private static final DirectMethodHandleDesc POLL_BOOTSTRAP =
+      MethodHandleDesc.ofMethod(
+          DirectMethodHandleDesc.Kind.STATIC,
+          CD_LimitOps,
+          "pollSite",
+          MethodTypeDesc.of(
+              ConstantDescs.CD_CallSite,
+              ConstantDescs.CD_MethodHandles_Lookup,
+              ConstantDescs.CD_String,
+              ConstantDescs.CD_MethodType));
+
+  private static final DynamicCallSiteDesc POLL =
+      DynamicCallSiteDesc.of(
+          POLL_BOOTSTRAP,
+          "poll",
+          MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
+
   /** A br_table with more entries than this switches through a table (see branchTable). */
   private static final int BIG_BR_TABLE = 64;
 
@@ -100,7 +118,6 @@ final class FunctionCompiler {
   private int resultCarrierSlot = -1;
   private int multiValueSlot = -1;
   private int posSlot;
-  private int pollSlot;
   private int segmentSlot = -1;
   private int scratchIntSlot = -1;
   private final int[][] spillSlots = new int[TypeKind.values().length][];
@@ -260,9 +277,6 @@ final class FunctionCompiler {
     posSlot = cb.allocateLocal(TypeKind.INT);
     cb.iconst_m1();
     cb.istore(posSlot);
-    pollSlot = cb.allocateLocal(TypeKind.INT);
-    cb.loadConstant(LimitOps.POLL_INTERVAL);
-    cb.istore(pollSlot);
     Label tryStart = cb.newBoundLabel();
     Label exhausted = cb.newLabel();
     if (chunk == null) {
@@ -274,7 +288,7 @@ final class FunctionCompiler {
     if (chunk == null && !osr) {
       // Execution limits at function entry, as in the interpreter (docs/limits.md): the
       // interruption check leaves the caller as the innermost frame, the charge names this one.
-      pollAtEntry();
+      pollInterrupt();
       chargeFuelAt(0);
     }
     Label osrDispatch = osr ? cb.newLabel() : null;
@@ -430,46 +444,22 @@ final class FunctionCompiler {
 
   // ---- execution limits (docs/limits.md): the same points as the interpreter's LOOP and FUEL ----
 
-  /** Traps with INTERRUPTED if the store must stop; at the recorded position as it stands. */
-  void checkInterrupt() {
-    if (!StoreState.INTERRUPT_CHECKS) {
-      return;
-    }
-    cb.aload(ctxSlot);
-    cb.invokestatic(
-        CD_LimitOps,
-        "checkInterrupt",
-        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
-  }
-
-  /** At function entry: the instance's countdown to the next interruption check. */
-  private void pollAtEntry() {
-    if (!StoreState.INTERRUPT_CHECKS) {
-      return;
-    }
-    cb.aload(ctxSlot);
-    cb.invokestatic(
-        CD_LimitOps,
-        "pollAtEntry",
-        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
-  }
-
   /**
-   * At a loop's header: the interruption check, every {@link LimitOps#POLL_INTERVAL} iterations
-   * (counted in a local), and the charge for the loop body's stretch.
+   * Polls for interruption (see {@link LimitOps}): no code once HotSpot has compiled it, unless a
+   * store with running code is interrupted; traps at the recorded position as it stands.
    */
+  void pollInterrupt() {
+    if (!StoreState.INTERRUPT_CHECKS) {
+      return;
+    }
+    cb.aload(ctxSlot);
+    cb.invokedynamic(POLL);
+  }
+
+  /** At a loop's header: the interruption poll and the charge for the loop body's stretch. */
   void atLoopHeader() {
     recordBodyPosition(current);
-    if (StoreState.INTERRUPT_CHECKS) {
-      Label skip = cb.newLabel();
-      cb.iinc(pollSlot, -1);
-      cb.iload(pollSlot);
-      cb.ifge(skip);
-      cb.loadConstant(LimitOps.POLL_INTERVAL);
-      cb.istore(pollSlot);
-      checkInterrupt();
-      cb.labelBinding(skip);
-    }
+    pollInterrupt();
     chargeFuelAfterCurrent();
   }
 
