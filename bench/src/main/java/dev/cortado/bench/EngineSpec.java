@@ -63,7 +63,13 @@ record EngineSpec(
       Path graalModules,
       Path graalUpgrade,
       Path node,
-      List<String> cortadoTiers) {}
+      List<String> cortadoModes,
+      boolean cpuClock) {
+    /** Where the {@code cached} mode keeps compiled code. */
+    Path cortadoCache() {
+      return bench.resolve("build/cortado-cache");
+    }
+  }
 
   /** Every engine the runner knows, available or not, in the order the reports list them. */
   static List<EngineSpec> all(Setup setup) {
@@ -80,8 +86,8 @@ record EngineSpec(
                         setup.bench().resolve("build/native/" + i.workload().name()).toString()),
                     i.args()),
             null));
-    for (String tier : setup.cortadoTiers()) {
-      engines.add(cortado(setup, tier));
+    for (String mode : setup.cortadoModes()) {
+      engines.add(cortado(setup, CortadoMode.parse(mode)));
     }
     engines.add(
         jvmEngine(
@@ -106,22 +112,33 @@ record EngineSpec(
     return engines;
   }
 
-  private static EngineSpec cortado(Setup setup, String tier) {
+  private static EngineSpec cortado(Setup setup, CortadoMode mode) {
     Path launcher = setup.root().resolve("cortado");
+    String id = "cortado-" + mode.name();
+    List<String> flags = mode.jvmFlags();
+    List<String> run = new ArrayList<>(List.of(launcher.toString()));
+    run.add("run");
+    run.addAll(mode.runOptions(setup.cortadoCache()));
+    run.add("--");
     return new EngineSpec(
-        "cortado-" + tier,
-        "Cortado --tier "
-            + tier
-            + ": whole process through the cortado launcher (cortado run --tier "
-            + tier
-            + "), in-process through the embedding API and dev.cortado.wasi; default JVM flags",
-        tier.equals("interpreter"),
+        id,
+        mode.describe()
+            + ": whole process through the cortado launcher (cortado run "
+            + String.join(" ", mode.runOptions(Path.of("DIR")))
+            + "), in-process through the embedding API and dev.cortado.wasi; default JVM flags"
+            + (flags.isEmpty() ? "" : " and " + String.join(" ", flags)),
+        mode.tier() == dev.cortado.runtime.Tier.INTERPRETER,
         Files.isExecutable(launcher) ? null : "no cortado launcher at " + launcher,
-        i ->
-            concat(
-                List.of(launcher.toString(), "run", "--tier", tier, "--", i.module().toString()),
-                i.args()),
-        i -> harness(setup, List.of(), "cortado-" + tier, i));
+        i -> withJavaOpts(flags, concat(concat(run, List.of(i.module().toString())), i.args())),
+        i -> harness(setup, flags, id, i));
+  }
+
+  /** {@code command} with the launcher's {@code CORTADO_JAVA_OPTS} set to {@code flags}. */
+  private static List<String> withJavaOpts(List<String> flags, List<String> command) {
+    if (flags.isEmpty()) {
+      return command;
+    }
+    return concat(List.of("env", "CORTADO_JAVA_OPTS=" + String.join(" ", flags)), command);
   }
 
   private static EngineSpec jvmEngine(
@@ -217,6 +234,9 @@ record EngineSpec(
     List<String> command = new ArrayList<>();
     command.add(setup.java().toString());
     command.addAll(jvmFlags);
+    if (setup.cpuClock()) {
+      command.add("-Dbench.clock=cpu");
+    }
     command.addAll(List.of("-cp", setup.classPath(), InProcess.class.getName()));
     command.addAll(List.of("--engine", engine));
     command.addAll(i.runOptions());

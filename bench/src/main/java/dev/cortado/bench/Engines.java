@@ -1,12 +1,11 @@
 package dev.cortado.bench;
 
-import dev.cortado.spectest.Tier;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The in-process engines by id, as {@link InProcess} and {@link Runner} name them: {@code
- * cortado-TIER} for each Cortado mode, then the other JVM engines.
+ * cortado-MODE} for each Cortado mode ({@link CortadoMode}), then the other JVM engines.
  */
 final class Engines {
   static final List<String> IN_PROCESS_IDS = ids();
@@ -15,7 +14,7 @@ final class Engines {
 
   static WasmEngine inProcess(String id) {
     if (id.startsWith("cortado-")) {
-      return new CortadoEngine(Tier.parse(id.substring("cortado-".length())));
+      return new CortadoEngine(CortadoMode.parse(id.substring("cortado-".length())));
     }
     return switch (id) {
       case "chicory-interpreter" -> new ChicoryEngine(false);
@@ -29,8 +28,8 @@ final class Engines {
 
   private static List<String> ids() {
     List<String> ids = new ArrayList<>();
-    for (Tier t : Tier.values()) {
-      ids.add("cortado-" + t.cliName());
+    for (String mode : CortadoMode.DEFAULTS) {
+      ids.add("cortado-" + mode);
     }
     ids.addAll(List.of("chicory-interpreter", "chicory-compiler", "graalwasm"));
     return List.copyOf(ids);

@@ -40,8 +40,15 @@ public final class Environment {
     f.put(
         "settings",
         String.format(
-            "runs %d, in-process warm-up %d, timeout %d s per run, budget %d s per cell",
-            options.runs, options.warmup, options.timeout.toSeconds(), options.budget.toSeconds()));
+            "runs %d, in-process warm-up %d, timeout %d s per run, budget %d s per cell; %s",
+            options.runs,
+            options.warmup,
+            options.timeout.toSeconds(),
+            options.budget.toSeconds(),
+            options.cpuClock
+                ? "JVM engines' steady state in the guest thread's CPU time, other figures in wall"
+                    + " time"
+                : "wall time"));
     return e;
   }
 

@@ -2,12 +2,10 @@ package dev.cortado.bench;
 
 import dev.cortado.bench.Cell.Kind;
 import dev.cortado.bench.Workload.Size;
-import dev.cortado.spectest.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +21,9 @@ import java.util.Locale;
  * --graal-modules DIR   GraalWasm's jars                             default: target/graal/modules
  * --graal-upgrade DIR   Graal's compiler jar                         default: target/graal/upgrade
  * --node PATH           node                                         default: node on the PATH
- * --cortado-tiers LIST  Cortado modes                                default: every --tier
+ * --cortado-modes LIST  Cortado modes (CortadoMode): interpreter, compiled, tiered, cached,
+ *                       each optionally +fuel or +nochecks; "limits" for the limits set
+ *                                                      default: interpreter,compiled,tiered,cached
  * --engines LIST        only these engines (native is always needed)
  * --skip-engines LIST   not these engines
  * --workloads LIST      only these workloads
@@ -36,6 +36,8 @@ import java.util.Locale;
  * --out DIR             where the reports go                         default: bench/results
  * --name NAME           NAME.md, NAME.json, NAME-SIZE-KIND.svg       default: results
  * --command TEXT        the command line to print in the reports
+ * --clock wall|cpu      steady state of the JVM engines in wall time, or in the guest thread's
+ *                       CPU time (less disturbed by other work on the machine)  default: wall
  * </pre>
  */
 final class Options {
@@ -46,7 +48,7 @@ final class Options {
   Path graalModules;
   Path graalUpgrade;
   Path node = onPath("node");
-  List<String> cortadoTiers = Arrays.stream(Tier.values()).map(Tier::cliName).toList();
+  List<String> cortadoModes = CortadoMode.DEFAULTS;
   List<String> engines = List.of();
   List<String> skipEngines = List.of();
   List<String> workloads = List.of();
@@ -59,6 +61,7 @@ final class Options {
   Path out;
   String name = "results";
   String command = "";
+  boolean cpuClock;
 
   private Options() {}
 
@@ -78,7 +81,8 @@ final class Options {
         case "--graal-modules" -> o.graalModules = Path.of(value).toAbsolutePath();
         case "--graal-upgrade" -> o.graalUpgrade = Path.of(value).toAbsolutePath();
         case "--node" -> o.node = value.isEmpty() ? null : Path.of(value);
-        case "--cortado-tiers" -> o.cortadoTiers = list(value);
+        case "--cortado-modes" ->
+            o.cortadoModes = value.equals("limits") ? CortadoMode.LIMITS : list(value);
         case "--engines" -> o.engines = list(value);
         case "--skip-engines" -> o.skipEngines = list(value);
         case "--workloads" -> o.workloads = list(value);
@@ -91,6 +95,13 @@ final class Options {
         case "--out" -> o.out = Path.of(value).toAbsolutePath();
         case "--name" -> o.name = value;
         case "--command" -> o.command = value;
+        case "--clock" ->
+            o.cpuClock =
+                switch (value) {
+                  case "cpu" -> true;
+                  case "wall" -> false;
+                  default -> throw new IllegalArgumentException("--clock is wall or cpu");
+                };
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -113,7 +124,7 @@ final class Options {
 
   EngineSpec.Setup setup() {
     return new EngineSpec.Setup(
-        bench, root, java, classPath, graalModules, graalUpgrade, node, cortadoTiers);
+        bench, root, java, classPath, graalModules, graalUpgrade, node, cortadoModes, cpuClock);
   }
 
   private static List<String> list(String value) {

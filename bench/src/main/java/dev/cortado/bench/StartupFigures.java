@@ -1,12 +1,10 @@
 package dev.cortado.bench;
 
 import dev.cortado.bench.EngineSpec.Invocation;
-import dev.cortado.spectest.Tier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,10 +76,5 @@ public final class StartupFigures {
     }
     System.err.printf("start-up %s: %.1f ms%n", engine, Stats.median(nanos) / 1e6);
     return new Timing(engine, Stats.median(nanos) / 1e6, nanos.size(), null);
-  }
-
-  /** The Cortado tiers, for callers outside this package. */
-  public static List<String> cortadoEngines() {
-    return Arrays.stream(Tier.values()).map(t -> "cortado-" + t.cliName()).toList();
   }
 }

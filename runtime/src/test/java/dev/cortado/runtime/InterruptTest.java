@@ -45,6 +45,67 @@ class InterruptTest {
         () -> catchThrowableOfType(Trap.class, () -> inst.function(name).call(a)));
   }
 
+  /** A loop over memory that runs {@code n} iterations, or for ever if {@code n} is negative. */
+  private static final WasmModule SUM =
+      WasmModule.parseText(
+          """
+          (module
+            (memory 1)
+            (func (export "sum") (param $n i32) (result i32) (local $i i32) (local $s i32)
+              (loop $l
+                (local.set $s (i32.add (local.get $s)
+                  (i32.load (i32.and (i32.shl (local.get $i) (i32.const 2)) (i32.const 0xfffc)))))
+                (i32.store (i32.and (i32.shl (local.get $i) (i32.const 2)) (i32.const 0xfffc))
+                  (local.get $i))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $l (i32.or (i32.lt_s (local.get $n) (i32.const 0))
+                                  (i32.lt_u (local.get $i) (local.get $n)))))
+              (local.get $s)))
+          """);
+
+  /**
+   * Compiled code polls for interruption through a call site that HotSpot compiles to nothing
+   * (LimitOps): an interruption must deoptimize a loop that C2 has already compiled, and leave
+   * another store's code running correctly.
+   */
+  @ParameterizedTest
+  @MethodSource("modes")
+  void interruptStopsALoopTheJitHasCompiled(Mode mode) throws Exception {
+    Store store = new Store(mode.config());
+    Instance inst = new Linker().instantiate(store, SUM);
+    Instance bystander = new Linker().instantiate(new Store(mode.config()), SUM);
+    // The loop stores what depends on i alone: from the second call on, memory and sum repeat.
+    inst.function("sum").call(Value.i32(100_000));
+    bystander.function("sum").call(Value.i32(100_000));
+    int expected = inst.function("sum").call(Value.i32(100_000))[0].asInt();
+    for (int i = 0; i < 300; i++) {
+      // Enough for C2 (and for tier-up in the tiered mode).
+      assertThat(inst.function("sum").call(Value.i32(100_000))[0].asInt()).isEqualTo(expected);
+    }
+    CompletableFuture<Trap> trap = callInBackground(inst, "sum", Value.i32(-1));
+    CompletableFuture<Value[]> other =
+        CompletableFuture.supplyAsync(
+            () -> {
+              Value[] last = null;
+              for (int i = 0; i < 200; i++) {
+                last = bystander.function("sum").call(Value.i32(100_000));
+              }
+              return last;
+            });
+    Thread.sleep(300);
+    assertThat(trap).isNotDone();
+    store.interrupt();
+    Trap t = trap.get(30, TimeUnit.SECONDS);
+    assertThat(t.kind()).isEqualTo(TrapKind.INTERRUPTED);
+    assertThat(other.get(60, TimeUnit.SECONDS)[0].asInt()).isEqualTo(expected);
+    // Still interrupted: the next call traps at once; cleared, the store runs normally again.
+    assertThat(catchThrowableOfType(Trap.class, () -> inst.function("sum").call(Value.i32(1))))
+        .extracting(Trap::kind)
+        .isEqualTo(TrapKind.INTERRUPTED);
+    store.clearInterrupt();
+    assertThat(inst.function("sum").call(Value.i32(100_000))[0].asInt()).isNotZero();
+  }
+
   @ParameterizedTest
   @MethodSource("modes")
   void interruptStopsALoopOnAnotherThread(Mode mode) throws Exception {

@@ -61,6 +61,45 @@ class SpecTest {
     return scripts("lists/2.0-simd.txt", SIMD_TIERS);
   }
 
+  /**
+   * Regression scripts for bugs found by the fuzzers and the hostile-guest tests
+   * (src/test/resources/regressions, docs/limits.md): every tier.
+   */
+  @TestFactory
+  Stream<DynamicNode> regressions() throws java.io.IOException {
+    Path dir = Path.of("src/test/resources/regressions");
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(dir)) {
+      files = listing.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      fail("no regression scripts in " + dir.toAbsolutePath());
+    }
+    return Arrays.stream(Tier.values())
+        .map(
+            tier ->
+                DynamicContainer.dynamicContainer(
+                    tier.cliName(),
+                    files.stream()
+                        .map(
+                            file ->
+                                DynamicTest.dynamicTest(
+                                    file.getFileName().toString(),
+                                    file.toUri(),
+                                    () -> {
+                                      String name = "regressions/" + file.getFileName();
+                                      ScriptResult result =
+                                          new WastRunner(tier).runFile(file, name);
+                                      System.out.println("[" + tier + "] " + result.summaryLine());
+                                      if (!result.ok()) {
+                                        fail(
+                                            result.failures().stream()
+                                                .map(result::describe)
+                                                .collect(Collectors.joining("\n")));
+                                      }
+                                    }))));
+  }
+
   /** One container per tier, with one test per script of the list {@code listPath}. */
   private static Stream<DynamicNode> scripts(String listPath, List<Tier> tiers) {
     SpecTestSuite suite = SpecTestSuite.fromSystemProperty();

@@ -5,12 +5,14 @@ import dev.cortado.runtime.Instance;
 import dev.cortado.runtime.Linker;
 import dev.cortado.runtime.Memory;
 import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Tier;
 import dev.cortado.runtime.Value;
-import dev.cortado.spectest.Tier;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import java.util.List;
+import java.util.Locale;
 
 /** {@link GuestModule} on Cortado, in one tier. */
 final class CortadoGuest implements Guest {
@@ -23,7 +25,10 @@ final class CortadoGuest implements Guest {
   private final Memory memory;
 
   CortadoGuest(String tier, byte[] module) {
-    Instance instance = instantiate(Tier.parse(tier), WasmModule.parse(module));
+    Instance instance =
+        instantiate(
+            StoreConfig.defaults().withTier(Tier.valueOf(tier.toUpperCase(Locale.ROOT))),
+            WasmModule.parse(module));
     inc = instance.function("inc");
     callHost = instance.function("call_host");
     fib = instance.function("fib");
@@ -32,14 +37,14 @@ final class CortadoGuest implements Guest {
   }
 
   /** Links the host function and instantiates: what the instantiation figure times. */
-  static Instance instantiate(Tier tier, WasmModule module) {
+  static Instance instantiate(StoreConfig config, WasmModule module) {
     Linker linker = new Linker();
     linker.define(
         "env",
         "host_inc",
         HOST_INC,
         (caller, args) -> new Value[] {Value.i32(args[0].asInt() + 1)});
-    return linker.instantiate(new Store(tier.storeConfig()), module);
+    return linker.instantiate(new Store(config), module);
   }
 
   @Override

@@ -3,8 +3,10 @@ package dev.cortado.bench.jmh;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
-import dev.cortado.spectest.Tier;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Tier;
 import dev.cortado.wasm.WasmModule;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +39,7 @@ public class InstantiateBenchmark {
   public void load() {
     byte[] bytes = BenchFiles.guestModule();
     if (engine.startsWith("cortado-")) {
-      tier = Tier.parse(engine.substring("cortado-".length()));
+      tier = Tier.valueOf(engine.substring("cortado-".length()).toUpperCase(Locale.ROOT));
       cortadoModule = WasmModule.parse(bytes);
     } else {
       chicoryModule = Parser.parse(bytes);
@@ -49,7 +51,7 @@ public class InstantiateBenchmark {
   @Benchmark
   public Object instantiate() {
     return cortadoModule != null
-        ? CortadoGuest.instantiate(tier, cortadoModule)
+        ? CortadoGuest.instantiate(StoreConfig.defaults().withTier(tier), cortadoModule)
         : ChicoryGuest.instantiate(chicoryModule, chicoryMachine);
   }
 }

@@ -49,7 +49,9 @@ public final class JmhRun {
     String classPath = options.getOrDefault("classpath", System.getProperty("java.class.path"));
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    List<String> engines = new ArrayList<>(StartupFigures.cortadoEngines());
+    // The tiers: the code cache only changes start-up, which StartupFigures measures.
+    List<String> engines =
+        new ArrayList<>(List.of("cortado-interpreter", "cortado-compiled", "cortado-tiered"));
     engines.addAll(List.of("chicory-interpreter", "chicory-compiler"));
 
     CommandLineOptions cli = new CommandLineOptions(jmhArgs.toArray(String[]::new));

@@ -4,6 +4,7 @@ import dev.cortado.runtime.ResourceLimiter;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.internal.compiler.LimitOps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,16 @@ public final class StoreState {
   public volatile int interruption;
 
   /**
+   * Whether running code checks {@link #interruption} at loop headers and function entries. Only
+   * for measuring what the checks cost (the benchmark runner's {@code +nochecks} modes): {@code
+   * -Dcortado.measure.noInterruptChecks=true} turns them off, and then {@code interrupt()} and
+   * timeouts do not stop running code (waiting host functions still wake). A constant to the JIT,
+   * so the switch itself costs nothing.
+   */
+  public static final boolean INTERRUPT_CHECKS =
+      !Boolean.getBoolean("cortado.measure.noInterruptChecks");
+
+  /**
    * The fuel left, when {@link #metered}. Running code charges it directly (one thread runs a store
    * at a time, so a plain field suffices); it never goes negative.
    */
@@ -48,8 +59,20 @@ public final class StoreState {
   private final List<Runnable> wakers = new ArrayList<>();
   private final long timeoutNanos;
 
-  /** Calls from the host into the store's code that have not returned (only with a timeout). */
-  private int activeCalls;
+  /**
+   * Calls from the host into the store's code that have not returned. Volatile: {@link #raise}
+   * reads it from another thread (see {@link #checksRequested}).
+   */
+  private volatile int activeCalls;
+
+  /**
+   * Whether this store holds a request that compiled code check interruption flags ({@code
+   * LimitOps.requestChecks}): from an interruption while its code runs until that code has
+   * returned. Written under {@link #lock}; volatile so that {@link #exitCall} can test it without
+   * the lock. Whoever writes last of {@code activeCalls} and this field sees the other's write, so
+   * a request is always released.
+   */
+  private volatile boolean checksRequested;
 
   /** Tells a timeout's expiry from a later call's (guarded by {@link #lock}). */
   private long callGeneration;
@@ -150,7 +173,7 @@ public final class StoreState {
 
   /** Throws the interruption trap if the store's code must stop. */
   public void checkInterrupt() {
-    if (interruption != 0) {
+    if (INTERRUPT_CHECKS && interruption != 0) {
       throw interrupted();
     }
   }
@@ -167,6 +190,15 @@ public final class StoreState {
       interruption |= bit;
       lock.notifyAll();
       toWake = wakers.toArray(new Runnable[0]);
+      if (INTERRUPT_CHECKS && !checksRequested) {
+        // Compiled code polls the flag only on request. A call that starts later checks it at
+        // its entry; one that ended meanwhile is seen here, and the request withdrawn.
+        checksRequested = true;
+        LimitOps.requestChecks();
+        if (activeCalls == 0) {
+          releaseChecks();
+        }
+      }
     }
     for (Runnable w : toWake) {
       w.run();
@@ -248,10 +280,23 @@ public final class StoreState {
 
   /** Before a call from the host into the store's code. */
   public void enterCall() {
+    // One thread at a time uses a store (calls from host functions nest), so this is no race.
+    int active = activeCalls;
+    activeCalls = active + 1;
+    if (INTERRUPT_CHECKS && interruption != 0 && !checksRequested) {
+      // Already interrupted: compiled code must poll during this call, to trap at its first
+      // function entry as the interpreter does.
+      synchronized (lock) {
+        if (!checksRequested) {
+          checksRequested = true;
+          LimitOps.requestChecks();
+        }
+      }
+    }
     if (timeoutNanos == 0) {
       return;
     }
-    if (activeCalls++ == 0) {
+    if (active == 0) {
       long generation;
       synchronized (lock) {
         generation = ++callGeneration;
@@ -262,10 +307,19 @@ public final class StoreState {
 
   /** After a call {@link #enterCall} began, however it ended. */
   public void exitCall() {
+    int active = activeCalls - 1;
+    activeCalls = active;
+    if (active == 0 && checksRequested) {
+      synchronized (lock) {
+        if (checksRequested) {
+          releaseChecks();
+        }
+      }
+    }
     if (timeoutNanos == 0) {
       return;
     }
-    if (--activeCalls == 0) {
+    if (active == 0) {
       deadline.cancel(false);
       deadline = null;
       synchronized (lock) {
@@ -273,6 +327,12 @@ public final class StoreState {
         interruption &= ~TIMED_OUT;
       }
     }
+  }
+
+  /** Withdraws this store's request that compiled code check interruption (under the lock). */
+  private void releaseChecks() {
+    checksRequested = false;
+    LimitOps.releaseChecks();
   }
 
   private static long saturatedNanos(Duration d) {

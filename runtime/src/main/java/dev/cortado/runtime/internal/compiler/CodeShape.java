@@ -290,7 +290,9 @@ final class CodeShape {
   private int estimate(Instruction in) {
     Opcode op = in.opcode();
     return switch (op) {
-      case NOP, ELSE, END, BLOCK, LOOP -> 2;
+      case NOP, ELSE, END, BLOCK -> 2;
+      // The header's position and interruption poll (FunctionCompiler.atLoopHeader).
+      case LOOP -> 12;
       case IF -> 8;
       case BR, BR_IF, RETURN, DROP, UNREACHABLE -> 8;
       case BR_TABLE -> brTableCost(in);

@@ -2,6 +2,7 @@ package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.runtime.internal.FuncTypeIds;
 import dev.cortado.runtime.internal.FunctionHandle;
+import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.WasmModule;
 import java.lang.invoke.CallSite;
@@ -290,7 +291,10 @@ public final class CompiledModule {
   }
 
   private static String settings(int methodLimit, boolean metered) {
-    return "methodLimit=" + methodLimit + (metered ? ",fuel" : "");
+    return "methodLimit="
+        + methodLimit
+        + (metered ? ",fuel" : "")
+        + (StoreState.INTERRUPT_CHECKS ? "" : ",noInterruptChecks");
   }
 
   /** SHA-256 of the module's binary encoding. */

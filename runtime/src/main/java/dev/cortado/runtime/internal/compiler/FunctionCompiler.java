@@ -4,6 +4,7 @@ import static java.lang.constant.ConstantDescs.CD_Throwable;
 import static java.lang.constant.ConstantDescs.CD_int;
 
 import dev.cortado.runtime.internal.FuelCosts;
+import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
@@ -18,6 +19,7 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
@@ -59,6 +61,23 @@ final class FunctionCompiler {
   private static final ClassDesc CD_Linker = ClassDesc.of(CallLinker.class.getName());
   private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
   private static final ClassDesc CD_LimitOps = ClassDesc.of(LimitOps.class.getName());
+
+  private static final DirectMethodHandleDesc POLL_BOOTSTRAP =
+      MethodHandleDesc.ofMethod(
+          DirectMethodHandleDesc.Kind.STATIC,
+          CD_LimitOps,
+          "pollSite",
+          MethodTypeDesc.of(
+              ConstantDescs.CD_CallSite,
+              ConstantDescs.CD_MethodHandles_Lookup,
+              ConstantDescs.CD_String,
+              ConstantDescs.CD_MethodType));
+
+  private static final DynamicCallSiteDesc POLL =
+      DynamicCallSiteDesc.of(
+          POLL_BOOTSTRAP,
+          "poll",
+          MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
 
   /** A br_table with more entries than this switches through a table (see branchTable). */
   private static final int BIG_BR_TABLE = 64;
@@ -269,7 +288,7 @@ final class FunctionCompiler {
     if (chunk == null && !osr) {
       // Execution limits at function entry, as in the interpreter (docs/limits.md): the
       // interruption check leaves the caller as the innermost frame, the charge names this one.
-      checkInterrupt();
+      pollInterrupt();
       chargeFuelAt(0);
     }
     Label osrDispatch = osr ? cb.newLabel() : null;
@@ -425,19 +444,22 @@ final class FunctionCompiler {
 
   // ---- execution limits (docs/limits.md): the same points as the interpreter's LOOP and FUEL ----
 
-  /** Traps with INTERRUPTED if the store must stop; at the recorded position as it stands. */
-  void checkInterrupt() {
+  /**
+   * Polls for interruption (see {@link LimitOps}): no code once HotSpot has compiled it, unless a
+   * store with running code is interrupted; traps at the recorded position as it stands.
+   */
+  void pollInterrupt() {
+    if (!StoreState.INTERRUPT_CHECKS) {
+      return;
+    }
     cb.aload(ctxSlot);
-    cb.invokestatic(
-        CD_LimitOps,
-        "checkInterrupt",
-        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
+    cb.invokedynamic(POLL);
   }
 
-  /** At a loop's header: the interruption check and the charge for the loop body's stretch. */
+  /** At a loop's header: the interruption poll and the charge for the loop body's stretch. */
   void atLoopHeader() {
     recordBodyPosition(current);
-    checkInterrupt();
+    pollInterrupt();
     chargeFuelAfterCurrent();
   }
 

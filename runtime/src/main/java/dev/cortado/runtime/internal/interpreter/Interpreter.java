@@ -204,7 +204,7 @@ public final class Interpreter {
           case Op.LOOP -> {
             // Every iteration passes the header: where a running loop notices Store.interrupt()
             // (docs/limits.md). A volatile read; the JIT cannot hoist it out of the loop.
-            if (inst.state.interruption != 0) {
+            if (StoreState.INTERRUPT_CHECKS && inst.state.interruption != 0) {
               throw StoreState.interrupted();
             }
             if (--fn.hotness < 0 && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, sp)) {

@@ -1,0 +1,114 @@
+package dev.cortado.bench;
+
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Tier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One way of running Cortado that the benchmarks compare: an execution tier with the runtime's
+ * default settings (not the spec tests' tuned ones), optionally with the code cache, fuel, or the
+ * interruption checks switched off.
+ *
+ * <p>Names: {@code interpreter}, {@code compiled}, {@code tiered}, {@code cached} (compiled code
+ * loaded from the on-disk cache, which an unmeasured first run fills), each optionally followed by
+ * {@code +fuel} (a metered store with fuel that never runs out: the cost of fuel) or {@code
+ * +nochecks} (the measurement switch {@code -Dcortado.measure.noInterruptChecks=true}: the cost of
+ * interruption checks, by difference). Without {@code cached}, whole-process runs pass {@code
+ * --no-cache}, so that {@code compiled} pays for its compilation every time.
+ *
+ * @param name the name, as engines are called {@code cortado-NAME}
+ * @param tier the execution tier
+ * @param cached whether compiled code comes from the code cache
+ * @param fuel whether the store is metered
+ * @param noChecks whether interruption checks are switched off
+ */
+record CortadoMode(String name, Tier tier, boolean cached, boolean fuel, boolean noChecks) {
+  /** The modes a full comparison runs. */
+  static final List<String> DEFAULTS = List.of("interpreter", "compiled", "tiered", "cached");
+
+  /** The modes that measure what execution limits cost (docs/limits.md). */
+  static final List<String> LIMITS =
+      List.of(
+          "interpreter",
+          "interpreter+nochecks",
+          "interpreter+fuel",
+          "compiled",
+          "compiled+nochecks",
+          "compiled+fuel");
+
+  private static final String NO_CHECKS = "-Dcortado.measure.noInterruptChecks=true";
+
+  static CortadoMode parse(String name) {
+    String[] parts = name.split("\\+");
+    boolean cached = parts[0].equals("cached");
+    Tier tier;
+    try {
+      tier = cached ? Tier.COMPILED : Tier.valueOf(parts[0].toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown Cortado mode '"
+              + name
+              + "' (expected interpreter, compiled, tiered or cached, then +fuel or +nochecks)");
+    }
+    boolean fuel = false;
+    boolean noChecks = false;
+    for (int i = 1; i < parts.length; i++) {
+      switch (parts[i]) {
+        case "fuel" -> fuel = true;
+        case "nochecks" -> noChecks = true;
+        default -> throw new IllegalArgumentException("unknown Cortado mode suffix +" + parts[i]);
+      }
+    }
+    return new CortadoMode(name, tier, cached, fuel, noChecks);
+  }
+
+  /** The store settings of this mode, given the code cache directory for {@code cached}. */
+  StoreConfig storeConfig(Path cacheDir) {
+    StoreConfig config = StoreConfig.defaults().withTier(tier);
+    if (cached) {
+      config = config.withCodeCache(cacheDir);
+    }
+    if (fuel) {
+      config = config.withFuel(Long.MAX_VALUE);
+    }
+    return config;
+  }
+
+  /** JVM flags this mode needs. */
+  List<String> jvmFlags() {
+    return noChecks ? List.of(NO_CHECKS) : List.of();
+  }
+
+  /** The options of {@code cortado run} for this mode. */
+  List<String> runOptions(Path cacheDir) {
+    List<String> options = new ArrayList<>(List.of("--tier", tier.name().toLowerCase(Locale.ROOT)));
+    if (cached) {
+      options.add("--cache-dir=" + cacheDir);
+    } else {
+      options.add("--no-cache");
+    }
+    if (fuel) {
+      options.add("--fuel=" + Long.MAX_VALUE);
+    }
+    return options;
+  }
+
+  /** A sentence for the reports. */
+  String describe() {
+    StringBuilder s = new StringBuilder("Cortado ");
+    s.append(
+        cached
+            ? "compiled, code from the on-disk cache (filled by an unmeasured first run)"
+            : "--tier " + tier.name().toLowerCase(Locale.ROOT) + " (runtime defaults)");
+    if (fuel) {
+      s.append(", metered (fuel)");
+    }
+    if (noChecks) {
+      s.append(", interruption checks off (" + NO_CHECKS + ")");
+    }
+    return s.toString();
+  }
+}
