@@ -4,7 +4,6 @@ import dev.cortado.runtime.ResourceLimiter;
 import dev.cortado.runtime.Store;
 import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.TrapKind;
-import dev.cortado.runtime.internal.compiler.LimitOps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +65,11 @@ public final class StoreState {
   private volatile int activeCalls;
 
   /**
-   * Whether this store holds a request that compiled code check interruption flags ({@code
-   * LimitOps.requestChecks}): from an interruption while its code runs until that code has
-   * returned. Written under {@link #lock}; volatile so that {@link #exitCall} can test it without
-   * the lock. Whoever writes last of {@code activeCalls} and this field sees the other's write, so
-   * a request is always released.
+   * Whether this store holds a request that compiled code check interruption flags ({@link
+   * InterruptPolls}): from an interruption while its code runs until that code has returned.
+   * Written under {@link #lock}; volatile so that {@link #exitCall} can test it without the lock.
+   * Whoever writes last of {@code activeCalls} and this field sees the other's write, so a request
+   * is always released.
    */
   private volatile boolean checksRequested;
 
@@ -194,7 +193,7 @@ public final class StoreState {
         // Compiled code polls the flag only on request. A call that starts later checks it at
         // its entry; one that ended meanwhile is seen here, and the request withdrawn.
         checksRequested = true;
-        LimitOps.requestChecks();
+        InterruptPolls.request();
         if (activeCalls == 0) {
           releaseChecks();
         }
@@ -289,7 +288,7 @@ public final class StoreState {
       synchronized (lock) {
         if (!checksRequested) {
           checksRequested = true;
-          LimitOps.requestChecks();
+          InterruptPolls.request();
         }
       }
     }
@@ -332,7 +331,7 @@ public final class StoreState {
   /** Withdraws this store's request that compiled code check interruption (under the lock). */
   private void releaseChecks() {
     checksRequested = false;
-    LimitOps.releaseChecks();
+    InterruptPolls.release();
   }
 
   private static long saturatedNanos(Duration d) {

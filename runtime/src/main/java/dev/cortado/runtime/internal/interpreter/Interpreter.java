@@ -6,6 +6,7 @@ import dev.cortado.runtime.Value;
 import dev.cortado.runtime.internal.FunctionHandle;
 import dev.cortado.runtime.internal.GlobalInstance;
 import dev.cortado.runtime.internal.HostFunctionHandle;
+import dev.cortado.runtime.internal.InterruptPolls;
 import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.Numerics;
@@ -203,10 +204,8 @@ public final class Interpreter {
           }
           case Op.LOOP -> {
             // Every iteration passes the header: where a running loop notices Store.interrupt()
-            // (docs/limits.md). A volatile read; the JIT cannot hoist it out of the loop.
-            if (StoreState.INTERRUPT_CHECKS && inst.state.interruption != 0) {
-              throw StoreState.interrupted();
-            }
+            // (docs/limits.md). No code until an interruption (InterruptPolls).
+            InterruptPolls.poll(inst.state);
             if (--fn.hotness < 0 && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, sp)) {
               // Compiler tier: compiled code ran the rest of this call and left its results
               // after the locals; the function's final RETURN (last in its code) returns them.

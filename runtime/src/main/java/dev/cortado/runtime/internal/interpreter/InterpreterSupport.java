@@ -5,6 +5,7 @@ import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.Value;
 import dev.cortado.runtime.internal.FunctionHandle;
 import dev.cortado.runtime.internal.HostFunctionHandle;
+import dev.cortado.runtime.internal.InterruptPolls;
 import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.TableInstance;
 import dev.cortado.runtime.internal.TrapSignal;
@@ -116,8 +117,8 @@ final class InterpreterSupport {
     if (m.depth + 1 >= m.maxDepth) {
       throw new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED);
     }
-    // Function entry checks for interruption, so unbounded recursion without loops stops too.
-    caller.instance.state.checkInterrupt();
+    // Function entry polls for interruption, so unbounded recursion without loops stops too.
+    InterruptPolls.poll(caller.instance.state);
     int calleeFp = sp - callee.numParams;
     m.ensureStack(calleeFp + callee.maxHeight);
     m.pushFrame(caller, pc, fp);
