@@ -81,10 +81,15 @@ record EngineSpec(
             false,
             null,
             i ->
-                concat(
-                    List.of(
-                        setup.bench().resolve("build/native/" + i.workload().name()).toString()),
-                    i.args()),
+                cpuTimed(
+                    setup,
+                    concat(
+                        List.of(
+                            setup
+                                .bench()
+                                .resolve("build/native/" + i.workload().name())
+                                .toString()),
+                        i.args())),
             null));
     for (String mode : setup.cortadoModes()) {
       engines.add(cortado(setup, CortadoMode.parse(mode)));
@@ -224,8 +229,38 @@ record EngineSpec(
                 i.args()),
         i ->
             concat(
-                List.of(setup.node().toString(), "--no-warnings", script.toString()),
+                setup.cpuClock()
+                    ? List.of(
+                        "env",
+                        "BENCH_CLOCK=cpu",
+                        setup.node().toString(),
+                        "--no-warnings",
+                        script.toString())
+                    : List.of(setup.node().toString(), "--no-warnings", script.toString()),
                 concat(i.runOptions(), concat(List.of(i.module().toString()), i.args()))));
+  }
+
+  /**
+   * {@code command} run by bash's {@code time}, which prints the child's user and system CPU time
+   * as a last stderr line {@code BENCH-CPU user sys} (seconds), with {@code --clock cpu}.
+   */
+  private static List<String> cpuTimed(Setup setup, List<String> command) {
+    if (!setup.cpuClock()) {
+      return command;
+    }
+    return concat(
+        List.of("bash", "-c", "TIMEFORMAT='BENCH-CPU %3U %3S'; time \"$@\"", "bash"), command);
+  }
+
+  /** The CPU time a {@link #cpuTimed} command reported on stderr, in nanoseconds, or -1. */
+  static long cpuNanos(String stderr) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^BENCH-CPU ([0-9.]+) ([0-9.]+)$").matcher(stderr);
+    long found = -1;
+    while (m.find()) {
+      found = Math.round((Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))) * 1e9);
+    }
+    return found;
   }
 
   /** The Java harness {@link InProcess} on the bench class path. */

@@ -46,7 +46,8 @@ public final class Environment {
             options.timeout.toSeconds(),
             options.budget.toSeconds(),
             options.cpuClock
-                ? "JVM engines' steady state in the guest thread's CPU time, other figures in wall"
+                ? "steady state in CPU time (JVM engines: the guest thread's; node: the process's;"
+                    + " native: the process's user + system time), whole-process figures in wall"
                     + " time"
                 : "wall time"));
     return e;

@@ -144,6 +144,7 @@ public final class Runner {
     String expected = w.checkedOutput(reference.stdout());
     List<EngineSpec> running = engines.stream().filter(e -> runs(e, size)).toList();
     Map<String, Cell> processCells = new LinkedHashMap<>();
+    nativeCpuNanos.clear();
     if (options.kinds.contains(Kind.PROCESS) || options.kinds.contains(Kind.STEADY)) {
       processCells = measureProcesses(running, w, size, module, expected);
     }
@@ -155,7 +156,9 @@ public final class Runner {
       }
       if (options.kinds.contains(Kind.STEADY)) {
         if (e.steadyCommand() == null) {
-          // No JIT to warm up: a native process's time is its steady state.
+          // No JIT to warm up: a native process's time is its steady state (with --clock cpu,
+          // its CPU time, as the JVM engines' steady state then is).
+          List<Long> cpu = nativeCpuNanos.get(e.id());
           record(
               new Cell(
                   w.name(),
@@ -163,7 +166,7 @@ public final class Runner {
                   Kind.STEADY,
                   e.id(),
                   process.status(),
-                  process.nanos(),
+                  options.cpuClock && cpu != null && !cpu.isEmpty() ? cpu : process.nanos(),
                   process.detail()));
         } else {
           record(measureSteady(e, w, size, module, expected));
@@ -180,6 +183,9 @@ public final class Runner {
    * warm-up run first (page cache, CPU frequency); an interpreter's runs are long enough that such
    * effects are below the noise.
    */
+  /** With --clock cpu: the CPU time of each measured run of an engine without a harness. */
+  private final Map<String, List<Long>> nativeCpuNanos = new LinkedHashMap<>();
+
   private Map<String, Cell> measureProcesses(
       List<EngineSpec> running, Workload w, Size size, Path module, String expected)
       throws IOException {
@@ -211,6 +217,10 @@ public final class Runner {
         } else if (!warmupRound) {
           times.get(e.id()).add(r.nanos());
           spent.merge(e.id(), r.nanos(), Long::sum);
+          long cpu = EngineSpec.cpuNanos(r.stderr());
+          if (e.steadyCommand() == null && cpu >= 0) {
+            nativeCpuNanos.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(cpu);
+          }
         }
       }
     }
