@@ -175,6 +175,9 @@ public final class Runner {
     }
   }
 
+  /** With --clock cpu: the CPU time of each measured run of an engine without a harness. */
+  private final Map<String, List<Long>> nativeCpuNanos = new LinkedHashMap<>();
+
   /**
    * Whole-process times of every engine on one workload, taken round-robin (one run of each engine,
    * then the next round) so that a change in the machine's load during the measurement falls on all
@@ -183,9 +186,6 @@ public final class Runner {
    * warm-up run first (page cache, CPU frequency); an interpreter's runs are long enough that such
    * effects are below the noise.
    */
-  /** With --clock cpu: the CPU time of each measured run of an engine without a harness. */
-  private final Map<String, List<Long>> nativeCpuNanos = new LinkedHashMap<>();
-
   private Map<String, Cell> measureProcesses(
       List<EngineSpec> running, Workload w, Size size, Path module, String expected)
       throws IOException {
