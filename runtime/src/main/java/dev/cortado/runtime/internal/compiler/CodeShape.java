@@ -308,11 +308,14 @@ final class CodeShape {
       case SELECT, SELECT_TYPED -> 4;
       default -> {
         if (op.prefix() == 0xFD) {
-          // Operands to locals, both halves loaded, a helper per half (see SimdEmitter).
-          yield op.immediate() == Opcode.Immediate.MEMARG
-                  || op.immediate() == Opcode.Immediate.MEMARG_LANE
-              ? 48
-              : 40;
+          // Operands to locals (wide stores in big methods), both halves loaded, a helper per
+          // half (see SimdEmitter): lane-wise ones are the smallest, shuffle the largest.
+          yield switch (op.immediate()) {
+            case SHUFFLE -> 80;
+            case MEMARG, MEMARG_LANE -> 56;
+            case V128 -> 8;
+            default -> op.params().size() == 1 ? 40 : 64;
+          };
         }
         if (op.immediate() == Opcode.Immediate.MEMARG) {
           yield 16;

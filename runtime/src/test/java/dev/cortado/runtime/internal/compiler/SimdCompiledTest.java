@@ -251,6 +251,41 @@ class SimdCompiledTest {
     assertThat(lane.kind()).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
   }
 
+  @Test
+  void aHugeSimdFunctionIsSplitIntoMethodsUnderTheLimit() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      String op =
+          switch (i % 4) {
+            case 0 -> "i8x16.shuffle 0 17 2 19 4 21 6 23 8 25 10 27 12 29 14 31";
+            case 1 -> "v128.bitselect";
+            case 2 -> "i64x2.extmul_high_i32x4_s";
+            default -> "i16x8.add_sat_u";
+          };
+      body.append("(local.set 1 (")
+          .append(op)
+          .append(" (local.get 0) (local.get 1)")
+          .append(i % 4 == 1 ? " (local.get 2)" : "")
+          .append("))\n");
+    }
+    WasmModule module =
+        WasmModule.parseText(
+            "(module (func (export \"f\") (param v128 v128 v128) (result v128) "
+                + body
+                + " (local.get 1)))");
+    CompiledCodeStatistics s =
+        CompiledCode.compile(module, StoreConfig.defaults().withTier(Tier.COMPILED));
+    assertThat(s.compiledFunctions()).isEqualTo(1);
+    assertThat(s.splitFunctions()).isEqualTo(1);
+    assertThat(s.methodsOverLimit()).isZero();
+    assertThat(s.largestMethod()).isLessThanOrEqualTo(8000);
+    Value[] args = {A, B, Value.v128(0x00FF_00FF_00FF_00FFL, -1)};
+    Instance compiled =
+        new Linker().instantiate(new Store(StoreConfig.defaults().withTier(Tier.COMPILED)), module);
+    Instance interpreted = new Linker().instantiate(new Store(Mode.INTERPRETER.config), module);
+    assertThat(compiled.function("f").call(args)).isEqualTo(interpreted.function("f").call(args));
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = Mode.class,
