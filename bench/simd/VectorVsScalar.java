@@ -53,6 +53,71 @@ public class VectorVsScalar {
     return LongVector.zero(L).withLane(0, lo).withLane(1, hi);
   }
 
+  // ---- the packed form as generated code would call it: one helper per result half ----
+  static long i8GtLo(long aLo, long aHi, long bLo, long bHi) {
+    ByteVector x = pack(aLo, aHi).reinterpretAsBytes();
+    ByteVector y = pack(bLo, bHi).reinterpretAsBytes();
+    return ByteVector.zero(B)
+        .blend((byte) -1, x.compare(VectorOperators.GT, y))
+        .reinterpretAsLongs()
+        .lane(0);
+  }
+
+  static long i8GtHi(long aLo, long aHi, long bLo, long bHi) {
+    ByteVector x = pack(aLo, aHi).reinterpretAsBytes();
+    ByteVector y = pack(bLo, bHi).reinterpretAsBytes();
+    return ByteVector.zero(B)
+        .blend((byte) -1, x.compare(VectorOperators.GT, y))
+        .reinterpretAsLongs()
+        .lane(1);
+  }
+
+  static long i8GtTwoCalls() {
+    for (int i = 0; i < 2 * N; i += 2) {
+      long aLo = a[i];
+      long aHi = a[i + 1];
+      long bLo = b[i];
+      long bHi = b[i + 1];
+      r[i] = i8GtLo(aLo, aHi, bLo, bHi);
+      r[i + 1] = i8GtHi(aLo, aHi, bLo, bHi);
+    }
+    return r[7];
+  }
+
+  static long f32Lo(long aLo, long aHi, long bLo, long bHi) {
+    return pack(aLo, aHi).reinterpretAsFloats().add(pack(bLo, bHi).reinterpretAsFloats())
+        .reinterpretAsLongs().lane(0);
+  }
+
+  static long f32Hi(long aLo, long aHi, long bLo, long bHi) {
+    return pack(aLo, aHi).reinterpretAsFloats().add(pack(bLo, bHi).reinterpretAsFloats())
+        .reinterpretAsLongs().lane(1);
+  }
+
+  static long f32MulLo(long aLo, long aHi, long bLo, long bHi) {
+    return pack(aLo, aHi).reinterpretAsFloats().mul(pack(bLo, bHi).reinterpretAsFloats())
+        .reinterpretAsLongs().lane(0);
+  }
+
+  static long f32MulHi(long aLo, long aHi, long bLo, long bHi) {
+    return pack(aLo, aHi).reinterpretAsFloats().mul(pack(bLo, bHi).reinterpretAsFloats())
+        .reinterpretAsLongs().lane(1);
+  }
+
+  static long f32TwoCalls() {
+    for (int i = 0; i < 2 * N; i += 2) {
+      long aLo = a[i];
+      long aHi = a[i + 1];
+      long bLo = b[i];
+      long bHi = b[i + 1];
+      long sLo = f32Lo(aLo, aHi, bLo, bHi);
+      long sHi = f32Hi(aLo, aHi, bLo, bHi);
+      r[i] = f32MulLo(sLo, sHi, bLo, bHi);
+      r[i + 1] = f32MulHi(sLo, sHi, bLo, bHi);
+    }
+    return r[7];
+  }
+
   // ---- i32x4.add ----
   static long i32AddScalar() {
     for (int i = 0; i < 2 * N; i += 2) {
@@ -289,6 +354,12 @@ public class VectorVsScalar {
       time("scalar (two longs)", cases[f][0]);
       time("vector, packed", cases[f][1]);
       time("vector, in registers", cases[f][2]);
+      if (f == 2) {
+        time("vector, two calls", VectorVsScalar::i8GtTwoCalls);
+      }
+      if (f == 3) {
+        time("vector, two calls", VectorVsScalar::f32TwoCalls);
+      }
     }
     System.out.println("v128.load, i32x4.add, v128.store (memory)");
     time("scalar (two longs)", VectorVsScalar::memScalar);

@@ -35,7 +35,10 @@ import java.util.Map;
  *
  * <p>An instruction's operands are first put in locals ({@link OperandStack#toLocals}): a lane-wise
  * operation is then the method applied to the low halves and to the high halves, loaded in any
- * order, and leaves the result's two halves on the JVM stack.
+ * order, and leaves the result's two halves on the JVM stack. Where the Vector API is available
+ * ({@link VectorSupport}), the families it wins go through {@code VectorLanes} instead: both halves
+ * of each operand in, a {@code LongVector} out, split into its halves right away (C2 keeps it in a
+ * register; it never lives across instructions).
  */
 final class SimdEmitter {
   /** The per-half method of a lane-wise instruction: {@code owner.name}. */
@@ -46,6 +49,16 @@ final class SimdEmitter {
   private static final int SHIFT = 3; // (long, int) long
 
   private static final Map<Opcode, Half> HALVES = new EnumMap<>(Opcode.class);
+
+  /**
+   * The lane-wise instructions done with the Vector API ({@link VectorSupport}): the name of their
+   * {@code VectorLanes} method, which returns the result as a {@code LongVector}. Empty without it.
+   */
+  private static final Map<Opcode, String> VECTORS = new EnumMap<>(Opcode.class);
+
+  private static final ClassDesc CD_VectorLanes =
+      ClassDesc.of("dev.cortado.runtime.internal.simd.VectorLanes");
+  private static final ClassDesc CD_LongVector = ClassDesc.of("jdk.incubator.vector.LongVector");
 
   private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
   private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
@@ -88,6 +101,34 @@ final class SimdEmitter {
         HALVES.put(op, half(op, kind));
       }
     }
+    if (VectorSupport.ENABLED) {
+      vectorMethods();
+    }
+  }
+
+  /** Fills {@link #VECTORS}: {@code i8x16.add_sat_s} is {@code VectorLanes.i8x16AddSatS}. */
+  private static void vectorMethods() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try {
+      for (java.lang.reflect.Method m :
+          Class.forName(CD_VectorLanes.packageName() + "." + CD_VectorLanes.displayName())
+              .getMethods()) {
+        names.add(m.getName());
+      }
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no VectorLanes", e);
+    }
+    for (Map.Entry<Opcode, Half> e : HALVES.entrySet()) {
+      String m = e.getKey().mnemonic();
+      String name = m.substring(0, m.indexOf('.')) + capitalized(e.getValue().name);
+      if (names.contains(name)) {
+        VECTORS.put(e.getKey(), name);
+      }
+    }
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** Narrowing, widening and the permutation whose result halves mix the operands' halves. */
@@ -251,6 +292,11 @@ final class SimdEmitter {
   }
 
   private void laneWise(Opcode op, Half h) {
+    String vector = VECTORS.get(op);
+    if (vector != null) {
+      vectorLaneWise(h, vector);
+      return;
+    }
     switch (h.kind) {
       case UNARY -> {
         int[] s = take(1);
@@ -281,6 +327,39 @@ final class SimdEmitter {
     stack.push(ValType.V128);
   }
 
+  /** A lane-wise operation with the Vector API: both halves of each operand in, a vector out. */
+  private void vectorLaneWise(Half h, String name) {
+    int[] s = take(h.kind == UNARY ? 1 : 2);
+    lo(s[0]);
+    hi(s[0]);
+    MethodTypeDesc d;
+    switch (h.kind) {
+      case UNARY -> d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long);
+      case BINARY -> {
+        lo(s[1]);
+        hi(s[1]);
+        d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_long, CD_long);
+      }
+      default -> {
+        cb().iload(s[1]);
+        d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_int);
+      }
+    }
+    cb().invokestatic(CD_VectorLanes, name, d);
+    splitVector();
+    stack.push(ValType.V128);
+  }
+
+  /** Replaces the {@code LongVector} on top of the JVM stack by its low and high halves. */
+  private void splitVector() {
+    MethodTypeDesc half = MethodTypeDesc.of(CD_long, CD_LongVector);
+    cb().dup();
+    cb().invokestatic(CD_VectorLanes, "lo", half);
+    cb().dup2_x1();
+    cb().pop2();
+    cb().invokestatic(CD_VectorLanes, "hi", half);
+  }
+
   /** The per-half operation on the half (and operand) on top of the JVM stack. */
   private void halfOp(Opcode op, Half h) {
     switch (op) {
@@ -307,16 +386,34 @@ final class SimdEmitter {
   private void shuffle(int[] lanes) {
     int[] s = take(2);
     MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long, CD_long, CD_long);
+    long[] packed = new long[2];
     for (int h = 0; h < 2; h++) {
-      long packed = 0;
       for (int i = 0; i < 8; i++) {
-        packed |= (long) (lanes[8 * h + i] & 0xFF) << (8 * i);
+        packed[h] |= (long) (lanes[8 * h + i] & 0xFF) << (8 * i);
       }
+    }
+    if (VectorSupport.ENABLED) {
       lo(s[0]);
       hi(s[0]);
       lo(s[1]);
       hi(s[1]);
-      cb().loadConstant(packed);
+      cb().loadConstant(packed[0]);
+      cb().loadConstant(packed[1]);
+      cb().invokestatic(
+              CD_VectorLanes,
+              "shuffle",
+              MethodTypeDesc.of(
+                  CD_LongVector, CD_long, CD_long, CD_long, CD_long, CD_long, CD_long));
+      splitVector();
+      stack.push(ValType.V128);
+      return;
+    }
+    for (int h = 0; h < 2; h++) {
+      lo(s[0]);
+      hi(s[0]);
+      lo(s[1]);
+      hi(s[1]);
+      cb().loadConstant(packed[h]);
       call(V128.class, "shuffle", d);
     }
     stack.push(ValType.V128);
@@ -432,6 +529,19 @@ final class SimdEmitter {
       }
       case I8X16_SWIZZLE -> {
         int[] s = take(2);
+        if (VectorSupport.ENABLED) {
+          lo(s[0]);
+          hi(s[0]);
+          lo(s[1]);
+          hi(s[1]);
+          cb().invokestatic(
+                  CD_VectorLanes,
+                  "swizzle",
+                  MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_long, CD_long));
+          splitVector();
+          stack.push(ValType.V128);
+          return;
+        }
         MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long);
         lo(s[0]);
         hi(s[0]);

@@ -1,0 +1,541 @@
+package dev.cortado.runtime.internal.simd;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.Vector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD operations with the JDK Vector API ({@code jdk.incubator.vector}, 128-bit species), for
+ * compiled code where that module is present (see {@code compiler.VectorSupport}): only loaded
+ * then. Each method takes the operands' halves (two {@code long}s each, as compiled code holds a
+ * v128), packs them into vectors, applies the lane operation and returns the result as a {@link
+ * LongVector}, whose two lanes ({@link #lo}, {@link #hi}) are the result's halves. Inlined by C2,
+ * packing and unpacking are register moves and the vector never exists as an object.
+ *
+ * <p>Only the families where the Vector API beats the scalar lane methods of this package are here
+ * (measured by {@code bench/simd/VectorVsScalar.java}): integer comparisons, 8- and 16-bit
+ * arithmetic, saturating arithmetic, min/max, multiplication, shifts, abs/neg/popcnt, float
+ * arithmetic and comparisons, swizzle and shuffle. The results are the spec's: wrapping integer
+ * arithmetic, shift counts modulo the lane width (masked here: the Vector API rejects a count that
+ * does not fit the lane type), IEEE 754 float arithmetic (the same NaNs as the scalar code),
+ * comparisons giving all-ones or zero lanes (a float compare with a NaN is false, {@code ne} true).
+ */
+public final class VectorLanes {
+  private static final VectorSpecies<Long> L = LongVector.SPECIES_128;
+  private static final VectorSpecies<Integer> I = IntVector.SPECIES_128;
+  private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
+  private static final VectorSpecies<Byte> B = ByteVector.SPECIES_128;
+
+  private VectorLanes() {}
+
+  /** The low half (bytes 0 to 7) of a result. */
+  public static long lo(LongVector v) {
+    return v.lane(0);
+  }
+
+  /** The high half (bytes 8 to 15) of a result. */
+  public static long hi(LongVector v) {
+    return v.lane(1);
+  }
+
+  private static LongVector l(long lo, long hi) {
+    return LongVector.zero(L).withLane(0, lo).withLane(1, hi);
+  }
+
+  private static ByteVector b(long lo, long hi) {
+    return l(lo, hi).reinterpretAsBytes();
+  }
+
+  private static ShortVector s(long lo, long hi) {
+    return l(lo, hi).reinterpretAsShorts();
+  }
+
+  private static IntVector i(long lo, long hi) {
+    return l(lo, hi).reinterpretAsInts();
+  }
+
+  private static FloatVector f(long lo, long hi) {
+    return l(lo, hi).reinterpretAsFloats();
+  }
+
+  private static DoubleVector d(long lo, long hi) {
+    return l(lo, hi).reinterpretAsDoubles();
+  }
+
+  private static LongVector r(Vector<?> v) {
+    return v.reinterpretAsLongs();
+  }
+
+  /**
+   * {@code i8x16.swizzle}: byte {@code s[i]} of {@code a}, or 0 where the (unsigned) index is 16 or
+   * more: indices are clamped to 16, which selects from a zero vector.
+   */
+  public static LongVector swizzle(long aLo, long aHi, long sLo, long sHi) {
+    ByteVector index = b(sLo, sHi).lanewise(VectorOperators.UMIN, (byte) 16);
+    return r(index.selectFrom(b(aLo, aHi), ByteVector.zero(B)));
+  }
+
+  /** {@code i8x16.shuffle}: the lane indices (below 32, validated) select from {@code a b}. */
+  public static LongVector shuffle(
+      long aLo, long aHi, long bLo, long bHi, long lanesLo, long lanesHi) {
+    return r(b(lanesLo, lanesHi).selectFrom(b(aLo, aHi), b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16Add(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.ADD, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16Sub(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.SUB, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16AddSatS(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.SADD, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16AddSatU(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.SUADD, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16SubSatS(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.SSUB, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16SubSatU(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.SUSUB, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16MinS(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.MIN, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16MinU(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.UMIN, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16MaxS(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.MAX, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16MaxU(long aLo, long aHi, long bLo, long bHi) {
+    return r(b(aLo, aHi).lanewise(VectorOperators.UMAX, b(bLo, bHi)));
+  }
+
+  public static LongVector i8x16Eq(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.EQ, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16Ne(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.NE, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16LtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.LT, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16LtU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.ULT, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16GtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.GT, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16GtU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.UGT, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16LeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.LE, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16LeU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.ULE, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16GeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.GE, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16GeU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ByteVector.zero(B).blend((byte) -1, b(aLo, aHi).compare(VectorOperators.UGE, b(bLo, bHi))));
+  }
+
+  public static LongVector i8x16Abs(long lo, long hi) {
+    return r(b(lo, hi).lanewise(VectorOperators.ABS));
+  }
+
+  public static LongVector i8x16Neg(long lo, long hi) {
+    return r(b(lo, hi).lanewise(VectorOperators.NEG));
+  }
+
+  public static LongVector i8x16Popcnt(long lo, long hi) {
+    return r(b(lo, hi).lanewise(VectorOperators.BIT_COUNT));
+  }
+
+  public static LongVector i8x16Shl(long lo, long hi, int count) {
+    return r(b(lo, hi).lanewise(VectorOperators.LSHL, (byte) (count & 7)));
+  }
+
+  public static LongVector i8x16ShrS(long lo, long hi, int count) {
+    return r(b(lo, hi).lanewise(VectorOperators.ASHR, (byte) (count & 7)));
+  }
+
+  public static LongVector i8x16ShrU(long lo, long hi, int count) {
+    return r(b(lo, hi).lanewise(VectorOperators.LSHR, (byte) (count & 7)));
+  }
+
+  public static LongVector i16x8Add(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.ADD, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8Sub(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.SUB, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8AddSatS(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.SADD, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8AddSatU(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.SUADD, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8SubSatS(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.SSUB, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8SubSatU(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.SUSUB, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8Mul(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.MUL, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8MinS(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.MIN, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8MinU(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.UMIN, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8MaxS(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.MAX, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8MaxU(long aLo, long aHi, long bLo, long bHi) {
+    return r(s(aLo, aHi).lanewise(VectorOperators.UMAX, s(bLo, bHi)));
+  }
+
+  public static LongVector i16x8Eq(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.EQ, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8Ne(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.NE, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8LtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.LT, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8LtU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.ULT, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8GtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.GT, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8GtU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.UGT, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8LeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.LE, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8LeU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.ULE, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8GeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.GE, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8GeU(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        ShortVector.zero(S)
+            .blend((short) -1, s(aLo, aHi).compare(VectorOperators.UGE, s(bLo, bHi))));
+  }
+
+  public static LongVector i16x8Abs(long lo, long hi) {
+    return r(s(lo, hi).lanewise(VectorOperators.ABS));
+  }
+
+  public static LongVector i16x8Neg(long lo, long hi) {
+    return r(s(lo, hi).lanewise(VectorOperators.NEG));
+  }
+
+  public static LongVector i16x8Shl(long lo, long hi, int count) {
+    return r(s(lo, hi).lanewise(VectorOperators.LSHL, (short) (count & 15)));
+  }
+
+  public static LongVector i16x8ShrS(long lo, long hi, int count) {
+    return r(s(lo, hi).lanewise(VectorOperators.ASHR, (short) (count & 15)));
+  }
+
+  public static LongVector i16x8ShrU(long lo, long hi, int count) {
+    return r(s(lo, hi).lanewise(VectorOperators.LSHR, (short) (count & 15)));
+  }
+
+  public static LongVector i32x4Mul(long aLo, long aHi, long bLo, long bHi) {
+    return r(i(aLo, aHi).lanewise(VectorOperators.MUL, i(bLo, bHi)));
+  }
+
+  public static LongVector i32x4MinS(long aLo, long aHi, long bLo, long bHi) {
+    return r(i(aLo, aHi).lanewise(VectorOperators.MIN, i(bLo, bHi)));
+  }
+
+  public static LongVector i32x4MinU(long aLo, long aHi, long bLo, long bHi) {
+    return r(i(aLo, aHi).lanewise(VectorOperators.UMIN, i(bLo, bHi)));
+  }
+
+  public static LongVector i32x4MaxS(long aLo, long aHi, long bLo, long bHi) {
+    return r(i(aLo, aHi).lanewise(VectorOperators.MAX, i(bLo, bHi)));
+  }
+
+  public static LongVector i32x4MaxU(long aLo, long aHi, long bLo, long bHi) {
+    return r(i(aLo, aHi).lanewise(VectorOperators.UMAX, i(bLo, bHi)));
+  }
+
+  public static LongVector i32x4Eq(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.EQ, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4Ne(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.NE, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4LtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.LT, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4LtU(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.ULT, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4GtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.GT, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4GtU(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.UGT, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4LeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.LE, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4LeU(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.ULE, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4GeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.GE, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4GeU(long aLo, long aHi, long bLo, long bHi) {
+    return r(IntVector.zero(I).blend(-1, i(aLo, aHi).compare(VectorOperators.UGE, i(bLo, bHi))));
+  }
+
+  public static LongVector i32x4Abs(long lo, long hi) {
+    return r(i(lo, hi).lanewise(VectorOperators.ABS));
+  }
+
+  public static LongVector i32x4Neg(long lo, long hi) {
+    return r(i(lo, hi).lanewise(VectorOperators.NEG));
+  }
+
+  public static LongVector i32x4Shl(long lo, long hi, int count) {
+    return r(i(lo, hi).lanewise(VectorOperators.LSHL, count & 31));
+  }
+
+  public static LongVector i32x4ShrS(long lo, long hi, int count) {
+    return r(i(lo, hi).lanewise(VectorOperators.ASHR, count & 31));
+  }
+
+  public static LongVector i32x4ShrU(long lo, long hi, int count) {
+    return r(i(lo, hi).lanewise(VectorOperators.LSHR, count & 31));
+  }
+
+  public static LongVector i64x2Eq(long aLo, long aHi, long bLo, long bHi) {
+    return r(LongVector.zero(L).blend(-1L, l(aLo, aHi).compare(VectorOperators.EQ, l(bLo, bHi))));
+  }
+
+  public static LongVector i64x2Ne(long aLo, long aHi, long bLo, long bHi) {
+    return r(LongVector.zero(L).blend(-1L, l(aLo, aHi).compare(VectorOperators.NE, l(bLo, bHi))));
+  }
+
+  public static LongVector i64x2LtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(LongVector.zero(L).blend(-1L, l(aLo, aHi).compare(VectorOperators.LT, l(bLo, bHi))));
+  }
+
+  public static LongVector i64x2GtS(long aLo, long aHi, long bLo, long bHi) {
+    return r(LongVector.zero(L).blend(-1L, l(aLo, aHi).compare(VectorOperators.GT, l(bLo, bHi))));
+  }
+
+  public static LongVector i64x2LeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(LongVector.zero(L).blend(-1L, l(aLo, aHi).compare(VectorOperators.LE, l(bLo, bHi))));
+  }
+
+  public static LongVector i64x2GeS(long aLo, long aHi, long bLo, long bHi) {
+    return r(LongVector.zero(L).blend(-1L, l(aLo, aHi).compare(VectorOperators.GE, l(bLo, bHi))));
+  }
+
+  public static LongVector i64x2Abs(long lo, long hi) {
+    return r(l(lo, hi).lanewise(VectorOperators.ABS));
+  }
+
+  public static LongVector f32x4Add(long aLo, long aHi, long bLo, long bHi) {
+    return r(f(aLo, aHi).lanewise(VectorOperators.ADD, f(bLo, bHi)));
+  }
+
+  public static LongVector f32x4Sub(long aLo, long aHi, long bLo, long bHi) {
+    return r(f(aLo, aHi).lanewise(VectorOperators.SUB, f(bLo, bHi)));
+  }
+
+  public static LongVector f32x4Mul(long aLo, long aHi, long bLo, long bHi) {
+    return r(f(aLo, aHi).lanewise(VectorOperators.MUL, f(bLo, bHi)));
+  }
+
+  public static LongVector f32x4Div(long aLo, long aHi, long bLo, long bHi) {
+    return r(f(aLo, aHi).lanewise(VectorOperators.DIV, f(bLo, bHi)));
+  }
+
+  public static LongVector f32x4Sqrt(long lo, long hi) {
+    return r(f(lo, hi).lanewise(VectorOperators.SQRT));
+  }
+
+  public static LongVector f32x4Eq(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        IntVector.zero(I).blend(-1, f(aLo, aHi).compare(VectorOperators.EQ, f(bLo, bHi)).cast(I)));
+  }
+
+  public static LongVector f32x4Ne(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        IntVector.zero(I).blend(-1, f(aLo, aHi).compare(VectorOperators.NE, f(bLo, bHi)).cast(I)));
+  }
+
+  public static LongVector f32x4Lt(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        IntVector.zero(I).blend(-1, f(aLo, aHi).compare(VectorOperators.LT, f(bLo, bHi)).cast(I)));
+  }
+
+  public static LongVector f32x4Gt(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        IntVector.zero(I).blend(-1, f(aLo, aHi).compare(VectorOperators.GT, f(bLo, bHi)).cast(I)));
+  }
+
+  public static LongVector f32x4Le(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        IntVector.zero(I).blend(-1, f(aLo, aHi).compare(VectorOperators.LE, f(bLo, bHi)).cast(I)));
+  }
+
+  public static LongVector f32x4Ge(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        IntVector.zero(I).blend(-1, f(aLo, aHi).compare(VectorOperators.GE, f(bLo, bHi)).cast(I)));
+  }
+
+  public static LongVector f64x2Add(long aLo, long aHi, long bLo, long bHi) {
+    return r(d(aLo, aHi).lanewise(VectorOperators.ADD, d(bLo, bHi)));
+  }
+
+  public static LongVector f64x2Sub(long aLo, long aHi, long bLo, long bHi) {
+    return r(d(aLo, aHi).lanewise(VectorOperators.SUB, d(bLo, bHi)));
+  }
+
+  public static LongVector f64x2Mul(long aLo, long aHi, long bLo, long bHi) {
+    return r(d(aLo, aHi).lanewise(VectorOperators.MUL, d(bLo, bHi)));
+  }
+
+  public static LongVector f64x2Div(long aLo, long aHi, long bLo, long bHi) {
+    return r(d(aLo, aHi).lanewise(VectorOperators.DIV, d(bLo, bHi)));
+  }
+
+  public static LongVector f64x2Sqrt(long lo, long hi) {
+    return r(d(lo, hi).lanewise(VectorOperators.SQRT));
+  }
+
+  public static LongVector f64x2Eq(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        LongVector.zero(L)
+            .blend(-1L, d(aLo, aHi).compare(VectorOperators.EQ, d(bLo, bHi)).cast(L)));
+  }
+
+  public static LongVector f64x2Ne(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        LongVector.zero(L)
+            .blend(-1L, d(aLo, aHi).compare(VectorOperators.NE, d(bLo, bHi)).cast(L)));
+  }
+
+  public static LongVector f64x2Lt(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        LongVector.zero(L)
+            .blend(-1L, d(aLo, aHi).compare(VectorOperators.LT, d(bLo, bHi)).cast(L)));
+  }
+
+  public static LongVector f64x2Gt(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        LongVector.zero(L)
+            .blend(-1L, d(aLo, aHi).compare(VectorOperators.GT, d(bLo, bHi)).cast(L)));
+  }
+
+  public static LongVector f64x2Le(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        LongVector.zero(L)
+            .blend(-1L, d(aLo, aHi).compare(VectorOperators.LE, d(bLo, bHi)).cast(L)));
+  }
+
+  public static LongVector f64x2Ge(long aLo, long aHi, long bLo, long bHi) {
+    return r(
+        LongVector.zero(L)
+            .blend(-1L, d(aLo, aHi).compare(VectorOperators.GE, d(bLo, bHi)).cast(L)));
+  }
+}
