@@ -251,6 +251,14 @@ class SimdCompiledTest {
     assertThat(lane.kind()).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
   }
 
+  /** The build runs this class with and without the module: each run tests the code it meant to. */
+  @Test
+  void theVectorApiIsUsedExactlyWhereTheModuleIsPresent() {
+    boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    assertThat(VectorSupport.ENABLED).isEqualTo(present);
+    assertThat(CompilerVersion.VALUE.endsWith("+vector")).isEqualTo(present);
+  }
+
   @Test
   void aHugeSimdFunctionIsSplitIntoMethodsUnderTheLimit() {
     StringBuilder body = new StringBuilder();
