@@ -1,6 +1,5 @@
 package dev.cortado.runtime.internal.compiler;
 
-import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemoryOps;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemorySegment;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_Ops;
 import static java.lang.constant.ConstantDescs.CD_double;
@@ -16,7 +15,6 @@ import dev.cortado.runtime.internal.simd.I32x4;
 import dev.cortado.runtime.internal.simd.I64x2;
 import dev.cortado.runtime.internal.simd.I8x16;
 import dev.cortado.runtime.internal.simd.V128;
-import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
@@ -68,19 +66,17 @@ final class SimdEmitter {
   private static final MethodTypeDesc SHIFT_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_int);
   private static final MethodTypeDesc TEST_DESC = MethodTypeDesc.of(CD_int, CD_long, CD_long);
   private static final MethodTypeDesc PAIR_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_long);
-  private static final MethodTypeDesc WIDEN_DESC = MethodTypeDesc.of(CD_long, CD_int);
+  static final MethodTypeDesc WIDEN_DESC = MethodTypeDesc.of(CD_long, CD_int);
   private static final MethodTypeDesc EXTMUL_DESC = MethodTypeDesc.of(CD_long, CD_int, CD_int);
-  private static final MethodTypeDesc REPLACE_DESC =
-      MethodTypeDesc.of(CD_long, CD_long, CD_int, CD_int);
-  private static final MethodTypeDesc EXTRACT_DESC =
-      MethodTypeDesc.of(CD_int, CD_long, CD_long, CD_int);
-  private static final MethodTypeDesc LOAD_I32 =
+  static final MethodTypeDesc REPLACE_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_int, CD_int);
+  static final MethodTypeDesc EXTRACT_DESC = MethodTypeDesc.of(CD_int, CD_long, CD_long, CD_int);
+  static final MethodTypeDesc LOAD_I32 =
       MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_MemorySegment);
-  private static final MethodTypeDesc LOAD_I64 =
+  static final MethodTypeDesc LOAD_I64 =
       MethodTypeDesc.of(CD_long, CD_int, CD_int, CD_MemorySegment);
-  private static final MethodTypeDesc STORE_I32 =
+  static final MethodTypeDesc STORE_I32 =
       MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_int, CD_MemorySegment);
-  private static final MethodTypeDesc STORE_I64 =
+  static final MethodTypeDesc STORE_I64 =
       MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_int, CD_MemorySegment);
 
   static {
@@ -200,9 +196,12 @@ final class SimdEmitter {
   /** A long local for values used twice, made on first use. */
   private int scratchLong = -1;
 
+  private final SimdMemoryEmitter memory;
+
   SimdEmitter(FunctionCompiler fc) {
     this.fc = fc;
     this.stack = fc.stack();
+    this.memory = new SimdMemoryEmitter(fc, this);
   }
 
   private CodeBuilder cb() {
@@ -212,33 +211,33 @@ final class SimdEmitter {
   /**
    * Puts the top {@code n} operands in locals, pops them, and returns their slots, bottom first.
    */
-  private int[] take(int n) {
+  int[] take(int n) {
     int[] slots = stack.toLocals(n);
     stack.pop(n);
     return slots;
   }
 
-  private void lo(int slot) {
+  void lo(int slot) {
     cb().lload(slot);
   }
 
-  private void hi(int slot) {
+  void hi(int slot) {
     cb().lload(slot + 2);
   }
 
-  private int scratchLong() {
+  int scratchLong() {
     if (scratchLong < 0) {
       scratchLong = cb().allocateLocal(java.lang.classfile.TypeKind.LONG);
     }
     return scratchLong;
   }
 
-  private void call(Class<?> owner, String name, MethodTypeDesc desc) {
+  void call(Class<?> owner, String name, MethodTypeDesc desc) {
     cb().invokestatic(ClassDesc.of(owner.getName()), name, desc);
   }
 
   /** {@code (int) (x >>> 32)} for the long on top of the JVM stack. */
-  private void upper32() {
+  void upper32() {
     cb().bipush(32);
     cb().lushr();
     cb().l2i();
@@ -269,7 +268,7 @@ final class SimdEmitter {
     }
     switch (op.immediate()) {
       case MEMARG, MEMARG_LANE -> {
-        memory(in);
+        memory.emit(in);
         return;
       }
       case LANE -> {
@@ -679,162 +678,5 @@ final class SimdEmitter {
       case "f64x2" -> F64x2.class;
       default -> throw new IllegalStateException("cannot compile " + m);
     };
-  }
-
-  // ---- memory ----
-
-  private void memory(Instruction in) {
-    if (in.memoryIndex() != 0) {
-      throw new UnsupportedFeatureException("multi-memory", null);
-    }
-    if (in.memoryOffset() < 0 || in.memoryOffset() > 0xFFFF_FFFFL) {
-      throw new UnsupportedFeatureException("memory64", null);
-    }
-    Opcode op = in.opcode();
-    int offset = (int) in.memoryOffset();
-    if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
-      laneMemory(in, op, offset, in.laneIndex());
-      return;
-    }
-    if (op == Opcode.V128_STORE) {
-      int[] s = take(2);
-      fc.recordPosition(in);
-      cb().iload(s[0]);
-      lo(s[1]);
-      hi(s[1]);
-      cb().loadConstant(offset);
-      cb().aload(fc.segmentSlot());
-      cb().invokestatic(
-              CD_MemoryOps,
-              "v128Store",
-              MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_int, CD_MemorySegment));
-      return;
-    }
-    int addr = take(1)[0];
-    fc.recordPosition(in);
-    switch (op) {
-      case V128_LOAD -> {
-        load(addr, offset, "i64Load", LOAD_I64);
-        load(addr, offset, "v128LoadHigh", LOAD_I64);
-      }
-      case V128_LOAD8X8_S,
-          V128_LOAD8X8_U,
-          V128_LOAD16X4_S,
-          V128_LOAD16X4_U,
-          V128_LOAD32X2_S,
-          V128_LOAD32X2_U -> {
-        // 8 bytes, each 4-byte half widened to one result half.
-        load(addr, offset, "i64Load", LOAD_I64);
-        cb().lstore(scratchLong());
-        String m = op.mnemonic();
-        Class<?> owner =
-            m.contains("8x8") ? I16x8.class : m.contains("16x4") ? I32x4.class : I64x2.class;
-        String name = m.endsWith("_s") ? "extendS" : "extendU";
-        cb().lload(scratchLong());
-        cb().l2i();
-        call(owner, name, WIDEN_DESC);
-        cb().lload(scratchLong());
-        upper32();
-        call(owner, name, WIDEN_DESC);
-      }
-      case V128_LOAD8_SPLAT -> {
-        load(addr, offset, "i32Load8U", LOAD_I32);
-        call(I8x16.class, "splat", WIDEN_DESC);
-        cb().dup2();
-      }
-      case V128_LOAD16_SPLAT -> {
-        load(addr, offset, "i32Load16U", LOAD_I32);
-        call(I16x8.class, "splat", WIDEN_DESC);
-        cb().dup2();
-      }
-      case V128_LOAD32_SPLAT -> {
-        load(addr, offset, "i32Load", LOAD_I32);
-        call(I32x4.class, "splat", WIDEN_DESC);
-        cb().dup2();
-      }
-      case V128_LOAD64_SPLAT -> {
-        load(addr, offset, "i64Load", LOAD_I64);
-        cb().dup2();
-      }
-      case V128_LOAD32_ZERO -> {
-        load(addr, offset, "i64Load32U", LOAD_I64);
-        cb().lconst_0();
-      }
-      case V128_LOAD64_ZERO -> {
-        load(addr, offset, "i64Load", LOAD_I64);
-        cb().lconst_0();
-      }
-      default -> throw new IllegalStateException("cannot compile " + op.mnemonic());
-    }
-    stack.push(ValType.V128);
-  }
-
-  /** Pushes {@code MemoryOps.name(addr, offset, segment)}. */
-  private void load(int addr, int offset, String name, MethodTypeDesc desc) {
-    cb().iload(addr);
-    cb().loadConstant(offset);
-    cb().aload(fc.segmentSlot());
-    cb().invokestatic(CD_MemoryOps, name, desc);
-  }
-
-  /** {@code v128.load*_lane} ({@code [i32 v128] -> [v128]}) and {@code v128.store*_lane}. */
-  private void laneMemory(Instruction in, Opcode op, int offset, int lane) {
-    int[] s = take(2);
-    int addr = s[0];
-    int v = s[1];
-    fc.recordPosition(in);
-    int bytes = 1 << op.naturalAlignment();
-    int perHalf = 8 / bytes;
-    int which = lane / perHalf;
-    boolean store = op.results().isEmpty();
-    if (store) {
-      cb().iload(addr);
-      switch (bytes) {
-        case 1, 2 -> {
-          lo(v);
-          hi(v);
-          cb().loadConstant(lane);
-          call(bytes == 1 ? I8x16.class : I16x8.class, "extractLaneU", EXTRACT_DESC);
-        }
-        case 4 -> {
-          lo(v);
-          hi(v);
-          cb().loadConstant(lane);
-          call(I32x4.class, "extractLane", EXTRACT_DESC);
-        }
-        default -> cb().lload(v + 2 * which);
-      }
-      cb().loadConstant(offset);
-      cb().aload(fc.segmentSlot());
-      String name =
-          switch (bytes) {
-            case 1 -> "i32Store8";
-            case 2 -> "i32Store16";
-            case 4 -> "i32Store";
-            default -> "i64Store";
-          };
-      cb().invokestatic(CD_MemoryOps, name, bytes == 8 ? STORE_I64 : STORE_I32);
-      return;
-    }
-    for (int h = 0; h < 2; h++) {
-      if (h != which) {
-        cb().lload(v + 2 * h);
-        continue;
-      }
-      if (bytes == 8) {
-        load(addr, offset, "i64Load", LOAD_I64);
-        continue;
-      }
-      cb().lload(v + 2 * h);
-      cb().loadConstant(lane);
-      switch (bytes) {
-        case 1 -> load(addr, offset, "i32Load8U", LOAD_I32);
-        case 2 -> load(addr, offset, "i32Load16U", LOAD_I32);
-        default -> load(addr, offset, "i32Load", LOAD_I32);
-      }
-      Class<?> owner = bytes == 1 ? I8x16.class : bytes == 2 ? I16x8.class : I32x4.class;
-      call(owner, "replaceLane", REPLACE_DESC);
-    }
-    stack.push(ValType.V128);
   }
 }
