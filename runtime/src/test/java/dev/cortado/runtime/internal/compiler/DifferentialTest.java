@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dcortado.differential.seed=S} run more.
  */
 class DifferentialTest {
-  /** The features of WebAssembly 2.0 without reference types that binaryen 108 has, SIMD included. */
+  /**
+   * The features of WebAssembly 2.0 without reference types that binaryen 108 has, SIMD included.
+   */
   private static final List<String> FEATURES =
       List.of(
           "--mvp-features",
