@@ -391,6 +391,11 @@ final class SimdEmitter {
         packed[h] |= (long) (lanes[8 * h + i] & 0xFF) << (8 * i);
       }
     }
+    List<int[]> runs = shuffleRuns(lanes);
+    if (runs.size() <= MAX_SHUFFLE_RUNS) {
+      shuffleByRuns(s, runs);
+      return;
+    }
     if (VectorSupport.ENABLED) {
       lo(s[0]);
       hi(s[0]);
@@ -414,6 +419,67 @@ final class SimdEmitter {
       hi(s[1]);
       cb().loadConstant(packed[h]);
       call(V128.class, "shuffle", d);
+    }
+    stack.push(ValType.V128);
+  }
+
+  /**
+   * A shuffle moving at most this many runs of bytes is emitted as shifts and masks (cheaper than
+   * the lane loop or packing for the Vector API); CodeShape's estimate allows for it.
+   */
+  private static final int MAX_SHUFFLE_RUNS = 8;
+
+  /**
+   * The runs of a shuffle: maximal stretches of result bytes, within one result half, that come
+   * from consecutive bytes of one half of one operand. Each is {@code {result byte (0 to 15),
+   * operand (0 or 1), operand byte (0 to 15), length}}. Byte-granular lane patterns, typical of
+   * compilers' interleaves and extensions, have few of them.
+   */
+  private static List<int[]> shuffleRuns(int[] lanes) {
+    List<int[]> runs = new java.util.ArrayList<>();
+    int[] run = null;
+    for (int i = 0; i < 16; i++) {
+      int operand = lanes[i] >> 4;
+      int b = lanes[i] & 15;
+      if (run != null && i % 8 != 0 && run[1] == operand && run[2] + run[3] == b && b % 8 != 0) {
+        run[3]++;
+      } else {
+        run = new int[] {i, operand, b, 1};
+        runs.add(run);
+      }
+    }
+    return runs;
+  }
+
+  /** Each result half: the OR of its runs, each shifted out of its operand half and masked. */
+  private void shuffleByRuns(int[] s, List<int[]> runs) {
+    for (int h = 0; h < 2; h++) {
+      boolean first = true;
+      for (int[] r : runs) {
+        if (r[0] / 8 != h) {
+          continue;
+        }
+        int to = r[0] % 8;
+        int from = r[2] % 8;
+        int length = r[3];
+        cb().lload(s[r[1]] + 2 * (r[2] / 8));
+        if (from > 0) {
+          cb().bipush(8 * from);
+          cb().lushr();
+        }
+        if (length < 8) {
+          cb().loadConstant((1L << (8 * length)) - 1);
+          cb().land();
+        }
+        if (to > 0) {
+          cb().bipush(8 * to);
+          cb().lshl();
+        }
+        if (!first) {
+          cb().lor();
+        }
+        first = false;
+      }
     }
     stack.push(ValType.V128);
   }

@@ -114,6 +114,10 @@ class SimdCompiledTest {
             (f32x4.nearest (local.get $v))
             (i16x8.narrow_i32x4_s (local.get $v)
               (i32x4.extend_high_i16x8_u (i8x16.swizzle (local.get $v) (local.get $v))))))
+        (func (export "interleave") (param v128 v128) (result v128)
+          (i8x16.shuffle 0 1 16 17 2 3 18 19 15 9 10 11 28 29 30 31
+            (local.get 0)
+            (i8x16.shuffle 4 5 6 7 0 0 0 0 24 25 26 27 28 29 30 31 (local.get 0) (local.get 1))))
         (func (export "extract") (param $v v128) (result i32 i64 f32 f64 i32)
           (i8x16.extract_lane_s 15 (local.get $v))
           (i64x2.extract_lane 1 (local.get $v))
@@ -166,6 +170,7 @@ class SimdCompiledTest {
       out.add(call(inst, "blocks", A, Value.i32(round & 1)));
       out.add(call(inst, "shapes", B));
       out.add(call(inst, "extract", A));
+      out.add(call(inst, "interleave", A, B));
       out.add(call(inst, "replace", A, Value.f32(1.5f), Value.f64(-2.25)));
       out.add(call(inst, "lanes", Value.i32(100 + round), B));
     }
@@ -249,6 +254,33 @@ class SimdCompiledTest {
     Trap lane =
         catchThrowableOfType(Trap.class, () -> inst.function("lanes").call(Value.i32(65535), ones));
     assertThat(lane.kind()).isEqualTo(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+  }
+
+  /** Fuel is charged at the same points in SIMD code in every tier (FuelCosts, docs/limits.md). */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void fuelRunsOutAtTheSamePointInSimdCode(Mode mode) {
+    List<String> outcomes = new ArrayList<>();
+    for (StoreConfig base : List.of(Mode.INTERPRETER.config, mode.config)) {
+      for (long fuel : new long[] {50, 700, 5_000, 1_000_000}) {
+        Linker linker = new Linker();
+        linker.define("host", "mix", MIX, (caller, args) -> new Value[] {args[0]});
+        linker.define(
+            "host",
+            "probe",
+            FuncType.of(List.of(), List.of(ValType.I32)),
+            (caller, args) -> new Value[] {Value.i32(0)});
+        Store store = new Store(base.withFuel(fuel));
+        Instance inst = linker.instantiate(store, WasmModule.parseText(WAT));
+        Trap trap =
+            catchThrowableOfType(Trap.class, () -> inst.function("sum").call(Value.i32(200)));
+        outcomes.add(
+            fuel + ": " + (trap == null ? "done" : trap.kind().toString()) + ", " + store.fuel());
+      }
+    }
+    assertThat(outcomes.subList(4, 8)).isEqualTo(outcomes.subList(0, 4));
+    assertThat(outcomes.get(0)).contains("OUT_OF_FUEL");
+    assertThat(outcomes.get(3)).contains("done");
   }
 
   /** The build runs this class with and without the module: each run tests the code it meant to. */
