@@ -311,7 +311,7 @@ final class CodeShape {
           // Operands to locals (wide stores in big methods), both halves loaded, a helper per
           // half (see SimdEmitter): lane-wise ones are the smallest, shuffle the largest.
           yield switch (op.immediate()) {
-            case SHUFFLE -> 128;
+            case SHUFFLE -> 264;
             case MEMARG, MEMARG_LANE -> 56;
             case V128 -> 8;
             default -> op.params().size() == 1 ? 40 : 64;

@@ -384,7 +384,6 @@ final class SimdEmitter {
   /** {@code i8x16.shuffle}: each result half picks 8 bytes of the two operands. */
   private void shuffle(int[] lanes) {
     int[] s = take(2);
-    MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long, CD_long, CD_long);
     long[] packed = new long[2];
     for (int h = 0; h < 2; h++) {
       for (int i = 0; i < 8; i++) {
@@ -392,7 +391,7 @@ final class SimdEmitter {
       }
     }
     List<int[]> runs = shuffleRuns(lanes);
-    if (runs.size() <= MAX_SHUFFLE_RUNS) {
+    if (runs.size() <= MAX_SHUFFLE_RUNS || !VectorSupport.ENABLED) {
       shuffleByRuns(s, runs);
       return;
     }
@@ -412,20 +411,14 @@ final class SimdEmitter {
       stack.push(ValType.V128);
       return;
     }
-    for (int h = 0; h < 2; h++) {
-      lo(s[0]);
-      hi(s[0]);
-      lo(s[1]);
-      hi(s[1]);
-      cb().loadConstant(packed[h]);
-      call(V128.class, "shuffle", d);
-    }
-    stack.push(ValType.V128);
+    throw new IllegalStateException("a shuffle without the Vector API is runs of bytes");
   }
 
   /**
-   * A shuffle moving at most this many runs of bytes is emitted as shifts and masks (cheaper than
-   * the lane loop or packing for the Vector API); CodeShape's estimate allows for it.
+   * With the Vector API, a shuffle moving at most this many runs of bytes is emitted as shifts and
+   * masks, which is cheaper than packing for the Vector API; one of more runs uses the Vector API.
+   * Without it, every shuffle is shifts and masks (16 runs at most), which is much faster than the
+   * lane loop of {@code V128.shuffle}. CodeShape's estimate allows for 16 runs.
    */
   private static final int MAX_SHUFFLE_RUNS = 8;
 
