@@ -20,13 +20,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only the families where the Vector API beats the scalar lane methods of this package by more
  * than packing and unpacking cost (measured by {@code bench/simd/VectorVsScalar.java} and the SIMD
  * kernels of the benchmark; see docs/compiler.md) are here: the {@code i8x16} and {@code i16x8}
- * operations (scalar code loops over their lanes), {@code f32x4} arithmetic and comparisons,
- * swizzle and shuffle. The {@code i32x4}, {@code i64x2} and {@code f64x2} operations are one or two
- * 64-bit operations per half in scalar code, which the Vector API does not beat. The results are
- * the spec's: wrapping integer arithmetic, shift counts modulo the lane width (masked here: the
- * Vector API rejects a count that does not fit the lane type), IEEE 754 float arithmetic (the same
- * NaNs as the scalar code), comparisons giving all-ones or zero lanes (a float compare with a NaN
- * is false, {@code ne} true).
+ * operations (scalar code loops over their lanes), {@code f32x4} arithmetic and comparisons, and
+ * swizzle. The {@code i32x4}, {@code i64x2} and {@code f64x2} operations are one or two 64-bit
+ * operations per half in scalar code, which the Vector API does not beat. The results are the
+ * spec's: wrapping integer arithmetic, shift counts modulo the lane width (masked here: the Vector
+ * API rejects a count that does not fit the lane type), IEEE 754 float arithmetic (the same NaNs as
+ * the scalar code), comparisons giving all-ones or zero lanes (a float compare with a NaN is false,
+ * {@code ne} true).
  */
 public final class VectorLanes {
   private static final VectorSpecies<Long> L = LongVector.SPECIES_128;
@@ -73,12 +73,6 @@ public final class VectorLanes {
   public static LongVector swizzle(long aLo, long aHi, long sLo, long sHi) {
     ByteVector index = b(sLo, sHi).lanewise(VectorOperators.UMIN, (byte) 16);
     return r(index.selectFrom(b(aLo, aHi), ByteVector.zero(B)));
-  }
-
-  /** {@code i8x16.shuffle}: the lane indices (below 32, validated) select from {@code a b}. */
-  public static LongVector shuffle(
-      long aLo, long aHi, long bLo, long bHi, long lanesLo, long lanesHi) {
-    return r(b(lanesLo, lanesHi).selectFrom(b(aLo, aHi), b(bLo, bHi)));
   }
 
   public static LongVector i8x16Add(long aLo, long aHi, long bLo, long bHi) {
