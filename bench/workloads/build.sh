@@ -5,7 +5,8 @@
 #   build.sh [--native] [--wasm] [--sqlite] [--out DIR]
 #
 #   --native   src/*.c -> DIR/native/NAME                    (gcc -O2)
-#   --wasm     src/*.c -> wasm/NAME.wasm, the committed files (clang -O2, wasm32-wasi)
+#   --wasm     src/*.c -> wasm/NAME.wasm, the committed files (clang -O2, wasm32-wasi); the SIMD
+#              kernels also -> wasm/NAME-scalar.wasm (NAME.wasm is built with -msimd128)
 #   --sqlite   speedtest1 -> DIR/native/speedtest1 and DIR/wasm/speedtest1.wasm (over 1 MB, so
 #              built here rather than committed); needs `apt-get source` (deb-src entries)
 #   DIR        defaults to ../build (bench/build), which git ignores
@@ -60,6 +61,11 @@ wasm_cc() {
 # The workloads, and hello (start-up time only).
 WORKLOADS=(nbody spectral fannkuch sort sha256 lz interp bintrees matmul hello)
 
+# The SIMD kernels: NAME.wasm is built with -msimd128 (clang vectorizes their loops to wasm SIMD),
+# NAME-scalar.wasm from the same source without it; the native NAME-scalar is NAME's binary, so
+# that both wasm builds are checked against the same output.
+SIMD_WORKLOADS=(blur dot hash)
+
 # SQLite as speedtest1 uses it: in memory only (--memdb), one thread, no extensions, temporary
 # tables and sort spills in memory, and sqlite/memvfs.c as the operating-system layer (3.40 has no
 # WASI port). The native build uses the same flags and files, so both do the same work.
@@ -75,6 +81,13 @@ build_native() {
       "$CC" "${NATIVE_FLAGS[@]}" -Wall -o "$out/native/$name" "$here/src/$name.c" -lm
     fi
   done
+  for name in "${SIMD_WORKLOADS[@]}"; do
+    if [ ! "$out/native/$name" -nt "$here/src/$name.c" ] || [ "$here/src/bench.h" -nt "$out/native/$name" ]; then
+      echo "native: $name" >&2
+      "$CC" "${NATIVE_FLAGS[@]}" -Wall -o "$out/native/$name" "$here/src/$name.c" -lm
+    fi
+    cp "$out/native/$name" "$out/native/$name-scalar"
+  done
 }
 
 build_wasm() {
@@ -83,6 +96,13 @@ build_wasm() {
     echo "wasm: $name" >&2
     COMPILE_FLAGS=(-Wall)
     wasm_cc "$here/wasm/$name.wasm" "$here/src/$name.c"
+  done
+  for name in "${SIMD_WORKLOADS[@]}"; do
+    echo "wasm: $name (-msimd128) and $name-scalar" >&2
+    COMPILE_FLAGS=(-Wall -msimd128)
+    wasm_cc "$here/wasm/$name.wasm" "$here/src/$name.c"
+    COMPILE_FLAGS=(-Wall)
+    wasm_cc "$here/wasm/$name-scalar.wasm" "$here/src/$name.c"
   done
   chmod 644 "$here"/wasm/*.wasm
   # Which compiler made the committed files, for docs/performance.md.

@@ -138,9 +138,26 @@ final class ScriptExecution {
         return;
       }
       bind(m.name(), linker.instantiate(store, module));
+      checkCompiled(module);
     } catch (Throwable t) {
       unbind(m.name(), m.line(), t);
       throw t;
+    }
+  }
+
+  /**
+   * In the compiled tier, every function of a module must be compiled: none may fall back to the
+   * interpreter (SIMD included), so that the suite tests the compiler and not the fallback.
+   */
+  private void checkCompiled(WasmModule module) {
+    dev.cortado.runtime.StoreConfig config = store.config();
+    if (config.tier() != dev.cortado.runtime.Tier.COMPILED) {
+      return;
+    }
+    dev.cortado.runtime.CompiledCodeStatistics s =
+        dev.cortado.runtime.CompiledCode.compile(module, config);
+    if (s.compiledFunctions() != s.functions()) {
+      throw new CommandFailed("not all compiled: " + s);
     }
   }
 

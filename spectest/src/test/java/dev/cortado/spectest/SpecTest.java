@@ -15,19 +15,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The official WebAssembly 2.0 testsuite, one test per script: the core scripts in every tier, the
- * SIMD scripts in the tiers that run SIMD. The suite's folder comes from the system property {@code
- * wasm.testsuite} (set by the parent pom). There is no skip list: every script must pass.
+ * The official WebAssembly 2.0 testsuite, one test per script: the core and the SIMD scripts in
+ * every tier, and once more compiled with the smallest method limit. The suite's folder comes from
+ * the system property {@code wasm.testsuite} (set by the parent pom). There is no skip list: every
+ * script must pass.
  */
 class SpecTest {
   /** Failures listed in a test's message; the rest are counted, to keep the build log readable. */
   private static final int SHOWN_FAILURES = 25;
-
-  /**
-   * The tiers that run SIMD: the interpreter so far (compiled code with SIMD is a later step of
-   * issue 5; its tiers join this list then).
-   */
-  private static final List<Tier> SIMD_TIERS = List.of(Tier.INTERPRETER);
 
   @TestFactory
   Stream<DynamicNode> core20() {
@@ -40,8 +35,17 @@ class SpecTest {
    */
   @TestFactory
   Stream<DynamicNode> core20Split() {
+    return split("lists/2.0-core.txt");
+  }
+
+  @TestFactory
+  Stream<DynamicNode> simd20Split() {
+    return split("lists/2.0-simd.txt");
+  }
+
+  private static Stream<DynamicNode> split(String listPath) {
     SpecTestSuite suite = SpecTestSuite.fromSystemProperty();
-    List<SpecTestSuite.SpecFile> files = suite.list(suite.root().resolve("lists/2.0-core.txt"));
+    List<SpecTestSuite.SpecFile> files = suite.list(suite.root().resolve(listPath));
     StoreConfig split =
         Tier.COMPILED.storeConfig().withCompiledMethodLimit(StoreConfig.MIN_COMPILED_METHOD_LIMIT);
     return Stream.of(
@@ -58,7 +62,7 @@ class SpecTest {
 
   @TestFactory
   Stream<DynamicNode> simd20() {
-    return scripts("lists/2.0-simd.txt", SIMD_TIERS);
+    return scripts("lists/2.0-simd.txt", Arrays.asList(Tier.values()));
   }
 
   /**

@@ -7,6 +7,7 @@ import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_TableOps
 import static dev.cortado.runtime.internal.compiler.JvmTypes.CD_CompiledInstance;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.cortado.wasm.UnsupportedFeatureException;
@@ -63,6 +64,16 @@ final class AccessEmitter {
     switch (op) {
       case GLOBAL_GET -> {
         ValType t = fc.globalType(in.index());
+        if (t == ValType.V128) {
+          for (String half : List.of("getV128Low", "getV128High")) {
+            cb.loadConstant(in.index());
+            cb.aload(fc.ctxSlot());
+            cb.invokestatic(
+                CD_TableOps, half, MethodTypeDesc.of(CD_long, CD_int, CD_CompiledInstance));
+          }
+          stack.push(t);
+          return true;
+        }
         cb.loadConstant(in.index());
         cb.aload(fc.ctxSlot());
         cb.invokestatic(
@@ -76,6 +87,14 @@ final class AccessEmitter {
         stack.materialize(1);
         cb.loadConstant(in.index());
         cb.aload(fc.ctxSlot());
+        if (t == ValType.V128) {
+          cb.invokestatic(
+              CD_TableOps,
+              "setV128",
+              MethodTypeDesc.of(CD_void, CD_long, CD_long, CD_int, CD_CompiledInstance));
+          stack.pop(1);
+          return true;
+        }
         cb.invokestatic(
             CD_TableOps,
             "set" + FunctionCompiler.suffix(t),

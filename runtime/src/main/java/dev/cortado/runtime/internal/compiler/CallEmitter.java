@@ -78,7 +78,7 @@ final class CallEmitter {
     pushCallTail(fc, ft);
     MethodTypeDesc desc = JvmTypes.functionDesc(ft);
     List<ClassDesc> params = new ArrayList<>(desc.parameterList());
-    params.add(ft.params().size(), CD_FunctionHandle);
+    params.add(JvmTypes.flat(ft.params()).size(), CD_FunctionHandle);
     ClassContext cc = fc.classContext();
     fc.cb()
         .invokestatic(
@@ -99,17 +99,18 @@ final class CallEmitter {
   private static void afterCall(FunctionCompiler fc, FuncType ft, int extra) {
     CodeBuilder cb = fc.cb();
     fc.stack().pop(ft.params().size() + extra);
-    List<ValType> results = ft.results();
-    for (int i = 0; i < results.size(); i++) {
+    // The first result is returned, the others (a v128 as two i64s) come from the carrier.
+    List<ValType> results = JvmTypes.flat(ft.results());
+    for (int i = 1; i < results.size(); i++) {
       ValType t = results.get(i);
-      if (i > 0) {
-        cb.aload(fc.multiValueSlot());
-        cb.loadConstant(i - 1);
-        cb.invokestatic(
-            JvmTypes.CD_MultiValue,
-            "get" + FunctionCompiler.suffix(t),
-            MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
-      }
+      cb.aload(fc.multiValueSlot());
+      cb.loadConstant(i - 1);
+      cb.invokestatic(
+          JvmTypes.CD_MultiValue,
+          "get" + FunctionCompiler.suffix(t),
+          MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+    }
+    for (ValType t : ft.results()) {
       fc.stack().push(t);
     }
     fc.memoryChanged();

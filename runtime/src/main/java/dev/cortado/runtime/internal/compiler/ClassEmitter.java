@@ -196,7 +196,7 @@ final class ClassEmitter implements ClassContext {
   private void emitHandleCaller(ClassBuilder clb, FuncType type, String name) {
     MethodTypeDesc fdesc = JvmTypes.functionDesc(type);
     List<ClassDesc> params = new ArrayList<>(fdesc.parameterList());
-    int handleIndex = type.params().size();
+    int handleIndex = JvmTypes.flat(type.params()).size();
     params.add(handleIndex, FunctionCompiler.CD_FunctionHandle);
     MethodTypeDesc desc = MethodTypeDesc.of(fdesc.returnType(), params);
     clb.withMethodBody(

@@ -95,6 +95,9 @@ final class CodeShape {
         types[i] = Arrays.copyOf(stack, sp);
       }
       cost[i] = estimate(in);
+      if (reachable && (op == Opcode.SELECT || op == Opcode.SELECT_TYPED)) {
+        cost[i] += sp >= 2 && stack[sp - 2] == ValType.V128 ? 32 : 0;
+      }
       depth[i] = frames.size();
       parentBlock[i] = frames.getLast().start;
       if (stack.length < sp + 8) {
@@ -111,7 +114,7 @@ final class CodeShape {
           pops[i] = params.size() + (op == Opcode.IF ? 1 : 0);
           pushes[i] = blockResults(bt).size();
           frames.add(new Frame(i, h, blockResults(bt), !reachable));
-          cost[i] += reachable ? 2 * sp : 0;
+          cost[i] += reachable ? 2 * sp + 6 * count(stack, sp, ValType.V128) : 0;
         }
         case ELSE -> {
           Frame f = frames.getLast();
@@ -301,11 +304,21 @@ final class CodeShape {
             op == Opcode.CALL ? module.functionType(in.index()) : module.types().get(in.index());
         yield 28 + 8 * ft.results().size();
       }
-      case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> 4;
+      case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> localTypes.get(in.index()) == ValType.V128 ? 10 : 4;
       case I32_CONST, I64_CONST -> 3;
       case F32_CONST, F64_CONST -> 6;
       case SELECT, SELECT_TYPED -> 4;
       default -> {
+        if (op.prefix() == 0xFD) {
+          // Operands to locals (wide stores in big methods), both halves loaded, a helper per
+          // half (see SimdEmitter): lane-wise ones are the smallest, shuffle the largest.
+          yield switch (op.immediate()) {
+            case SHUFFLE -> 264;
+            case MEMARG, MEMARG_LANE -> 56;
+            case V128 -> 8;
+            default -> op.params().size() == 1 ? 40 : 64;
+          };
+        }
         if (op.immediate() == Opcode.Immediate.MEMARG) {
           yield 16;
         }
@@ -315,6 +328,14 @@ final class CodeShape {
         yield 8;
       }
     };
+  }
+
+  private static int count(ValType[] stack, int sp, ValType t) {
+    int n = 0;
+    for (int i = 0; i < sp; i++) {
+      n += stack[i] == t ? 1 : 0;
+    }
+    return n;
   }
 
   /** A br_table's code: a switch entry per label, or per distinct label with a table. */

@@ -76,7 +76,7 @@ public final class CompiledModule {
     int extra = 0;
     for (int i = 0; i < typeIds.length; i++) {
       typeIds[i] = FuncTypeIds.of(types.get(i));
-      extra = Math.max(extra, types.get(i).results().size() - 1);
+      extra = Math.max(extra, JvmTypes.flat(types.get(i).results()).size() - 1);
     }
     this.maxExtraResults = extra;
     int defined = module.functions().size();

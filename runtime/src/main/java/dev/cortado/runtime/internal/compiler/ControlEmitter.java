@@ -9,7 +9,6 @@ import dev.cortado.wasm.code.BlockType;
 import dev.cortado.wasm.code.Instruction;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
-import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
@@ -206,9 +205,8 @@ final class ControlEmitter {
     for (int i = stack.size() - params.size(); i < stack.size(); i++) {
       int slot = fc.spillSlot(i, stack.type(i));
       if (stack.where(i) != slot) {
-        TypeKind kind = JvmTypes.kind(stack.type(i));
-        cb().loadLocal(kind, stack.where(i));
-        cb().storeLocal(kind, slot);
+        JvmTypes.load(cb(), stack.type(i), stack.where(i));
+        JvmTypes.store(cb(), stack.type(i), slot);
         stack.relocate(i, slot);
       }
     }
@@ -254,10 +252,10 @@ final class ControlEmitter {
    */
   private void giveParamsOwnLocals(int n) {
     for (int i = stack.size() - n; i < stack.size(); i++) {
-      TypeKind kind = JvmTypes.kind(stack.type(i));
-      int slot = cb().allocateLocal(kind);
-      cb().loadLocal(kind, stack.where(i));
-      cb().storeLocal(kind, slot);
+      ValType t = stack.type(i);
+      int slot = JvmTypes.allocate(cb(), t);
+      JvmTypes.load(cb(), t, stack.where(i));
+      JvmTypes.store(cb(), t, slot);
       stack.relocate(i, slot);
     }
   }
@@ -345,7 +343,7 @@ final class ControlEmitter {
     if (target.kind == LOOP) {
       for (int i = n - 1; i >= 0; i--) {
         int depth = target.height + i;
-        cb().storeLocal(JvmTypes.kind(values.get(i)), fc.spillSlot(depth, values.get(i)));
+        JvmTypes.store(cb(), values.get(i), fc.spillSlot(depth, values.get(i)));
       }
       stack.pop(n);
       stack.discardJvm(extras);
@@ -401,9 +399,8 @@ final class ControlEmitter {
       int extras = stack.jvmCount() - n;
       int[] parked = new int[n];
       for (int i = n - 1; i >= 0; i--) {
-        TypeKind kind = JvmTypes.kind(values.get(i));
-        parked[i] = cb().allocateLocal(kind);
-        cb().storeLocal(kind, parked[i]);
+        parked[i] = JvmTypes.allocate(cb(), values.get(i));
+        JvmTypes.store(cb(), values.get(i), parked[i]);
       }
       stack.pop(n);
       stack.discardJvm(extras);
@@ -462,13 +459,15 @@ final class ControlEmitter {
 
   /** Returns the function's results from the top of the stack (extra ones via the carrier). */
   void emitReturn() {
-    List<ValType> results = fc.type().results();
-    int n = results.size();
+    int n = fc.type().results().size();
     if (fc.chunk() != null) {
       SplitEmitter.exit(fc, fc.chunk(), FunctionSplitter.RETURN, n);
       return;
     }
     stack.materialize(n);
+    // On the JVM stack the results are flat: a v128 is its two halves (see JvmTypes).
+    List<ValType> results = JvmTypes.flat(fc.type().results());
+    n = results.size();
     for (int i = n - 1; i >= 1; i--) {
       ValType t = results.get(i);
       cb().aload(fc.resultCarrierSlot());

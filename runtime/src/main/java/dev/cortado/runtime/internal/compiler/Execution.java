@@ -43,10 +43,7 @@ public final class Execution {
     int n = Invokers.frameSize(type);
     long[] bits = new long[n];
     Object[] refs = new Object[n];
-    for (int i = 0; i < args.length; i++) {
-      bits[i] = args[i].bits();
-      refs[i] = args[i].ref();
-    }
+    Invokers.unbox(args, bits, refs);
     try {
       SignatureBridge.of(type)
           .callRaw
@@ -54,11 +51,7 @@ public final class Execution {
     } catch (Throwable t) {
       throw Unwind.toPublic(t);
     }
-    Value[] results = new Value[type.results().size()];
-    for (int i = 0; i < results.length; i++) {
-      results[i] = Value.ofRaw(type.results().get(i), bits[i], refs[i]);
-    }
-    return results;
+    return Invokers.box(type.results(), bits, refs);
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
-import dev.cortado.wasm.code.BlockType;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
@@ -121,9 +120,11 @@ final class FunctionCompiler {
   private int segmentSlot = -1;
   private int scratchIntSlot = -1;
   private final int[][] spillSlots = new int[TypeKind.values().length][];
+  private int[] v128SpillSlots = new int[0];
 
   private final OperandStack stack = new OperandStack(this);
   private final ControlEmitter control;
+  private final SimdEmitter simd;
   private boolean reachable = true;
   private Conditions.Condition fused;
   private int[] sourceOffsets = new int[16];
@@ -159,7 +160,9 @@ final class FunctionCompiler {
           }
           loops[loopCount++] = i;
         }
-        memory |= op.immediate() == Opcode.Immediate.MEMARG;
+        memory |=
+            op.immediate() == Opcode.Immediate.MEMARG
+                || op.immediate() == Opcode.Immediate.MEMARG_LANE;
         FuncType callee =
             switch (op) {
               case CALL -> module.functionType(in.index());
@@ -215,31 +218,15 @@ final class FunctionCompiler {
     this.osr = osr;
     this.fuelCharges = cc.metered() ? FuelCosts.charges(body) : null;
     this.control = new ControlEmitter(this);
+    this.simd = new SimdEmitter(this);
   }
 
-  /** Whether every value this function touches has a JVM representation (no v128). */
+  /**
+   * Whether the function can be a compiled method: its parameters fit the JVM's argument slots. (A
+   * v128 is two longs, see {@link JvmTypes}; every instruction has a translation.)
+   */
   static boolean compilable(WasmModule module, int funcIndex) {
-    FuncType type = module.functionType(funcIndex);
-    if (!JvmTypes.callable(type)) {
-      return false;
-    }
-    FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
-    if (def.locals().contains(ValType.V128)) {
-      return false;
-    }
-    for (Instruction in : def.body()) {
-      if (in.opcode().prefix() == 0xFD) {
-        return false;
-      }
-      if (in.types() != null && in.types().contains(ValType.V128)) {
-        return false;
-      }
-      BlockType bt = in.blockType();
-      if (bt != null && bt.valType() == ValType.V128) {
-        return false;
-      }
-    }
-    return true;
+    return JvmTypes.callable(module.functionType(funcIndex));
   }
 
   /** The method's descriptor: the function's (see {@link JvmTypes}), or the OSR entry's. */
@@ -296,8 +283,8 @@ final class FunctionCompiler {
       OsrEmitter.loadLocals(this);
     } else if (chunk == null) {
       for (int i = type.params().size(); i < localTypes.size(); i++) {
-        zero(localTypes.get(i));
-        cb.storeLocal(JvmTypes.kind(localTypes.get(i)), localSlots[i]);
+        JvmTypes.zero(cb, localTypes.get(i));
+        JvmTypes.store(cb, localTypes.get(i), localSlots[i]);
       }
     }
     if (facts.usesMemory()) {
@@ -381,7 +368,7 @@ final class FunctionCompiler {
     } else {
       for (int i = 0; i < type.params().size(); i++) {
         localSlots[i] = slot;
-        slot += JvmTypes.kind(type.params().get(i)).slotSize();
+        slot += JvmTypes.slotSize(type.params().get(i));
       }
     }
     if (JvmTypes.hasMultiValue(type)) {
@@ -391,22 +378,23 @@ final class FunctionCompiler {
     ctxSlot = slot;
     int first = osr ? 0 : type.params().size();
     for (int i = first; i < localTypes.size(); i++) {
-      localSlots[i] = cb.allocateLocal(JvmTypes.kind(localTypes.get(i)));
-    }
-  }
-
-  private void zero(ValType t) {
-    switch (JvmTypes.kind(t)) {
-      case INT -> cb.iconst_0();
-      case LONG -> cb.lconst_0();
-      case FLOAT -> cb.fconst_0();
-      case DOUBLE -> cb.dconst_0();
-      default -> cb.aconst_null();
+      localSlots[i] = JvmTypes.allocate(cb, localTypes.get(i));
     }
   }
 
   /** The local reserved for operand stack depth {@code depth} and the JVM type of {@code t}. */
   int spillSlot(int depth, ValType t) {
+    if (t == ValType.V128) {
+      if (depth >= v128SpillSlots.length) {
+        int old = v128SpillSlots.length;
+        v128SpillSlots = Arrays.copyOf(v128SpillSlots, Math.max(depth + 8, old * 2));
+        Arrays.fill(v128SpillSlots, old, v128SpillSlots.length, -1);
+      }
+      if (v128SpillSlots[depth] < 0) {
+        v128SpillSlots[depth] = JvmTypes.allocate(cb, t);
+      }
+      return v128SpillSlots[depth];
+    }
     TypeKind kind = JvmTypes.kind(t);
     int k = kind.ordinal();
     int[] slots = spillSlots[k];
@@ -532,24 +520,29 @@ final class FunctionCompiler {
       case SELECT, SELECT_TYPED -> select();
       case LOCAL_GET -> {
         ValType t = localTypes.get(in.index());
-        cb.loadLocal(JvmTypes.kind(t), localSlots[in.index()]);
+        JvmTypes.load(cb, t, localSlots[in.index()]);
         stack.push(t);
       }
       case LOCAL_SET -> {
         ValType t = localTypes.get(in.index());
         stack.materialize(1);
-        cb.storeLocal(JvmTypes.kind(t), localSlots[in.index()]);
+        JvmTypes.store(cb, t, localSlots[in.index()]);
         stack.pop(1);
       }
       case LOCAL_TEE -> {
         ValType t = localTypes.get(in.index());
         stack.materialize(1);
-        if (JvmTypes.kind(t).slotSize() == 2) {
-          cb.dup2();
+        if (t == ValType.V128) {
+          JvmTypes.store(cb, t, localSlots[in.index()]);
+          JvmTypes.load(cb, t, localSlots[in.index()]);
         } else {
-          cb.dup();
+          if (JvmTypes.kind(t).slotSize() == 2) {
+            cb.dup2();
+          } else {
+            cb.dup();
+          }
+          cb.storeLocal(JvmTypes.kind(t), localSlots[in.index()]);
         }
-        cb.storeLocal(JvmTypes.kind(t), localSlots[in.index()]);
       }
       case I32_CONST -> {
         cb.loadConstant((int) in.value());
@@ -568,7 +561,9 @@ final class FunctionCompiler {
         stack.push(ValType.F64);
       }
       default -> {
-        if (Conditions.isComparison(op)) {
+        if (op.prefix() == 0xFD) {
+          simd.emit(in);
+        } else if (Conditions.isComparison(op)) {
           compare(op, index);
         } else if (!AccessEmitter.emit(this, in)) {
           numeric(in);
@@ -686,8 +681,12 @@ final class FunctionCompiler {
   }
 
   private void select() {
-    stack.materialize(3);
     ValType t = stack.type(stack.size() - 2);
+    if (t == ValType.V128) {
+      simd.select();
+      return;
+    }
+    stack.materialize(3);
     String name =
         switch (t) {
           case I32 -> "selectI32";

@@ -90,23 +90,39 @@ public final class Invokers {
     return fuel >= 0 ? fuel : maxCallDepth;
   }
 
+  /** The values of {@code types} in a raw frame, where a v128 takes two slots (low half first). */
   static Value[] box(List<ValType> types, long[] bits, Object[] refs) {
     Value[] values = new Value[types.size()];
+    int at = 0;
     for (int i = 0; i < values.length; i++) {
-      values[i] = Value.ofRaw(types.get(i), bits[i], refs[i]);
+      ValType t = types.get(i);
+      if (t == ValType.V128) {
+        values[i] = Value.v128(bits[at], bits[at + 1]);
+        at += 2;
+      } else {
+        values[i] = Value.ofRaw(t, bits[at], refs[at]);
+        at++;
+      }
     }
     return values;
   }
 
+  /** Writes {@code values} into a raw frame (see {@link #box}). */
   static void unbox(Value[] values, long[] bits, Object[] refs) {
-    for (int i = 0; i < values.length; i++) {
-      bits[i] = values[i].bits();
-      refs[i] = values[i].ref();
+    int at = 0;
+    for (Value v : values) {
+      bits[at] = v.bits();
+      refs[at++] = v.ref();
+      if (v.type() == ValType.V128) {
+        bits[at] = v.v128High();
+        refs[at++] = null;
+      }
     }
   }
 
   /** The raw frame size a call of {@code type} needs: room for its arguments and its results. */
   static int frameSize(FuncType type) {
-    return Math.max(1, Math.max(type.params().size(), type.results().size()));
+    return Math.max(
+        1, Math.max(JvmTypes.flat(type.params()).size(), JvmTypes.flat(type.results()).size()));
   }
 }

@@ -8,8 +8,8 @@ import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.cortado.wasm.FuncType;
-import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.ValType;
+import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
@@ -25,7 +25,10 @@ import java.util.List;
  * <p>A wasm function of type {@code [p*] -> [r*]} is a static method {@code (p*, [MultiValue], int
  * fuel, CompiledInstance) r0}: it returns its first result (or nothing) and stores the others in
  * the {@link MultiValue} parameter, which only functions with two results or more have. {@code
- * fuel} is how many more nested calls may start (the call depth limit). Invokers ({@code
+ * fuel} is how many more nested calls may start (the call depth limit). A {@code v128} is two
+ * {@code long}s, low half first, everywhere the JVM sees it: two parameters, two locals (see {@link
+ * #load}), two operand stack entries, and two results ({@link #flat}): a v128 first result is
+ * returned as its low half, with its high half in the carrier. Invokers ({@code
  * FunctionHandle.invoker}) have the same type, the last parameter then being the calling instance.
  */
 final class JvmTypes {
@@ -44,7 +47,7 @@ final class JvmTypes {
       case F32 -> CD_float;
       case F64 -> CD_double;
       case FUNCREF, EXTERNREF -> CD_Object;
-      case V128 -> throw new UnsupportedFeatureException("simd", null);
+      case V128 -> throw new IllegalArgumentException("a v128 is two JVM values (see flat)");
     };
   }
 
@@ -55,7 +58,7 @@ final class JvmTypes {
       case F32 -> float.class;
       case F64 -> double.class;
       case FUNCREF, EXTERNREF -> Object.class;
-      case V128 -> throw new UnsupportedFeatureException("simd", null);
+      case V128 -> throw new IllegalArgumentException("a v128 is two JVM values (see flat)");
     };
   }
 
@@ -66,32 +69,134 @@ final class JvmTypes {
       case F32 -> TypeKind.FLOAT;
       case F64 -> TypeKind.DOUBLE;
       case FUNCREF, EXTERNREF -> TypeKind.REFERENCE;
-      case V128 -> throw new UnsupportedFeatureException("simd", null);
+      case V128 -> throw new IllegalArgumentException("a v128 is two JVM values (see flat)");
     };
   }
 
-  /** Whether every value type of {@code type} has a JVM representation here (no v128). */
-  static boolean representable(FuncType type) {
-    return type.params().stream().allMatch(t -> t != ValType.V128)
-        && type.results().stream().allMatch(t -> t != ValType.V128);
+  // ---- v128: two longs, the low half (bytes 0 to 7) first ----
+
+  /** The JVM local slots a value of {@code t} takes: a v128 takes two longs' worth, four. */
+  static int slotSize(ValType t) {
+    return t == ValType.V128 ? 4 : kind(t).slotSize();
+  }
+
+  /** Pushes the value of {@code t} in local {@code slot} (a v128: low half, then high half). */
+  static void load(CodeBuilder cb, ValType t, int slot) {
+    if (t == ValType.V128) {
+      cb.lload(slot);
+      cb.lload(slot + 2);
+    } else {
+      cb.loadLocal(kind(t), slot);
+    }
+  }
+
+  /** Pops a value of {@code t} into local {@code slot} (a v128: high half at slot + 2). */
+  static void store(CodeBuilder cb, ValType t, int slot) {
+    if (t == ValType.V128) {
+      cb.lstore(slot + 2);
+      cb.lstore(slot);
+    } else {
+      cb.storeLocal(kind(t), slot);
+    }
+  }
+
+  /** Allocates a local for a value of {@code t} (a v128: two adjacent longs). */
+  static int allocate(CodeBuilder cb, ValType t) {
+    if (t != ValType.V128) {
+      return cb.allocateLocal(kind(t));
+    }
+    int lo = cb.allocateLocal(TypeKind.LONG);
+    int hi = cb.allocateLocal(TypeKind.LONG);
+    if (hi != lo + 2) {
+      throw new IllegalStateException("v128 halves not adjacent: " + lo + ", " + hi);
+    }
+    return lo;
+  }
+
+  /** Pops a value of {@code t} from the JVM stack. */
+  static void pop(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128) {
+      cb.pop2();
+      cb.pop2();
+    } else if (kind(t).slotSize() == 2) {
+      cb.pop2();
+    } else {
+      cb.pop();
+    }
+  }
+
+  /** Pushes the zero value of {@code t} (spec 4.2.x "default values"). */
+  static void zero(CodeBuilder cb, ValType t) {
+    switch (t) {
+      case I32 -> cb.iconst_0();
+      case I64 -> cb.lconst_0();
+      case F32 -> cb.fconst_0();
+      case F64 -> cb.dconst_0();
+      case V128 -> {
+        cb.lconst_0();
+        cb.lconst_0();
+      }
+      default -> cb.aconst_null();
+    }
+  }
+
+  /** Adds the JVM parameter types of a value of {@code t} to {@code descs}. */
+  static void addDescs(List<ClassDesc> descs, ValType t) {
+    if (t == ValType.V128) {
+      descs.add(CD_long);
+      descs.add(CD_long);
+    } else {
+      descs.add(desc(t));
+    }
+  }
+
+  /**
+   * {@code types} with every v128 as two i64s (low half first): the values as the JVM sees them in
+   * signatures and carriers, and the slots of the interpreter's value stack (docs/interpreter.md).
+   */
+  static List<ValType> flat(List<ValType> types) {
+    if (!types.contains(ValType.V128)) {
+      return types;
+    }
+    List<ValType> out = new ArrayList<>(types.size() + 2);
+    for (ValType t : types) {
+      if (t == ValType.V128) {
+        out.add(ValType.I64);
+        out.add(ValType.I64);
+      } else {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<FuncType, FuncType> FLAT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code type} with its v128 parameters and results flattened (see {@link #flat(List)}). */
+  static FuncType flat(FuncType type) {
+    if (!type.params().contains(ValType.V128) && !type.results().contains(ValType.V128)) {
+      return type;
+    }
+    return FLAT.computeIfAbsent(type, t -> FuncType.of(flat(t.params()), flat(t.results())));
   }
 
   static boolean hasMultiValue(FuncType type) {
-    return type.results().size() >= 2;
+    return flat(type.results()).size() >= 2;
   }
 
   /** The JVM argument slots a function of {@code type} takes, fuel and instance included. */
   static int argSlots(FuncType type) {
     int slots = 2 + (hasMultiValue(type) ? 1 : 0);
     for (ValType t : type.params()) {
-      slots += t == ValType.I64 || t == ValType.F64 ? 2 : 1;
+      slots += slotSize(t);
     }
     return slots;
   }
 
   /** Whether functions of {@code type} can be compiled methods. */
   static boolean callable(FuncType type) {
-    return representable(type) && argSlots(type) <= MAX_ARG_SLOTS;
+    return argSlots(type) <= MAX_ARG_SLOTS;
   }
 
   private static final java.util.concurrent.ConcurrentHashMap<FuncType, MethodTypeDesc> DESCS =
@@ -106,7 +211,8 @@ final class JvmTypes {
     return d;
   }
 
-  private static MethodTypeDesc makeFunctionDesc(FuncType type) {
+  private static MethodTypeDesc makeFunctionDesc(FuncType wasmType) {
+    FuncType type = flat(wasmType);
     List<ClassDesc> params = new ArrayList<>();
     for (ValType t : type.params()) {
       params.add(desc(t));
@@ -120,7 +226,8 @@ final class JvmTypes {
     return MethodTypeDesc.of(ret, params);
   }
 
-  static MethodType functionType(FuncType type) {
+  static MethodType functionType(FuncType wasmType) {
+    FuncType type = flat(wasmType);
     List<Class<?>> params = new ArrayList<>();
     for (ValType t : type.params()) {
       params.add(javaClass(t));

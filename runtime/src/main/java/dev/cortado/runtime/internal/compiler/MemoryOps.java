@@ -95,6 +95,21 @@ public final class MemoryOps {
 
   // ---- stores ----
 
+  /** The high half (bytes 8 to 15) of {@code v128.load}; {@link #i64Load} reads the low half. */
+  public static long v128LoadHigh(int addr, int offset, MemorySegment m) {
+    return m.get(I64, ea(addr, offset) + 8);
+  }
+
+  /**
+   * {@code v128.store}: the high half first, so that a store out of bounds (the high half is the
+   * last to fit) writes nothing, as the spec requires of a trapping store.
+   */
+  public static void v128Store(int addr, long lo, long hi, int offset, MemorySegment m) {
+    long ea = ea(addr, offset);
+    m.set(I64, ea + 8, hi);
+    m.set(I64, ea, lo);
+  }
+
   public static void i32Store(int addr, int v, int offset, MemorySegment m) {
     m.set(I32, ea(addr, offset), v);
   }

@@ -14,9 +14,29 @@ public final class MultiValue {
   final long[] bits;
   final Object[] refs;
 
+  /**
+   * The high halves of v128 values a split function's chunk passes (see {@link SplitEmitter}); a
+   * v128 result of a call is two i64 results instead ({@link JvmTypes#flat}).
+   */
+  final long[] high;
+
   MultiValue(int capacity) {
     bits = new long[capacity];
     refs = new Object[capacity];
+    high = new long[capacity];
+  }
+
+  public static void putV128(long lo, long hi, MultiValue m, int i) {
+    m.bits[i] = lo;
+    m.high[i] = hi;
+  }
+
+  public static long getV128Low(MultiValue m, int i) {
+    return m.bits[i];
+  }
+
+  public static long getV128High(MultiValue m, int i) {
+    return m.high[i];
   }
 
   public static void putI32(int v, MultiValue m, int i) {

@@ -113,7 +113,7 @@ final class OperandStack {
     spillAll();
     CodeBuilder cb = fc.cb();
     for (int i = size - n; i < size; i++) {
-      cb.loadLocal(JvmTypes.kind(types[i]), where[i]);
+      JvmTypes.load(cb, types[i], where[i]);
       where[i] = ON_STACK;
     }
   }
@@ -126,7 +126,7 @@ final class OperandStack {
     CodeBuilder cb = fc.cb();
     for (int i = size - 1; i >= 0 && where[i] < 0; i--) {
       int slot = fc.spillSlot(i, types[i]);
-      cb.storeLocal(JvmTypes.kind(types[i]), slot);
+      JvmTypes.store(cb, types[i], slot);
       where[i] = slot;
     }
   }
@@ -135,11 +135,7 @@ final class OperandStack {
   void discardJvm(int n) {
     CodeBuilder cb = fc.cb();
     for (int i = size - 1; i >= size - n; i--) {
-      if (JvmTypes.kind(types[i]).slotSize() == 2) {
-        cb.pop2();
-      } else {
-        cb.pop();
-      }
+      JvmTypes.pop(cb, types[i]);
     }
   }
 
@@ -153,18 +149,36 @@ final class OperandStack {
     }
     CodeBuilder cb = fc.cb();
     for (int i = size - 1; i >= size - keep; i--) {
-      cb.storeLocal(JvmTypes.kind(types[i]), fc.spillSlot(i, types[i]));
+      JvmTypes.store(cb, types[i], fc.spillSlot(i, types[i]));
     }
     for (int i = size - keep - 1; i >= size - keep - n; i--) {
-      if (JvmTypes.kind(types[i]).slotSize() == 2) {
-        cb.pop2();
-      } else {
-        cb.pop();
-      }
+      JvmTypes.pop(cb, types[i]);
     }
     for (int i = size - keep; i < size; i++) {
-      cb.loadLocal(JvmTypes.kind(types[i]), fc.spillSlot(i, types[i]));
+      JvmTypes.load(cb, types[i], fc.spillSlot(i, types[i]));
     }
+  }
+
+  /**
+   * Puts the top {@code n} entries in locals and returns their slots, bottom first; the entries are
+   * left for the caller to pop. Entries on the JVM stack go to their depths' spill locals, so that
+   * code can read the halves of a v128 in any order (see {@link SimdEmitter}).
+   */
+  int[] toLocals(int n) {
+    if (size > 0 && where[size - 1] == FUSED) {
+      fc.materializeFused();
+    }
+    CodeBuilder cb = fc.cb();
+    int[] slots = new int[n];
+    for (int i = size - 1; i >= size - n; i--) {
+      if (where[i] < 0) {
+        int slot = fc.spillSlot(i, types[i]);
+        JvmTypes.store(cb, types[i], slot);
+        where[i] = slot;
+      }
+      slots[i - (size - n)] = where[i];
+    }
+    return slots;
   }
 
   /** A copy of the entries, to restore after emitting a side path (see {@link #restore}). */

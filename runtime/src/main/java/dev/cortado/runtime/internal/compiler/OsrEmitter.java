@@ -46,17 +46,32 @@ final class OsrEmitter {
     return MethodTypeDesc.of(JvmTypes.functionDesc(type).returnType(), params);
   }
 
-  /** Loads every wasm local from the interpreter's frame: slot {@code fp + i} holds local i. */
+  /**
+   * Loads every wasm local from the interpreter's frame, where the locals lie in order from slot
+   * {@code fp}, a v128 taking two slots (docs/interpreter.md).
+   */
   static void loadLocals(FunctionCompiler fc) {
     List<ValType> locals = fc.localTypes();
+    int offset = 0;
     for (int i = 0; i < locals.size(); i++) {
-      load(fc.cb(), i, locals.get(i));
-      fc.cb().storeLocal(JvmTypes.kind(locals.get(i)), fc.localSlots()[i]);
+      load(fc.cb(), offset, locals.get(i));
+      JvmTypes.store(fc.cb(), locals.get(i), fc.localSlots()[i]);
+      offset += locals.get(i) == ValType.V128 ? 2 : 1;
     }
+  }
+
+  /** The interpreter slots the locals take. */
+  private static int localSlots(List<ValType> locals) {
+    return JvmTypes.flat(locals).size();
   }
 
   /** Pushes the value of type {@code t} in interpreter slot {@code fp + offset}. */
   private static void load(CodeBuilder cb, int offset, ValType t) {
+    if (t == ValType.V128) {
+      load(cb, offset, ValType.I64);
+      load(cb, offset + 1, ValType.I64);
+      return;
+    }
     cb.aload(t.isReference() ? 1 : 0);
     cb.iload(2);
     cb.loadConstant(offset);
@@ -100,14 +115,16 @@ final class OsrEmitter {
     } else {
       cb.lookupswitch(bad, cases);
     }
-    int numLocals = fc.localTypes().size();
+    int numLocals = localSlots(fc.localTypes());
     for (int k = 0; k < headers.size(); k++) {
       ControlEmitter.LoopHeader h = headers.get(k);
       cb.labelBinding(stubs.get(k));
       OperandStack.Snapshot s = h.stack();
+      int offset = numLocals;
       for (int d = 0; d < s.types().length; d++) {
-        load(cb, numLocals + d, s.types()[d]);
-        cb.storeLocal(JvmTypes.kind(s.types()[d]), s.where()[d]);
+        load(cb, offset, s.types()[d]);
+        JvmTypes.store(cb, s.types()[d], s.where()[d]);
+        offset += s.types()[d] == ValType.V128 ? 2 : 1;
       }
       cb.goto_(h.label());
     }

@@ -67,7 +67,7 @@ final class SignatureBridge {
   final MethodHandle interpretedAt;
 
   private SignatureBridge(FuncType type) {
-    MethodHandles.Lookup lookup = CodeLoader.define(generate(type));
+    MethodHandles.Lookup lookup = CodeLoader.define(generate(JvmTypes.flat(type)));
     Class<?> c = lookup.lookupClass();
     MethodType f = JvmTypes.functionType(type);
     try {
@@ -81,6 +81,10 @@ final class SignatureBridge {
     }
   }
 
+  /**
+   * The bridge for functions of {@code type}: that of its flat type ({@link JvmTypes#flat}), whose
+   * raw frames have the same slots, except that the host and interpreter adapters box a v128.
+   */
   static SignatureBridge of(FuncType type) {
     SignatureBridge b = BRIDGES.get(type);
     if (b == null) {

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.compiler;
 
 import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.cortado.wasm.ValType;
@@ -46,7 +47,7 @@ final class SplitEmitter {
   private static int direct(List<ValType> entries) {
     int slots = 0;
     for (int i = 0; i < entries.size(); i++) {
-      slots += JvmTypes.kind(entries.get(i)).slotSize();
+      slots += JvmTypes.slotSize(entries.get(i));
       if (slots > MAX_SLOTS) {
         return i;
       }
@@ -59,7 +60,7 @@ final class SplitEmitter {
     int direct = direct(entries);
     List<ClassDesc> params = new ArrayList<>();
     for (int i = 0; i < direct; i++) {
-      params.add(JvmTypes.desc(entries.get(i)));
+      JvmTypes.addDescs(params, entries.get(i));
     }
     params.add(CD_int);
     params.add(JvmTypes.CD_CompiledInstance);
@@ -79,7 +80,7 @@ final class SplitEmitter {
     int slot = 0;
     for (int i = 0; i < direct; i++) {
       entrySlots[i] = slot;
-      slot += JvmTypes.kind(entries.get(i)).slotSize();
+      slot += JvmTypes.slotSize(entries.get(i));
     }
     int[] localSlots = new int[localTypes.size()];
     java.util.Arrays.fill(localSlots, -1);
@@ -88,12 +89,12 @@ final class SplitEmitter {
     CodeBuilder cb = fc.cb();
     for (int i = direct; i < entries.size(); i++) {
       ValType t = entries.get(i);
-      entrySlots[i] = fc.allocateLocal(JvmTypes.kind(t));
+      entrySlots[i] = JvmTypes.allocate(cb, t);
       cb.aload(ctx);
       cb.getfield(JvmTypes.CD_CompiledInstance, "spill", JvmTypes.CD_MultiValue);
       cb.loadConstant(i - direct);
       get(cb, t);
-      cb.storeLocal(JvmTypes.kind(t), entrySlots[i]);
+      JvmTypes.store(cb, t, entrySlots[i]);
     }
     int inputs = c.inputs.size();
     for (int i = 0; i < inputs; i++) {
@@ -129,7 +130,7 @@ final class SplitEmitter {
     for (int k = 0; k < child.locals.length; k++) {
       int i = inputs + k;
       ValType t = entries.get(i);
-      cb.loadLocal(JvmTypes.kind(t), localSlots[child.locals[k]]);
+      JvmTypes.load(cb, t, localSlots[child.locals[k]]);
       if (i >= direct) {
         cb.aload(spill);
         cb.loadConstant(i - direct);
@@ -155,7 +156,7 @@ final class SplitEmitter {
       cb.aload(carrier);
       cb.loadConstant(k);
       get(cb, t);
-      cb.storeLocal(JvmTypes.kind(t), localSlots[local]);
+      JvmTypes.store(cb, t, localSlots[local]);
     }
     fc.memoryChanged();
     dispatch(fc, child, carrier);
@@ -263,7 +264,7 @@ final class SplitEmitter {
     int[] localSlots = fc.localSlots();
     for (int k = 0; k < c.written.length; k++) {
       ValType t = fc.localTypes().get(c.written[k]);
-      cb.loadLocal(JvmTypes.kind(t), localSlots[c.written[k]]);
+      JvmTypes.load(cb, t, localSlots[c.written[k]]);
       cb.aload(e.carrier());
       cb.loadConstant(k);
       put(cb, t);
@@ -274,6 +275,13 @@ final class SplitEmitter {
 
   /** {@code MultiValue.putX(value, carrier, index)} with value, carrier and index pushed. */
   private static void put(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128) {
+      cb.invokestatic(
+          JvmTypes.CD_MultiValue,
+          "putV128",
+          MethodTypeDesc.of(CD_void, CD_long, CD_long, JvmTypes.CD_MultiValue, CD_int));
+      return;
+    }
     cb.invokestatic(
         JvmTypes.CD_MultiValue,
         "put" + FunctionCompiler.suffix(t),
@@ -282,6 +290,16 @@ final class SplitEmitter {
 
   /** {@code MultiValue.getX(carrier, index)} with carrier and index pushed. */
   private static void get(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128) {
+      // carrier, index -> low half, then high half on top.
+      MethodTypeDesc half = MethodTypeDesc.of(CD_long, JvmTypes.CD_MultiValue, CD_int);
+      cb.dup2();
+      cb.invokestatic(JvmTypes.CD_MultiValue, "getV128Low", half);
+      cb.dup2_x2();
+      cb.pop2();
+      cb.invokestatic(JvmTypes.CD_MultiValue, "getV128High", half);
+      return;
+    }
     cb.invokestatic(
         JvmTypes.CD_MultiValue,
         "get" + FunctionCompiler.suffix(t),

@@ -95,6 +95,20 @@ public final class TableOps {
     ctx.globals[g].bits = v;
   }
 
+  public static long getV128Low(int g, CompiledInstance ctx) {
+    return ctx.globals[g].bits;
+  }
+
+  public static long getV128High(int g, CompiledInstance ctx) {
+    return ctx.globals[g].high;
+  }
+
+  public static void setV128(long lo, long hi, int g, CompiledInstance ctx) {
+    GlobalInstance global = ctx.globals[g];
+    global.bits = lo;
+    global.high = hi;
+  }
+
   public static void setI64(long v, int g, CompiledInstance ctx) {
     ctx.globals[g].bits = v;
   }

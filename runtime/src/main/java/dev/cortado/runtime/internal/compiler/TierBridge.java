@@ -51,7 +51,8 @@ public final class TierBridge {
     CompiledInstance ctx = callee.instance.compiled;
     FuncType type = callee.type();
     int n = Invokers.frameSize(type);
-    int params = type.params().size();
+    // Raw frames hold slots: a v128 is two (see JvmTypes.flat).
+    int params = JvmTypes.flat(type.params()).size();
     long[] bits = new long[n];
     Object[] rs = new Object[n];
     System.arraycopy(stack, base, bits, 0, params);
@@ -61,7 +62,7 @@ public final class TierBridge {
     } catch (Throwable t) {
       throw Unwind.toPublic(t);
     }
-    return new RawFrame(bits, rs, type.results().size());
+    return new RawFrame(bits, rs, JvmTypes.flat(type.results()).size());
   }
 
   /**
@@ -94,7 +95,7 @@ public final class TierBridge {
       }
       throw Unwind.toPublic(trap != null ? trap : t);
     }
-    List<ValType> results = type.results();
+    List<ValType> results = JvmTypes.flat(type.results());
     int n = Math.max(1, results.size());
     long[] bits = new long[n];
     Object[] rs = new Object[n];

@@ -175,7 +175,7 @@ final class InterpreterSupport {
    */
   static int callCompiled(
       Machine m, WasmFunction callee, int sp, WasmFunction caller, int pc, int fp) {
-    int base = sp - callee.type().params().size();
+    int base = sp - slots(callee.type().params());
     int depth = m.depth;
     int top = m.top;
     m.pushFrame(caller, pc, fp);

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dcortado.differential.modules=N} and {@code -Dcortado.differential.seed=S} run more.
  */
 class DifferentialTest {
-  /** The features of WebAssembly 2.0 without SIMD and reference types binaryen 108 has. */
+  /**
+   * The features of WebAssembly 2.0 without reference types that binaryen 108 has, SIMD included.
+   */
   private static final List<String> FEATURES =
       List.of(
           "--mvp-features",
@@ -45,7 +47,8 @@ class DifferentialTest {
           "--enable-mutable-globals",
           "--enable-nontrapping-float-to-int",
           "--enable-bulk-memory",
-          "--enable-multivalue");
+          "--enable-multivalue",
+          "--enable-simd");
 
   private static final Map<String, StoreConfig> COMPILED_MODES =
       Map.of(

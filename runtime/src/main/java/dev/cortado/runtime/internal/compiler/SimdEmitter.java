@@ -1,0 +1,711 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemorySegment;
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_Ops;
+import static java.lang.constant.ConstantDescs.CD_double;
+import static java.lang.constant.ConstantDescs.CD_float;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.cortado.runtime.internal.simd.F32x4;
+import dev.cortado.runtime.internal.simd.F64x2;
+import dev.cortado.runtime.internal.simd.I16x8;
+import dev.cortado.runtime.internal.simd.I32x4;
+import dev.cortado.runtime.internal.simd.I64x2;
+import dev.cortado.runtime.internal.simd.I8x16;
+import dev.cortado.runtime.internal.simd.V128;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.lang.classfile.CodeBuilder;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Emits the SIMD instructions (spec 4.4.3 "vector instructions") of one method ({@link
+ * FunctionCompiler}). A v128 is two {@code long}s, low half first (see {@link JvmTypes}); the lane
+ * semantics are the static methods of {@code internal.simd}, shared with the interpreter, so each
+ * rule is written once and HotSpot inlines them.
+ *
+ * <p>An instruction's operands are first put in locals ({@link OperandStack#toLocals}): a lane-wise
+ * operation is then the method applied to the low halves and to the high halves, loaded in any
+ * order, and leaves the result's two halves on the JVM stack. Where the Vector API is available
+ * ({@link VectorSupport}), the families it wins go through {@code VectorLanes} instead: both halves
+ * of each operand in, a {@code LongVector} out, split into its halves right away (C2 keeps it in a
+ * register; it never lives across instructions).
+ */
+final class SimdEmitter {
+  /** The per-half method of a lane-wise instruction: {@code owner.name}. */
+  private record Half(ClassDesc owner, String name, int kind) {}
+
+  private static final int UNARY = 1; // (long) long
+  private static final int BINARY = 2; // (long, long) long
+  private static final int SHIFT = 3; // (long, int) long
+
+  private static final Map<Opcode, Half> HALVES = new EnumMap<>(Opcode.class);
+
+  /**
+   * The lane-wise instructions done with the Vector API ({@link VectorSupport}): the name of their
+   * {@code VectorLanes} method, which returns the result as a {@code LongVector}. Empty without it.
+   */
+  private static final Map<Opcode, String> VECTORS = new EnumMap<>(Opcode.class);
+
+  private static final ClassDesc CD_VectorLanes =
+      ClassDesc.of("dev.cortado.runtime.internal.simd.VectorLanes");
+  private static final ClassDesc CD_LongVector = ClassDesc.of("jdk.incubator.vector.LongVector");
+
+  private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
+  private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
+
+  private static final MethodTypeDesc UNARY_DESC = MethodTypeDesc.of(CD_long, CD_long);
+  private static final MethodTypeDesc BINARY_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_long);
+  private static final MethodTypeDesc SHIFT_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_int);
+  private static final MethodTypeDesc TEST_DESC = MethodTypeDesc.of(CD_int, CD_long, CD_long);
+  private static final MethodTypeDesc PAIR_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_long);
+  static final MethodTypeDesc WIDEN_DESC = MethodTypeDesc.of(CD_long, CD_int);
+  private static final MethodTypeDesc EXTMUL_DESC = MethodTypeDesc.of(CD_long, CD_int, CD_int);
+  static final MethodTypeDesc REPLACE_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_int, CD_int);
+  static final MethodTypeDesc EXTRACT_DESC = MethodTypeDesc.of(CD_int, CD_long, CD_long, CD_int);
+  static final MethodTypeDesc LOAD_I32 =
+      MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_MemorySegment);
+  static final MethodTypeDesc LOAD_I64 =
+      MethodTypeDesc.of(CD_long, CD_int, CD_int, CD_MemorySegment);
+  static final MethodTypeDesc STORE_I32 =
+      MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_int, CD_MemorySegment);
+  static final MethodTypeDesc STORE_I64 =
+      MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_int, CD_MemorySegment);
+
+  static {
+    List<ValType> v = List.of(ValType.V128);
+    List<ValType> vv = List.of(ValType.V128, ValType.V128);
+    List<ValType> vi = List.of(ValType.V128, ValType.I32);
+    for (Opcode op : Opcode.values()) {
+      if (op.prefix() != 0xFD
+          || op.immediate() != Opcode.Immediate.NONE
+          || !op.results().equals(v)
+          || changesLaneWidth(op.mnemonic())) {
+        continue;
+      }
+      List<ValType> params = op.params();
+      int kind =
+          params.equals(v) ? UNARY : params.equals(vv) ? BINARY : params.equals(vi) ? SHIFT : 0;
+      if (kind != 0) {
+        HALVES.put(op, half(op, kind));
+      }
+    }
+    if (VectorSupport.ENABLED) {
+      vectorMethods();
+    }
+  }
+
+  /** Fills {@link #VECTORS}: {@code i8x16.add_sat_s} is {@code VectorLanes.i8x16AddSatS}. */
+  private static void vectorMethods() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try {
+      for (java.lang.reflect.Method m :
+          Class.forName(CD_VectorLanes.packageName() + "." + CD_VectorLanes.displayName())
+              .getMethods()) {
+        names.add(m.getName());
+      }
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no VectorLanes", e);
+    }
+    for (Map.Entry<Opcode, Half> e : HALVES.entrySet()) {
+      String m = e.getKey().mnemonic();
+      String name = m.substring(0, m.indexOf('.')) + capitalized(e.getValue().name);
+      if (names.contains(name)) {
+        VECTORS.put(e.getKey(), name);
+      }
+    }
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Narrowing, widening and the permutation whose result halves mix the operands' halves. */
+  private static boolean changesLaneWidth(String mnemonic) {
+    for (String word :
+        List.of("narrow", "extend_", "extmul", "_low_", "demote", "_zero", "swizzle")) {
+      if (mnemonic.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The per-half method of a lane-wise instruction, named after its mnemonic: {@code
+   * i8x16.add_sat_s} is {@code I8x16.addSatS}; the pairwise additions drop their source shape.
+   * Checked here, once, so that a missing method fails the first compilation, not a run.
+   */
+  private static Half half(Opcode op, int kind) {
+    String m = op.mnemonic();
+    int dot = m.indexOf('.');
+    String shape = m.substring(0, dot);
+    String rest =
+        m.substring(dot + 1)
+            .replace("_pairwise_i8x16", "_pairwise")
+            .replace("_pairwise_i16x8", "_pairwise");
+    Class<?> owner =
+        switch (shape) {
+          case "v128" -> V128.class;
+          case "i8x16" -> I8x16.class;
+          case "i16x8" -> I16x8.class;
+          case "i32x4" -> I32x4.class;
+          case "i64x2" -> I64x2.class;
+          case "f32x4" -> F32x4.class;
+          case "f64x2" -> F64x2.class;
+          default -> throw new IllegalStateException(m);
+        };
+    StringBuilder name = new StringBuilder();
+    boolean upper = false;
+    for (char c : rest.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        name.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    Class<?>[] params =
+        switch (kind) {
+          case UNARY -> new Class<?>[] {long.class};
+          case BINARY -> new Class<?>[] {long.class, long.class};
+          default -> new Class<?>[] {long.class, int.class};
+        };
+    try {
+      owner.getMethod(name.toString(), params);
+    } catch (NoSuchMethodException e) {
+      // i64x2 add, sub, mul and neg are one JVM instruction each: no method (see laneWise).
+      if (!(owner == I64x2.class
+          && List.of("add", "sub", "mul", "neg").contains(name.toString()))) {
+        throw new IllegalStateException("no lane method for " + m, e);
+      }
+    }
+    return new Half(ClassDesc.of(owner.getName()), name.toString(), kind);
+  }
+
+  private final FunctionCompiler fc;
+  private final OperandStack stack;
+
+  /** A long local for values used twice, made on first use. */
+  private int scratchLong = -1;
+
+  private final SimdMemoryEmitter memory;
+
+  SimdEmitter(FunctionCompiler fc) {
+    this.fc = fc;
+    this.stack = fc.stack();
+    this.memory = new SimdMemoryEmitter(fc, this);
+  }
+
+  private CodeBuilder cb() {
+    return fc.cb();
+  }
+
+  /**
+   * Puts the top {@code n} operands in locals, pops them, and returns their slots, bottom first.
+   */
+  int[] take(int n) {
+    int[] slots = stack.toLocals(n);
+    stack.pop(n);
+    return slots;
+  }
+
+  void lo(int slot) {
+    cb().lload(slot);
+  }
+
+  void hi(int slot) {
+    cb().lload(slot + 2);
+  }
+
+  int scratchLong() {
+    if (scratchLong < 0) {
+      scratchLong = cb().allocateLocal(java.lang.classfile.TypeKind.LONG);
+    }
+    return scratchLong;
+  }
+
+  void call(Class<?> owner, String name, MethodTypeDesc desc) {
+    cb().invokestatic(ClassDesc.of(owner.getName()), name, desc);
+  }
+
+  /** {@code (int) (x >>> 32)} for the long on top of the JVM stack. */
+  void upper32() {
+    cb().bipush(32);
+    cb().lushr();
+    cb().l2i();
+  }
+
+  /** {@code select} of two v128 operands: each half selected with the same condition. */
+  void select() {
+    int[] s = take(3);
+    MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_int);
+    lo(s[0]);
+    lo(s[1]);
+    cb().iload(s[2]);
+    cb().invokestatic(CD_Ops, "selectI64", d);
+    hi(s[0]);
+    hi(s[1]);
+    cb().iload(s[2]);
+    cb().invokestatic(CD_Ops, "selectI64", d);
+    stack.push(ValType.V128);
+  }
+
+  /** Emits the SIMD instruction {@code in} (prefix 0xFD). */
+  void emit(Instruction in) {
+    Opcode op = in.opcode();
+    Half half = HALVES.get(op);
+    if (half != null) {
+      laneWise(op, half);
+      return;
+    }
+    switch (op.immediate()) {
+      case MEMARG, MEMARG_LANE -> {
+        memory.emit(in);
+        return;
+      }
+      case LANE -> {
+        lane(op, in.laneIndex());
+        return;
+      }
+      case SHUFFLE -> {
+        shuffle(in.shuffleLanes());
+        return;
+      }
+      case V128 -> {
+        cb().loadConstant(in.v128Low());
+        cb().loadConstant(in.v128High());
+        stack.push(ValType.V128);
+        return;
+      }
+      default -> {}
+    }
+    other(op);
+  }
+
+  private void laneWise(Opcode op, Half h) {
+    String vector = VECTORS.get(op);
+    if (vector != null) {
+      vectorLaneWise(h, vector);
+      return;
+    }
+    switch (h.kind) {
+      case UNARY -> {
+        int[] s = take(1);
+        lo(s[0]);
+        halfOp(op, h);
+        hi(s[0]);
+        halfOp(op, h);
+      }
+      case BINARY -> {
+        int[] s = take(2);
+        lo(s[0]);
+        lo(s[1]);
+        halfOp(op, h);
+        hi(s[0]);
+        hi(s[1]);
+        halfOp(op, h);
+      }
+      default -> {
+        int[] s = take(2);
+        lo(s[0]);
+        cb().iload(s[1]);
+        halfOp(op, h);
+        hi(s[0]);
+        cb().iload(s[1]);
+        halfOp(op, h);
+      }
+    }
+    stack.push(ValType.V128);
+  }
+
+  /** A lane-wise operation with the Vector API: both halves of each operand in, a vector out. */
+  private void vectorLaneWise(Half h, String name) {
+    int[] s = take(h.kind == UNARY ? 1 : 2);
+    lo(s[0]);
+    hi(s[0]);
+    MethodTypeDesc d;
+    switch (h.kind) {
+      case UNARY -> d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long);
+      case BINARY -> {
+        lo(s[1]);
+        hi(s[1]);
+        d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_long, CD_long);
+      }
+      default -> {
+        cb().iload(s[1]);
+        d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_int);
+      }
+    }
+    cb().invokestatic(CD_VectorLanes, name, d);
+    splitVector();
+    stack.push(ValType.V128);
+  }
+
+  /** Replaces the {@code LongVector} on top of the JVM stack by its low and high halves. */
+  private void splitVector() {
+    MethodTypeDesc half = MethodTypeDesc.of(CD_long, CD_LongVector);
+    cb().dup();
+    cb().invokestatic(CD_VectorLanes, "lo", half);
+    cb().dup2_x1();
+    cb().pop2();
+    cb().invokestatic(CD_VectorLanes, "hi", half);
+  }
+
+  /** The per-half operation on the half (and operand) on top of the JVM stack. */
+  private void halfOp(Opcode op, Half h) {
+    switch (op) {
+      case I64X2_ADD -> cb().ladd();
+      case I64X2_SUB -> cb().lsub();
+      case I64X2_MUL -> cb().lmul();
+      case I64X2_NEG -> cb().lneg();
+      case V128_AND -> cb().land();
+      case V128_OR -> cb().lor();
+      case V128_XOR -> cb().lxor();
+      default ->
+          cb().invokestatic(
+                  h.owner,
+                  h.name,
+                  switch (h.kind) {
+                    case UNARY -> UNARY_DESC;
+                    case BINARY -> BINARY_DESC;
+                    default -> SHIFT_DESC;
+                  });
+    }
+  }
+
+  /**
+   * {@code i8x16.shuffle}: each result half is the OR of its runs of bytes (see {@link
+   * #shuffleRuns}), shifted out of their operand halves and masked. Compilers' shuffles
+   * (interleaves, extensions, reductions) have few runs; even 13 runs measured faster than the
+   * Vector API's two-vector select with packing (the {@code dot} kernel) and far faster than the
+   * lane loop of {@code V128.shuffle}. At most 16 runs, which CodeShape's estimate allows for.
+   */
+  private void shuffle(int[] lanes) {
+    shuffleByRuns(take(2), shuffleRuns(lanes));
+  }
+
+  /**
+   * The runs of a shuffle: maximal stretches of result bytes, within one result half, that come
+   * from consecutive bytes of one half of one operand. Each is {@code {result byte (0 to 15),
+   * operand (0 or 1), operand byte (0 to 15), length}}. Byte-granular lane patterns, typical of
+   * compilers' interleaves and extensions, have few of them.
+   */
+  private static List<int[]> shuffleRuns(int[] lanes) {
+    List<int[]> runs = new java.util.ArrayList<>();
+    int[] run = null;
+    for (int i = 0; i < 16; i++) {
+      int operand = lanes[i] >> 4;
+      int b = lanes[i] & 15;
+      if (run != null && i % 8 != 0 && run[1] == operand && run[2] + run[3] == b && b % 8 != 0) {
+        run[3]++;
+      } else {
+        run = new int[] {i, operand, b, 1};
+        runs.add(run);
+      }
+    }
+    return runs;
+  }
+
+  /** Each result half: the OR of its runs, each shifted out of its operand half and masked. */
+  private void shuffleByRuns(int[] s, List<int[]> runs) {
+    for (int h = 0; h < 2; h++) {
+      boolean first = true;
+      for (int[] r : runs) {
+        if (r[0] / 8 != h) {
+          continue;
+        }
+        int to = r[0] % 8;
+        int from = r[2] % 8;
+        int length = r[3];
+        cb().lload(s[r[1]] + 2 * (r[2] / 8));
+        if (from > 0) {
+          cb().bipush(8 * from);
+          cb().lushr();
+        }
+        if (length < 8) {
+          cb().loadConstant((1L << (8 * length)) - 1);
+          cb().land();
+        }
+        if (to > 0) {
+          cb().bipush(8 * to);
+          cb().lshl();
+        }
+        if (!first) {
+          cb().lor();
+        }
+        first = false;
+      }
+    }
+    stack.push(ValType.V128);
+  }
+
+  /** {@code extract_lane} and {@code replace_lane}. */
+  private void lane(Opcode op, int lane) {
+    switch (op) {
+      case I8X16_EXTRACT_LANE_S,
+          I8X16_EXTRACT_LANE_U,
+          I16X8_EXTRACT_LANE_S,
+          I16X8_EXTRACT_LANE_U -> {
+        int[] s = take(1);
+        lo(s[0]);
+        hi(s[0]);
+        cb().loadConstant(lane);
+        Class<?> owner = op.mnemonic().startsWith("i8x16") ? I8x16.class : I16x8.class;
+        call(owner, op.mnemonic().endsWith("_s") ? "extractLaneS" : "extractLaneU", EXTRACT_DESC);
+        stack.push(ValType.I32);
+      }
+      case I32X4_EXTRACT_LANE, F32X4_EXTRACT_LANE -> {
+        int[] s = take(1);
+        lo(s[0]);
+        hi(s[0]);
+        cb().loadConstant(lane);
+        call(I32x4.class, "extractLane", EXTRACT_DESC);
+        if (op == Opcode.F32X4_EXTRACT_LANE) {
+          cb().invokestatic(CD_Float, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
+          stack.push(ValType.F32);
+        } else {
+          stack.push(ValType.I32);
+        }
+      }
+      case I64X2_EXTRACT_LANE, F64X2_EXTRACT_LANE -> {
+        int[] s = take(1);
+        cb().lload(s[0] + 2 * lane);
+        if (op == Opcode.F64X2_EXTRACT_LANE) {
+          cb().invokestatic(CD_Double, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+          stack.push(ValType.F64);
+        } else {
+          stack.push(ValType.I64);
+        }
+      }
+      default -> replaceLane(op, lane);
+    }
+  }
+
+  private void replaceLane(Opcode op, int lane) {
+    ValType scalar = stack.top();
+    int[] s = take(2);
+    int v = s[0];
+    int x = s[1];
+    // Lanes per half, and the half that holds the lane.
+    int perHalf =
+        switch (op) {
+          case I8X16_REPLACE_LANE -> 8;
+          case I16X8_REPLACE_LANE -> 4;
+          case I32X4_REPLACE_LANE, F32X4_REPLACE_LANE -> 2;
+          default -> 1;
+        };
+    int which = lane / perHalf;
+    for (int h = 0; h < 2; h++) {
+      if (h != which) {
+        cb().lload(v + 2 * h);
+        continue;
+      }
+      if (perHalf == 1) {
+        JvmTypes.load(cb(), scalar, x);
+        if (scalar == ValType.F64) {
+          cb().invokestatic(
+                  CD_Double, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, CD_double));
+        }
+        continue;
+      }
+      cb().lload(v + 2 * h);
+      cb().loadConstant(lane);
+      JvmTypes.load(cb(), scalar, x);
+      if (scalar == ValType.F32) {
+        cb().invokestatic(CD_Float, "floatToRawIntBits", MethodTypeDesc.of(CD_int, CD_float));
+      }
+      Class<?> owner = perHalf == 8 ? I8x16.class : perHalf == 4 ? I16x8.class : I32x4.class;
+      call(owner, "replaceLane", REPLACE_DESC);
+    }
+    stack.push(ValType.V128);
+  }
+
+  /** Splats, tests, bitmasks, bitselect, swizzle, narrowing, widening and conversions. */
+  private void other(Opcode op) {
+    switch (op) {
+      case I8X16_SPLAT, I16X8_SPLAT, I32X4_SPLAT, F32X4_SPLAT, I64X2_SPLAT, F64X2_SPLAT ->
+          splat(op);
+      case V128_ANY_TRUE -> test(V128.class, "anyTrue");
+      case I8X16_ALL_TRUE -> test(I8x16.class, "allTrue");
+      case I16X8_ALL_TRUE -> test(I16x8.class, "allTrue");
+      case I32X4_ALL_TRUE -> test(I32x4.class, "allTrue");
+      case I64X2_ALL_TRUE -> test(I64x2.class, "allTrue");
+      case I8X16_BITMASK -> test(I8x16.class, "bitmask");
+      case I16X8_BITMASK -> test(I16x8.class, "bitmask");
+      case I32X4_BITMASK -> test(I32x4.class, "bitmask");
+      case I64X2_BITMASK -> test(I64x2.class, "bitmask");
+      case V128_BITSELECT -> {
+        int[] s = take(3);
+        MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long);
+        lo(s[0]);
+        lo(s[1]);
+        lo(s[2]);
+        call(V128.class, "bitselect", d);
+        hi(s[0]);
+        hi(s[1]);
+        hi(s[2]);
+        call(V128.class, "bitselect", d);
+        stack.push(ValType.V128);
+      }
+      case I8X16_SWIZZLE -> {
+        int[] s = take(2);
+        if (VectorSupport.ENABLED) {
+          lo(s[0]);
+          hi(s[0]);
+          lo(s[1]);
+          hi(s[1]);
+          cb().invokestatic(
+                  CD_VectorLanes,
+                  "swizzle",
+                  MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_long, CD_long));
+          splitVector();
+          stack.push(ValType.V128);
+          return;
+        }
+        MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long);
+        lo(s[0]);
+        hi(s[0]);
+        lo(s[1]);
+        call(V128.class, "swizzle", d);
+        lo(s[0]);
+        hi(s[0]);
+        hi(s[1]);
+        call(V128.class, "swizzle", d);
+        stack.push(ValType.V128);
+      }
+      case I8X16_NARROW_I16X8_S -> narrow(I8x16.class, "narrowI16x8S");
+      case I8X16_NARROW_I16X8_U -> narrow(I8x16.class, "narrowI16x8U");
+      case I16X8_NARROW_I32X4_S -> narrow(I16x8.class, "narrowI32x4S");
+      case I16X8_NARROW_I32X4_U -> narrow(I16x8.class, "narrowI32x4U");
+      case F32X4_DEMOTE_F64X2_ZERO -> zeroHigh(F32x4.class, "demoteF64x2Zero");
+      case I32X4_TRUNC_SAT_F64X2_S_ZERO -> zeroHigh(I32x4.class, "truncSatF64x2SZero");
+      case I32X4_TRUNC_SAT_F64X2_U_ZERO -> zeroHigh(I32x4.class, "truncSatF64x2UZero");
+      default -> {
+        if (op.mnemonic().contains("extmul")) {
+          extmul(op);
+        } else {
+          widen(op);
+        }
+      }
+    }
+  }
+
+  private void splat(Opcode op) {
+    stack.materialize(1);
+    switch (op) {
+      case I8X16_SPLAT -> call(I8x16.class, "splat", WIDEN_DESC);
+      case I16X8_SPLAT -> call(I16x8.class, "splat", WIDEN_DESC);
+      case I32X4_SPLAT -> call(I32x4.class, "splat", WIDEN_DESC);
+      case F32X4_SPLAT -> {
+        cb().invokestatic(CD_Float, "floatToRawIntBits", MethodTypeDesc.of(CD_int, CD_float));
+        call(I32x4.class, "splat", WIDEN_DESC);
+      }
+      case F64X2_SPLAT ->
+          cb().invokestatic(
+                  CD_Double, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, CD_double));
+      default -> {} // i64x2: the value is the half
+    }
+    cb().dup2();
+    stack.pop(1);
+    stack.push(ValType.V128);
+  }
+
+  /** {@code [v128] -> [i32]}: any_true, all_true, bitmask. */
+  private void test(Class<?> owner, String name) {
+    int[] s = take(1);
+    lo(s[0]);
+    hi(s[0]);
+    call(owner, name, TEST_DESC);
+    stack.push(ValType.I32);
+  }
+
+  /** Each operand narrows to one result half. */
+  private void narrow(Class<?> owner, String name) {
+    int[] s = take(2);
+    lo(s[0]);
+    hi(s[0]);
+    call(owner, name, PAIR_DESC);
+    lo(s[1]);
+    hi(s[1]);
+    call(owner, name, PAIR_DESC);
+    stack.push(ValType.V128);
+  }
+
+  /** The whole operand becomes the low half; the high half is zero. */
+  private void zeroHigh(Class<?> owner, String name) {
+    int[] s = take(1);
+    lo(s[0]);
+    hi(s[0]);
+    call(owner, name, PAIR_DESC);
+    cb().lconst_0();
+    stack.push(ValType.V128);
+  }
+
+  /** extmul: the low or high half of each operand, multiplied into a whole vector. */
+  private void extmul(Opcode op) {
+    int[] s = take(2);
+    int h = op.mnemonic().contains("_high_") ? 2 : 0;
+    Class<?> owner = shapeOwner(op);
+    String name = op.mnemonic().endsWith("_s") ? "extmulS" : "extmulU";
+    cb().lload(s[0] + h);
+    cb().l2i();
+    cb().lload(s[1] + h);
+    cb().l2i();
+    call(owner, name, EXTMUL_DESC);
+    cb().lload(s[0] + h);
+    upper32();
+    cb().lload(s[1] + h);
+    upper32();
+    call(owner, name, EXTMUL_DESC);
+    stack.push(ValType.V128);
+  }
+
+  /** extend, convert_low, promote_low: 32 bits of the source half widen to each result half. */
+  private void widen(Opcode op) {
+    int[] s = take(1);
+    int h = op.mnemonic().contains("_high_") ? 2 : 0;
+    Class<?> owner = shapeOwner(op);
+    String name = widenName(op);
+    cb().lload(s[0] + h);
+    cb().l2i();
+    call(owner, name, WIDEN_DESC);
+    cb().lload(s[0] + h);
+    upper32();
+    call(owner, name, WIDEN_DESC);
+    stack.push(ValType.V128);
+  }
+
+  private static String widenName(Opcode op) {
+    return switch (op) {
+      case F64X2_CONVERT_LOW_I32X4_S -> "convertS";
+      case F64X2_CONVERT_LOW_I32X4_U -> "convertU";
+      case F64X2_PROMOTE_LOW_F32X4 -> "promote";
+      default -> {
+        if (!op.mnemonic().contains("extend_")) {
+          throw new IllegalStateException("cannot compile " + op.mnemonic());
+        }
+        yield op.mnemonic().endsWith("_s") ? "extendS" : "extendU";
+      }
+    };
+  }
+
+  /** The lane class of the instruction's result shape. */
+  private static Class<?> shapeOwner(Opcode op) {
+    String m = op.mnemonic();
+    return switch (m.substring(0, m.indexOf('.'))) {
+      case "i16x8" -> I16x8.class;
+      case "i32x4" -> I32x4.class;
+      case "i64x2" -> I64x2.class;
+      case "f64x2" -> F64x2.class;
+      default -> throw new IllegalStateException("cannot compile " + m);
+    };
+  }
+}
