@@ -132,8 +132,8 @@ final class CodeCompiler {
   /** The SIMD instructions' translation. */
   private final SimdTranslator simd = new SimdTranslator(this);
 
-  private int[] code = new int[64];
-  private int pos;
+  int[] code = new int[64];
+  int pos;
   private int[] trapPositions = new int[16];
   private int[] sourceOffsets = new int[16];
   private int trapCount;
@@ -154,11 +154,12 @@ final class CodeCompiler {
 
   private boolean reachable = true;
 
-  // Peephole fusion (see fuse*): where the last two instructions start, or -1 when unknown or when
+  // Peephole fusion (see PeepholeFusion): where the last two instructions start, or -1 when unknown
+  // or when
   // a branch target lies between them and here (an instruction that is a target cannot be fused
   // into the one before it).
-  private int last = -1;
-  private int beforeLast = -1;
+  int last = -1;
+  int beforeLast = -1;
 
   // Fuel (docs/limits.md): FuelCosts' charges by instruction index, or null when unmetered.
   private int[] fuelCharges;
@@ -254,7 +255,7 @@ final class CodeCompiler {
   }
 
   /** The opcode of the last instruction if it is exactly {@code length} words long, else -1. */
-  private int lastOp(int length) {
+  int lastOp(int length) {
     return last >= 0 && last + length == pos ? code[last] : -1;
   }
 
@@ -369,7 +370,7 @@ final class CodeCompiler {
     if (height - arity == l.height) {
       if (!conditional) {
         op(Op.JUMP);
-      } else if (!fuseCompareAndJump(false)) {
+      } else if (!PeepholeFusion.compareAndJump(this, false)) {
         op(Op.JUMP_IF);
       }
       emitTarget(l);
@@ -498,7 +499,7 @@ final class CodeCompiler {
       case IF -> {
         pop(1);
         enterBlock(IF, in.blockType());
-        if (!fuseCompareAndJump(true)) {
+        if (!PeepholeFusion.compareAndJump(this, true)) {
           op(Op.JUMP_IF_NOT);
         }
         labels.getLast().elseFixup = pos;
@@ -653,7 +654,7 @@ final class CodeCompiler {
         push(1);
       }
       case I32_ADD, I32_SUB -> {
-        if (!fuseAdd(op == Opcode.I32_SUB)) {
+        if (!PeepholeFusion.add(this, op == Opcode.I32_SUB)) {
           op(NUMERIC[op.ordinal()]);
         }
         pop(1);
@@ -780,67 +781,6 @@ final class CodeCompiler {
         push(op.results().size());
       }
     }
-  }
-
-  // ---- peephole fusion ----
-
-  /**
-   * {@code i32.add}/{@code i32.sub} after a constant or a local: fuses into I32_ADD_CONST
-   * (subtracting c is adding -c, also modulo 2^32), LOCAL_I32_ADD_CONST, or I32_ADD_LOCAL.
-   */
-  private boolean fuseAdd(boolean subtract) {
-    if (lastOp(2) == Op.CONST32) {
-      if (subtract) {
-        code[last + 1] = -code[last + 1];
-      }
-      if (beforeLast >= 0 && beforeLast + 2 == last && code[beforeLast] == Op.LOCAL_GET) {
-        // local.get x; i32.const c; i32.add
-        code[beforeLast] = Op.LOCAL_I32_ADD_CONST;
-        code[beforeLast + 2] = code[last + 1];
-        pos = beforeLast + 3;
-        last = beforeLast;
-        beforeLast = -1;
-      } else {
-        code[last] = Op.I32_ADD_CONST;
-      }
-      return true;
-    }
-    if (!subtract && lastOp(2) == Op.LOCAL_GET) {
-      code[last] = Op.I32_ADD_LOCAL;
-      return true;
-    }
-    if (!subtract && lastOp(3) == Op.LOCAL_GET2) {
-      // local.get a; local.get b; i32.add: push a, add b.
-      int b = code[last + 2];
-      code[last] = Op.LOCAL_GET;
-      code[last + 2] = Op.I32_ADD_LOCAL;
-      emit(b);
-      beforeLast = last;
-      last = last + 2;
-      return true;
-    }
-    return false;
-  }
-
-  private static final int[] INVERSE_COMPARE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
-
-  /**
-   * An i32 comparison followed by {@code br_if} ({@code negate} false) or {@code if} ({@code
-   * negate} true, jumping when the condition fails): the comparison becomes a compare-and-jump
-   * whose target the caller emits next.
-   */
-  private boolean fuseCompareAndJump(boolean negate) {
-    int cmp = lastOp(1);
-    if (cmp == Op.I32_EQZ) {
-      code[last] = negate ? Op.JUMP_IF : Op.JUMP_IF_NOT;
-      return true;
-    }
-    if (cmp >= Op.I32_EQ && cmp <= Op.I32_GE_U) {
-      int i = cmp - Op.I32_EQ;
-      code[last] = Op.JUMP_IF_I32_EQ + (negate ? INVERSE_COMPARE[i] : i);
-      return true;
-    }
-    return false;
   }
 
   private static boolean mayTrap(Opcode op) {
