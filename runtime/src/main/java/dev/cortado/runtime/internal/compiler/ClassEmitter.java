@@ -138,7 +138,7 @@ final class ClassEmitter implements ClassContext {
       int f = functions[i];
       int member = i;
       FunctionSplitter.Plan plan = plans[i];
-      FunctionCompiler.Facts facts = FunctionCompiler.Facts.of(module, f);
+      FunctionFacts facts = FunctionFacts.of(module, f);
       int[][] offsets = new int[FunctionCompiler.CHUNK + plan.chunks().size()][];
       sourceOffsets[i] = offsets;
       // The ClassFile API runs a code handler again if a short jump overflows: each run needs a

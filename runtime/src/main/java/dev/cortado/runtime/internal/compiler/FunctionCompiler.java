@@ -142,54 +142,7 @@ final class FunctionCompiler {
   /** FuelCosts' charges by body index, or null if the code is not metered (docs/limits.md). */
   private final int[] fuelCharges;
 
-  /** What the whole body tells about a function: computed once, shared by all its methods. */
-  record Facts(boolean usesMemory, boolean needsMultiValue, int[] loops) {
-    static Facts of(WasmModule module, int funcIndex) {
-      FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
-      boolean memory = false;
-      boolean multiValue = false;
-      int[] loops = new int[8];
-      int loopCount = 0;
-      List<Instruction> body = def.body();
-      for (int i = 0; i < body.size(); i++) {
-        Instruction in = body.get(i);
-        Opcode op = in.opcode();
-        if (op == Opcode.LOOP) {
-          if (loopCount == loops.length) {
-            loops = Arrays.copyOf(loops, loopCount * 2);
-          }
-          loops[loopCount++] = i;
-        }
-        memory |=
-            op.immediate() == Opcode.Immediate.MEMARG
-                || op.immediate() == Opcode.Immediate.MEMARG_LANE;
-        FuncType callee =
-            switch (op) {
-              case CALL -> module.functionType(in.index());
-              case CALL_INDIRECT -> module.types().get(in.index());
-              default -> null;
-            };
-        multiValue |= callee != null && JvmTypes.hasMultiValue(callee);
-      }
-      return new Facts(
-          memory && !module.allMemories().isEmpty(), multiValue, Arrays.copyOf(loops, loopCount));
-    }
-
-    /**
-     * The ordinal of the loop instruction at body index {@code index}: its rank among all loop
-     * instructions of the body, as the interpreter numbers them (a method the function is split
-     * into sees only some of them).
-     */
-    int loopOrdinal(int index) {
-      return Arrays.binarySearch(loops, index);
-    }
-
-    int loopCount() {
-      return loops.length;
-    }
-  }
-
-  private final Facts facts;
+  private final FunctionFacts facts;
 
   /**
    * A compiler for function {@code funcIndex} split as {@code plan}: for its own method ({@code
@@ -201,7 +154,7 @@ final class FunctionCompiler {
       boolean osr,
       FunctionSplitter.Plan plan,
       FunctionSplitter.Chunk chunk,
-      Facts facts) {
+      FunctionFacts facts) {
     this.facts = facts;
     this.plan = plan;
     this.chunk = chunk;
@@ -780,7 +733,9 @@ final class FunctionCompiler {
     return chunkExit;
   }
 
-  /** The body-order ordinal of the loop instruction being translated (see {@link Facts}). */
+  /**
+   * The body-order ordinal of the loop instruction being translated (see {@link FunctionFacts}).
+   */
   int currentLoopOrdinal() {
     return facts.loopOrdinal(current);
   }
