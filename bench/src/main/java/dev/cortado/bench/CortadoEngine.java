@@ -23,7 +23,7 @@ final class CortadoEngine implements WasmEngine {
   CortadoEngine(CortadoMode mode) {
     this.mode = mode;
     // The in-process harness runs from bench/ (InProcess's working directory).
-    this.config = mode.storeConfig(Path.of("build/cortado-cache").toAbsolutePath());
+    this.config = mode.storeConfig(Path.of(CortadoMode.CACHE_DIR).toAbsolutePath());
   }
 
   @Override

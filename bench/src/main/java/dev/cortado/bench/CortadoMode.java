@@ -39,6 +39,9 @@ record CortadoMode(String name, Tier tier, boolean cached, boolean fuel, boolean
           "compiled+nochecks",
           "compiled+fuel");
 
+  /** Where the {@code cached} mode keeps compiled code, relative to bench/. */
+  static final String CACHE_DIR = "build/cortado-cache";
+
   private static final String NO_CHECKS = "-Dcortado.measure.noInterruptChecks=true";
 
   static CortadoMode parse(String name) {

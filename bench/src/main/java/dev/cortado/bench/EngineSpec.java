@@ -67,7 +67,7 @@ record EngineSpec(
       boolean cpuClock) {
     /** Where the {@code cached} mode keeps compiled code. */
     Path cortadoCache() {
-      return bench.resolve("build/cortado-cache");
+      return bench.resolve(CortadoMode.CACHE_DIR);
     }
   }
 
@@ -252,10 +252,12 @@ record EngineSpec(
         List.of("bash", "-c", "TIMEFORMAT='BENCH-CPU %3U %3S'; time \"$@\"", "bash"), command);
   }
 
+  private static final java.util.regex.Pattern CPU_LINE =
+      java.util.regex.Pattern.compile("(?m)^BENCH-CPU ([0-9.]+) ([0-9.]+)$");
+
   /** The CPU time a {@link #cpuTimed} command reported on stderr, in nanoseconds, or -1. */
   static long cpuNanos(String stderr) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?m)^BENCH-CPU ([0-9.]+) ([0-9.]+)$").matcher(stderr);
+    java.util.regex.Matcher m = CPU_LINE.matcher(stderr);
     long found = -1;
     while (m.find()) {
       found = Math.round((Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))) * 1e9);

@@ -79,29 +79,11 @@ class SpecTest {
     if (files.isEmpty()) {
       fail("no regression scripts in " + dir.toAbsolutePath());
     }
-    return Arrays.stream(Tier.values())
-        .map(
-            tier ->
-                DynamicContainer.dynamicContainer(
-                    tier.cliName(),
-                    files.stream()
-                        .map(
-                            file ->
-                                DynamicTest.dynamicTest(
-                                    file.getFileName().toString(),
-                                    file.toUri(),
-                                    () -> {
-                                      String name = "regressions/" + file.getFileName();
-                                      ScriptResult result =
-                                          new WastRunner(tier).runFile(file, name);
-                                      System.out.println("[" + tier + "] " + result.summaryLine());
-                                      if (!result.ok()) {
-                                        fail(
-                                            result.failures().stream()
-                                                .map(result::describe)
-                                                .collect(Collectors.joining("\n")));
-                                      }
-                                    }))));
+    return byTier(
+        files.stream()
+            .map(f -> new SpecTestSuite.SpecFile(f, "regressions/" + f.getFileName()))
+            .toList(),
+        Arrays.asList(Tier.values()));
   }
 
   /** One container per tier, with one test per script of the list {@code listPath}. */
@@ -111,7 +93,11 @@ class SpecTest {
     if (!Files.isRegularFile(list)) {
       fail("no testsuite at " + suite.root() + " (set -D" + SpecTestSuite.PROPERTY + "=DIR)");
     }
-    List<SpecTestSuite.SpecFile> files = suite.list(list);
+    return byTier(suite.list(list), tiers);
+  }
+
+  /** One container per tier, with one test per script of {@code files}. */
+  private static Stream<DynamicNode> byTier(List<SpecTestSuite.SpecFile> files, List<Tier> tiers) {
     return tiers.stream()
         .map(
             tier ->

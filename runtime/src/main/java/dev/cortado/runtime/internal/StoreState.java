@@ -16,9 +16,9 @@ import java.util.function.Function;
  * StoreResources}. See docs/limits.md.
  *
  * <p>Threads: only {@link #interrupt()}, {@link #isInterrupted()} and the timeout's expiry run on
- * other threads. {@link #interruption} is volatile so running code sees a change promptly (a
- * volatile read is a plain load on x86 and ARM's ldar, and the JIT cannot hoist it out of a loop);
- * its writers synchronize on {@link #lock}.
+ * other threads. {@link #interruption} is volatile so that running code sees a change promptly; its
+ * writers synchronize on {@link #lock}. Running code reads it at its polls only while a request is
+ * out ({@link InterruptPolls}).
  */
 public final class StoreState {
   private static Function<Store, StoreState> access;
@@ -33,7 +33,7 @@ public final class StoreState {
   private final StoreConfig config;
   private final StoreResources resources;
 
-  /** Non-zero when the store's code must stop: read at loop back-edges and function entries. */
+  /** Non-zero when the store's code must stop: read at loop headers and function entries. */
   public volatile int interruption;
 
   /**
@@ -190,12 +190,16 @@ public final class StoreState {
       lock.notifyAll();
       toWake = wakers.toArray(new Runnable[0]);
       if (INTERRUPT_CHECKS && !checksRequested) {
-        // Compiled code polls the flag only on request. A call that starts later checks it at
-        // its entry; one that ended meanwhile is seen here, and the request withdrawn.
+        // Running code polls the flag only on request (InterruptPolls), and a request
+        // deoptimizes compiled code everywhere: make one only while this store's code runs. A
+        // call that starts later requests at its entry (enterCall). The flag is written before
+        // activeCalls is read, as exitCall writes activeCalls before it reads the flag, so a
+        // call that ends meanwhile either is seen here or releases the request itself.
         checksRequested = true;
-        InterruptPolls.request();
         if (activeCalls == 0) {
-          releaseChecks();
+          checksRequested = false;
+        } else {
+          InterruptPolls.request();
         }
       }
     }

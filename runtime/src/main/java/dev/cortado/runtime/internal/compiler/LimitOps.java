@@ -27,9 +27,7 @@ public final class LimitOps {
 
   /** Traps with {@code INTERRUPTED} if the store's code must stop. A volatile read. */
   public static void checkInterrupt(CompiledInstance ctx) {
-    if (ctx.state.interruption != 0) {
-      throw StoreState.interrupted();
-    }
+    ctx.state.checkInterrupt();
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.cortado.runtime.internal.compiler;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
-import static java.lang.constant.ConstantDescs.CD_double;
-import static java.lang.constant.ConstantDescs.CD_float;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 
@@ -65,34 +63,17 @@ final class OsrEmitter {
     return JvmTypes.flat(locals).size();
   }
 
-  /** Pushes the value of type {@code t} in interpreter slot {@code fp + offset}. */
+  /**
+   * Pushes the value of type {@code t} in interpreter slot {@code fp + offset}: the OSR method's
+   * parameters are the interpreter's stack arrays (slots 0 and 1) and {@code fp} (slot 2).
+   */
   private static void load(CodeBuilder cb, int offset, ValType t) {
     if (t == ValType.V128) {
       load(cb, offset, ValType.I64);
       load(cb, offset + 1, ValType.I64);
       return;
     }
-    cb.aload(t.isReference() ? 1 : 0);
-    cb.iload(2);
-    cb.loadConstant(offset);
-    cb.iadd();
-    switch (t) {
-      case I32 -> {
-        cb.laload();
-        cb.l2i();
-      }
-      case I64 -> cb.laload();
-      case F32 -> {
-        cb.laload();
-        cb.l2i();
-        cb.invokestatic(CD_Float, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
-      }
-      case F64 -> {
-        cb.laload();
-        cb.invokestatic(CD_Double, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
-      }
-      default -> cb.aaload();
-    }
+    SignatureBridge.loadRaw(cb, t, 0, 1, 2, offset);
   }
 
   /** Jumps to the header of the loop the interpreter was in, with its operand stack loaded. */
