@@ -26,7 +26,8 @@ package dev.cortado.runtime;
 public interface ResourceLimiter {
   /**
    * Whether a memory may grow from {@code currentBytes} to {@code desiredBytes} ({@code
-   * currentBytes} is 0 when it is being created); {@code maximumBytes} is the most its type allows.
+   * currentBytes} is 0 when it is being created); {@code maximumBytes} is the most its type allows,
+   * at most 2 GiB (the largest memory the runtime holds).
    */
   default boolean memoryGrowing(long currentBytes, long desiredBytes, long maximumBytes) {
     return true;

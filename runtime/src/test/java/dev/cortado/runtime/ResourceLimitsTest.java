@@ -188,10 +188,10 @@ class ResourceLimitsTest {
     assertThat(call(inst, "growTable", 20)).isEqualTo(-1);
     assertThat(seen)
         .containsExactly(
-            "memory 0 -> 65536 of 4294967296",
+            "memory 0 -> 65536 of 2147418112",
             "table 0 -> 1 of 4294967295",
-            "memory 65536 -> 196608 of 4294967296",
-            "memory 196608 -> 262144 of 4294967296",
+            "memory 65536 -> 196608 of 2147418112",
+            "memory 196608 -> 262144 of 2147418112",
             "table 1 -> 21 of 4294967295");
   }
 

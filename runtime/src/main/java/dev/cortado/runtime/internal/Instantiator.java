@@ -56,7 +56,8 @@ public final class Instantiator {
       throw new InstantiationFailedException(
           new Trap(
               TrapKind.RESOURCE_EXHAUSTED,
-              "cannot allocate the module's tables or memories",
+              "cannot allocate the module's tables or memories"
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage()),
               List.of(),
               e));
     }

@@ -5,25 +5,35 @@ import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.wasm.Limits;
 import dev.cortado.wasm.MemType;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * A linear memory (spec 4.2.8), backed by a native {@link MemorySegment} so that it can grow to the
- * full 4 GiB of a 32-bit memory (a Java array cannot).
+ * A linear memory (spec 4.2.8), backed by a Java {@code byte[]}.
  *
- * <p>The segment may be larger than the memory ({@link #byteSize()} is the wasm-visible size):
- * growth over-allocates by half so that a guest growing page by page does not copy the whole memory
- * every time. Every access is checked against {@link #byteSize()}, never against the segment. Bytes
- * past {@code byteSize} are never written, so they are zero when a later growth exposes them.
+ * <p>An array keeps every access cheap for HotSpot: compiled code reads and writes it through
+ * byte-array view {@link VarHandle}s, which C2 inlines in a few hundred IR nodes where a {@link
+ * MemorySegment} access takes about 700, so that a function with many memory accesses stays under
+ * C2's inlining node budget (docs/compiler.md, "Memory access"). The price is a size limit: a Java
+ * array holds at most 2 GiB, so a memory has at most {@link #MAX_PAGES} pages; growing past that
+ * fails ({@code memory.grow} returns -1, which the spec allows, 4.4.7.8) and a module declaring a
+ * larger minimum cannot be instantiated. docs/rationale.md records the choice.
+ *
+ * <p>The array may be larger than the memory ({@link #byteSize()} is the wasm-visible size): growth
+ * over-allocates by half so that a guest growing page by page does not copy the whole memory every
+ * time. Every access is checked against {@link #byteSize()}, never against the array. Bytes past
+ * {@code byteSize} are never written, so they are zero when a later growth exposes them.
  *
  * <p>The {@code load*}/{@code store*}/{@code fill}/{@code copy}/{@code init} methods are the
- * semantics of the memory instructions, shared by the interpreter and compiled code: they take an
- * effective address already computed as an unsigned 64-bit sum (base + offset) and throw {@link
- * TrapSignal} when out of bounds. The {@link Memory} API methods throw a public {@link Trap}.
+ * semantics of the memory instructions for the interpreter: they take an effective address already
+ * computed as an unsigned 64-bit sum (base + offset) and throw {@link TrapSignal} when out of
+ * bounds. Compiled code has its own copies of the loads and stores ({@code compiler.MemoryOps}),
+ * reading {@link #array()} and {@link #byteSize()}. The {@link Memory} API methods throw a public
+ * {@link Trap}.
  */
 public final class MemoryInstance implements Memory {
   static final ValueLayout.OfShort I16 =
@@ -32,15 +42,30 @@ public final class MemoryInstance implements Memory {
       ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   static final ValueLayout.OfLong I64 =
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final long SEGMENT_ALIGNMENT = 16;
+
+  /** Little-endian views of a byte array: the memory's loads and stores. */
+  public static final VarHandle SHORTS =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+  public static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  public static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The most pages a memory can have: as many whole pages as the largest Java array holds (32767, a
+   * page short of 2 GiB).
+   */
+  public static final long MAX_PAGES = (Integer.MAX_VALUE - 8) / MemType.PAGE_SIZE;
 
   private final MemType declared;
   private final long maxPages;
-  private MemorySegment segment;
-  private long byteSize;
+  private byte[] bytes;
 
-  /** {@link #segment} cut to {@link #byteSize}, for compiled code (see {@link #accessView()}). */
-  private MemorySegment view;
+  /** {@link #bytes} as a segment, for the bulk operations and the embedding API. */
+  private MemorySegment segment;
+
+  private long byteSize;
 
   private MemoryInstance(MemType type) {
     this.declared = type;
@@ -49,10 +74,19 @@ public final class MemoryInstance implements Memory {
     if (limits.min() < 0 || limits.min() > limit) {
       throw new IllegalArgumentException("memory size out of range: " + limits.min() + " pages");
     }
-    this.maxPages = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
+    if (limits.min() > MAX_PAGES) {
+      throw new OutOfMemoryError(
+          "a memory of "
+              + limits.min()
+              + " pages is larger than the "
+              + MAX_PAGES
+              + " pages (2 GiB) a memory can have here");
+    }
+    long max = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
+    this.maxPages = Math.min(max, MAX_PAGES);
     this.byteSize = limits.min() * MemType.PAGE_SIZE;
-    this.segment = allocate(byteSize);
-    this.view = segment.asSlice(0, byteSize);
+    this.bytes = new byte[(int) byteSize];
+    this.segment = MemorySegment.ofArray(bytes);
   }
 
   /**
@@ -73,10 +107,6 @@ public final class MemoryInstance implements Memory {
    */
   public static MemoryInstance allocate(MemType type) {
     return new MemoryInstance(type);
-  }
-
-  private static MemorySegment allocate(long bytes) {
-    return Arena.ofAuto().allocate(bytes, SEGMENT_ALIGNMENT);
   }
 
   /** The current type: the limits' minimum is the current size (spec 4.5.3.8 "grow memory"). */
@@ -138,14 +168,14 @@ public final class MemoryInstance implements Memory {
       }
       return -1;
     }
-    if (newSize > segment.byteSize()) {
+    if (newSize > bytes.length) {
       long maxBytes = maxPages * MemType.PAGE_SIZE;
       if (store != null) {
         // Over-allocating must not take more than the store lets the memory have.
         maxBytes = Math.min(maxBytes, Math.max(newSize, store.maxMemoryBytes()));
       }
-      long preferred = Math.min(maxBytes, Math.max(newSize, segment.byteSize() / 2 * 3));
-      MemorySegment bigger;
+      long preferred = Math.min(maxBytes, Math.max(newSize, bytes.length / 2L * 3));
+      byte[] bigger;
       try {
         bigger = allocateAtLeast(preferred, newSize);
       } catch (OutOfMemoryError e) {
@@ -154,32 +184,31 @@ public final class MemoryInstance implements Memory {
         }
         return -1;
       }
-      MemorySegment.copy(segment, 0, bigger, 0, byteSize);
-      segment = bigger;
+      System.arraycopy(bytes, 0, bigger, 0, (int) byteSize);
+      bytes = bigger;
+      segment = MemorySegment.ofArray(bytes);
     }
     byteSize = newSize;
-    view = segment.asSlice(0, byteSize);
     return old;
   }
 
-  private static MemorySegment allocateAtLeast(long preferred, long needed) {
+  private static byte[] allocateAtLeast(long preferred, long needed) {
     if (preferred > needed) {
       try {
-        return allocate(preferred);
+        return new byte[(int) preferred];
       } catch (OutOfMemoryError e) {
         // fall through to the exact size
       }
     }
-    return allocate(needed);
+    return new byte[(int) needed];
   }
 
   /**
-   * The memory's bytes as a segment of exactly {@link #byteSize()} bytes, replaced on every growth.
-   * Compiled code accesses memory through it: the segment's own bounds check is then the wasm
-   * bounds check, and an out-of-bounds access throws {@link IndexOutOfBoundsException}.
+   * The array holding the memory's bytes: at least {@link #byteSize()} long, replaced when the
+   * memory grows past it. For compiled code, which checks every access against {@link #byteSize()}.
    */
-  public MemorySegment accessView() {
-    return view;
+  public byte[] array() {
+    return bytes;
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----
@@ -197,57 +226,57 @@ public final class MemoryInstance implements Memory {
 
   public int loadI32(long ea) {
     check(ea, 4);
-    return segment.get(I32, ea);
+    return (int) INTS.get(bytes, (int) ea);
   }
 
   public long loadI64(long ea) {
     check(ea, 8);
-    return segment.get(I64, ea);
+    return (long) LONGS.get(bytes, (int) ea);
   }
 
   public int loadI8S(long ea) {
     check(ea, 1);
-    return segment.get(ValueLayout.JAVA_BYTE, ea);
+    return bytes[(int) ea];
   }
 
   public int loadI8U(long ea) {
     check(ea, 1);
-    return segment.get(ValueLayout.JAVA_BYTE, ea) & 0xFF;
+    return bytes[(int) ea] & 0xFF;
   }
 
   public int loadI16S(long ea) {
     check(ea, 2);
-    return segment.get(I16, ea);
+    return (short) SHORTS.get(bytes, (int) ea);
   }
 
   public int loadI16U(long ea) {
     check(ea, 2);
-    return segment.get(I16, ea) & 0xFFFF;
+    return (short) SHORTS.get(bytes, (int) ea) & 0xFFFF;
   }
 
   public long loadI32U(long ea) {
     check(ea, 4);
-    return segment.get(I32, ea) & 0xFFFFFFFFL;
+    return (int) INTS.get(bytes, (int) ea) & 0xFFFFFFFFL;
   }
 
   public void storeI8(long ea, int value) {
     check(ea, 1);
-    segment.set(ValueLayout.JAVA_BYTE, ea, (byte) value);
+    bytes[(int) ea] = (byte) value;
   }
 
   public void storeI16(long ea, int value) {
     check(ea, 2);
-    segment.set(I16, ea, (short) value);
+    SHORTS.set(bytes, (int) ea, (short) value);
   }
 
   public void storeI32(long ea, int value) {
     check(ea, 4);
-    segment.set(I32, ea, value);
+    INTS.set(bytes, (int) ea, value);
   }
 
   public void storeI64(long ea, long value) {
     check(ea, 8);
-    segment.set(I64, ea, value);
+    LONGS.set(bytes, (int) ea, value);
   }
 
   /**
@@ -256,8 +285,8 @@ public final class MemoryInstance implements Memory {
    */
   public void storeV128(long ea, long low, long high) {
     check(ea, 16);
-    segment.set(I64, ea, low);
-    segment.set(I64, ea + 8, high);
+    LONGS.set(bytes, (int) ea, low);
+    LONGS.set(bytes, (int) ea + 8, high);
   }
 
   /** {@code memory.fill} (spec 4.4.7.9): bounds are checked before any byte is written. */

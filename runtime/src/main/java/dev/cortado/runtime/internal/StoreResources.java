@@ -138,8 +138,8 @@ public final class StoreResources {
   }
 
   private static long maxBytes(MemType type) {
-    long pages = type.limits().hasMax() ? type.limits().max() : MemType.MAX_PAGES_32;
-    return Math.min(pages, MemType.MAX_PAGES_32) * MemType.PAGE_SIZE;
+    long pages = type.limits().hasMax() ? type.limits().max() : MemoryInstance.MAX_PAGES;
+    return Math.min(pages, MemoryInstance.MAX_PAGES) * MemType.PAGE_SIZE;
   }
 
   /** A table type's maximum (4.2.7: at most 2^32 - 1 elements without one). */

@@ -1,7 +1,7 @@
 package dev.cortado.runtime.internal.compiler;
 
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemoryInstance;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemoryOps;
-import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemorySegment;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_Ops;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_TableOps;
 import static dev.cortado.runtime.internal.compiler.JvmTypes.CD_CompiledInstance;
@@ -43,7 +43,7 @@ final class AccessEmitter {
           params.add(JvmTypes.desc(t));
         }
         params.add(CD_int);
-        params.add(CD_MemorySegment);
+        params.add(CD_MemoryInstance);
         ClassDesc ret = op.results().isEmpty() ? CD_void : JvmTypes.desc(op.results().getFirst());
         MEMORY_HELPERS.put(op, new MemoryHelper(helperName(op), MethodTypeDesc.of(ret, params)));
       }
@@ -154,10 +154,7 @@ final class AccessEmitter {
       case ELEM_DROP ->
           call(fc, in, CD_TableOps, "elemDrop", false, List.of(), in.index(), -1, null);
       case MEMORY_SIZE -> call(fc, in, CD_MemoryOps, "size", false, List.of(), -1, -1, ValType.I32);
-      case MEMORY_GROW -> {
-        call(fc, in, CD_MemoryOps, "grow", true, ints(1), -1, -1, ValType.I32);
-        fc.memoryChanged();
-      }
+      case MEMORY_GROW -> call(fc, in, CD_MemoryOps, "grow", true, ints(1), -1, -1, ValType.I32);
       case MEMORY_FILL -> call(fc, in, CD_MemoryOps, "fill", true, ints(3), -1, -1, null);
       case MEMORY_COPY -> call(fc, in, CD_MemoryOps, "copy", true, ints(3), -1, -1, null);
       case MEMORY_INIT -> call(fc, in, CD_MemoryOps, "init", true, ints(3), in.index(), -1, null);
@@ -235,7 +232,7 @@ final class AccessEmitter {
     stack.materialize(n);
     fc.recordPosition(in);
     cb.loadConstant((int) in.memoryOffset());
-    cb.aload(fc.segmentSlot());
+    cb.aload(fc.memorySlot());
     MemoryHelper helper = MEMORY_HELPERS.get(op);
     cb.invokestatic(CD_MemoryOps, helper.name(), helper.type());
     stack.pop(n);

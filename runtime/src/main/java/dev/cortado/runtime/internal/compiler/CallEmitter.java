@@ -113,6 +113,5 @@ final class CallEmitter {
     for (ValType t : ft.results()) {
       fc.stack().push(t);
     }
-    fc.memoryChanged();
   }
 }

@@ -4,6 +4,7 @@ import static java.lang.constant.ConstantDescs.CD_Throwable;
 import static java.lang.constant.ConstantDescs.CD_int;
 
 import dev.cortado.runtime.internal.FuelCosts;
+import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.wasm.FuncType;
@@ -51,7 +52,7 @@ final class FunctionCompiler {
   static final ClassDesc CD_TableOps = ClassDesc.of(TableOps.class.getName());
   static final ClassDesc CD_Ops = ClassDesc.of(Ops.class.getName());
   static final ClassDesc CD_Unwind = ClassDesc.of(Unwind.class.getName());
-  static final ClassDesc CD_MemorySegment = ClassDesc.of("java.lang.foreign.MemorySegment");
+  static final ClassDesc CD_MemoryInstance = ClassDesc.of(MemoryInstance.class.getName());
   static final ClassDesc CD_FunctionHandle =
       ClassDesc.of("dev.cortado.runtime.internal.FunctionHandle");
   private static final ClassDesc CD_TrapSignal = ClassDesc.of(TrapSignal.class.getName());
@@ -117,7 +118,7 @@ final class FunctionCompiler {
   private int resultCarrierSlot = -1;
   private int multiValueSlot = -1;
   private int posSlot;
-  private int segmentSlot = -1;
+  private int memorySlot = -1;
   private int scratchIntSlot = -1;
   private final int[][] spillSlots = new int[TypeKind.values().length][];
   private int[] v128SpillSlots = new int[0];
@@ -241,8 +242,8 @@ final class FunctionCompiler {
       }
     }
     if (facts.usesMemory()) {
-      segmentSlot = cb.allocateLocal(TypeKind.REFERENCE);
-      reloadMemory();
+      memorySlot = cb.allocateLocal(TypeKind.REFERENCE);
+      loadMemory();
     }
     if (facts.needsMultiValue()) {
       multiValueSlot = cb.allocateLocal(TypeKind.REFERENCE);
@@ -431,13 +432,12 @@ final class FunctionCompiler {
     current = saved;
   }
 
-  private void reloadMemory() {
-    if (segmentSlot >= 0) {
-      cb.aload(ctxSlot);
-      cb.invokestatic(
-          CD_MemoryOps, "view", MethodTypeDesc.of(CD_MemorySegment, JvmTypes.CD_CompiledInstance));
-      cb.astore(segmentSlot);
-    }
+  /** The memory never changes for an instance (growth replaces its array, not it): loaded once. */
+  private void loadMemory() {
+    cb.aload(ctxSlot);
+    cb.invokestatic(
+        CD_MemoryOps, "memory", MethodTypeDesc.of(CD_MemoryInstance, JvmTypes.CD_CompiledInstance));
+    cb.astore(memorySlot);
   }
 
   // ---- instructions ----
@@ -776,8 +776,8 @@ final class FunctionCompiler {
     return module;
   }
 
-  int segmentSlot() {
-    return segmentSlot;
+  int memorySlot() {
+    return memorySlot;
   }
 
   ValType globalType(int index) {
@@ -790,9 +790,5 @@ final class FunctionCompiler {
 
   void recordPosition(Instruction in) {
     setPos(in);
-  }
-
-  void memoryChanged() {
-    reloadMemory();
   }
 }

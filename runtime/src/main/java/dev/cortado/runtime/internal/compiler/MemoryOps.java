@@ -1,149 +1,176 @@
 package dev.cortado.runtime.internal.compiler;
 
+import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.MemoryInstance;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
+import dev.cortado.runtime.internal.TrapSignal;
+import java.lang.invoke.VarHandle;
 
 /**
  * The memory instructions for generated code. Loads and stores take the address operand, the static
- * offset (both unsigned 32-bit, spec 4.4.7) and the memory's access segment ({@link
- * MemoryInstance#accessView()}, which the generated method keeps in a local and reloads after calls
- * and {@code memory.grow}). The segment is exactly as long as the memory, so its own bounds check
- * is the wasm bounds check, accesses that straddle the end included; its {@link
- * IndexOutOfBoundsException} becomes an out-of-bounds trap (see {@link Unwind}). The effective
- * address is computed in 64 bits, so base + offset never wraps.
+ * offset (both unsigned 32-bit, spec 4.4.7) and the memory, which the generated method keeps in a
+ * local. Each checks the access against the memory's size (the array behind it may be longer, see
+ * {@link MemoryInstance}) and then reads the array through a byte-array view {@link VarHandle}: the
+ * cheapest access C2 knows for a Java array, so that a method with many accesses gets them all
+ * inlined (docs/compiler.md, "Memory access"). The effective address is computed in 64 bits, so
+ * base + offset never wraps; an access that straddles the end of the memory traps before it touches
+ * anything.
  */
 public final class MemoryOps {
-  private static final ValueLayout.OfShort I16 =
-      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfInt I32 =
-      ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfLong I64 =
-      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
+  private static final VarHandle SHORTS = MemoryInstance.SHORTS;
+  private static final VarHandle INTS = MemoryInstance.INTS;
+  private static final VarHandle LONGS = MemoryInstance.LONGS;
   private static final long U32 = 0xFFFF_FFFFL;
   private static final byte[] DROPPED = new byte[0];
 
   private MemoryOps() {}
 
-  private static long ea(int addr, int offset) {
-    return (addr & U32) + (offset & U32);
+  /**
+   * The array index of an access of {@code n} bytes at {@code addr + offset}, or an out-of-bounds
+   * trap if it does not lie inside the memory.
+   */
+  private static int at(int addr, int offset, int n, MemoryInstance m) {
+    long ea = (addr & U32) + (offset & U32);
+    if (ea > m.byteSize() - n) {
+      throw new TrapSignal(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
+    }
+    return (int) ea;
   }
 
-  public static MemorySegment view(CompiledInstance ctx) {
-    return ctx.memory.accessView();
+  public static MemoryInstance memory(CompiledInstance ctx) {
+    return ctx.memory;
   }
 
   // ---- loads ----
 
-  public static int i32Load(int addr, int offset, MemorySegment m) {
-    return m.get(I32, ea(addr, offset));
+  public static int i32Load(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    return (int) INTS.get(m.array(), i);
   }
 
-  public static long i64Load(int addr, int offset, MemorySegment m) {
-    return m.get(I64, ea(addr, offset));
+  public static long i64Load(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 8, m);
+    return (long) LONGS.get(m.array(), i);
   }
 
-  public static float f32Load(int addr, int offset, MemorySegment m) {
-    return Float.intBitsToFloat(m.get(I32, ea(addr, offset)));
+  public static float f32Load(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    return Float.intBitsToFloat((int) INTS.get(m.array(), i));
   }
 
-  public static double f64Load(int addr, int offset, MemorySegment m) {
-    return Double.longBitsToDouble(m.get(I64, ea(addr, offset)));
+  public static double f64Load(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 8, m);
+    return Double.longBitsToDouble((long) LONGS.get(m.array(), i));
   }
 
-  public static int i32Load8S(int addr, int offset, MemorySegment m) {
-    return m.get(I8, ea(addr, offset));
+  public static int i32Load8S(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 1, m);
+    return m.array()[i];
   }
 
-  public static int i32Load8U(int addr, int offset, MemorySegment m) {
-    return m.get(I8, ea(addr, offset)) & 0xFF;
+  public static int i32Load8U(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 1, m);
+    return m.array()[i] & 0xFF;
   }
 
-  public static int i32Load16S(int addr, int offset, MemorySegment m) {
-    return m.get(I16, ea(addr, offset));
+  public static int i32Load16S(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 2, m);
+    return (short) SHORTS.get(m.array(), i);
   }
 
-  public static int i32Load16U(int addr, int offset, MemorySegment m) {
-    return m.get(I16, ea(addr, offset)) & 0xFFFF;
+  public static int i32Load16U(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 2, m);
+    return (short) SHORTS.get(m.array(), i) & 0xFFFF;
   }
 
-  public static long i64Load8S(int addr, int offset, MemorySegment m) {
-    return m.get(I8, ea(addr, offset));
+  public static long i64Load8S(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 1, m);
+    return m.array()[i];
   }
 
-  public static long i64Load8U(int addr, int offset, MemorySegment m) {
-    return m.get(I8, ea(addr, offset)) & 0xFFL;
+  public static long i64Load8U(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 1, m);
+    return m.array()[i] & 0xFFL;
   }
 
-  public static long i64Load16S(int addr, int offset, MemorySegment m) {
-    return m.get(I16, ea(addr, offset));
+  public static long i64Load16S(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 2, m);
+    return (short) SHORTS.get(m.array(), i);
   }
 
-  public static long i64Load16U(int addr, int offset, MemorySegment m) {
-    return m.get(I16, ea(addr, offset)) & 0xFFFFL;
+  public static long i64Load16U(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 2, m);
+    return (short) SHORTS.get(m.array(), i) & 0xFFFFL;
   }
 
-  public static long i64Load32S(int addr, int offset, MemorySegment m) {
-    return m.get(I32, ea(addr, offset));
+  public static long i64Load32S(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    return (int) INTS.get(m.array(), i);
   }
 
-  public static long i64Load32U(int addr, int offset, MemorySegment m) {
-    return m.get(I32, ea(addr, offset)) & U32;
+  public static long i64Load32U(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    return (int) INTS.get(m.array(), i) & U32;
+  }
+
+  /** The high half (bytes 8 to 15) of {@code v128.load}, once all 16 bytes are known in bounds. */
+  public static long v128LoadHigh(int addr, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 16, m);
+    return (long) LONGS.get(m.array(), i + 8);
   }
 
   // ---- stores ----
 
-  /** The high half (bytes 8 to 15) of {@code v128.load}; {@link #i64Load} reads the low half. */
-  public static long v128LoadHigh(int addr, int offset, MemorySegment m) {
-    return m.get(I64, ea(addr, offset) + 8);
+  /** {@code v128.store}: both halves, once all 16 bytes are known to be in bounds. */
+  public static void v128Store(int addr, long lo, long hi, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 16, m);
+    byte[] a = m.array();
+    LONGS.set(a, i, lo);
+    LONGS.set(a, i + 8, hi);
   }
 
-  /**
-   * {@code v128.store}: the high half first, so that a store out of bounds (the high half is the
-   * last to fit) writes nothing, as the spec requires of a trapping store.
-   */
-  public static void v128Store(int addr, long lo, long hi, int offset, MemorySegment m) {
-    long ea = ea(addr, offset);
-    m.set(I64, ea + 8, hi);
-    m.set(I64, ea, lo);
+  public static void i32Store(int addr, int v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    INTS.set(m.array(), i, v);
   }
 
-  public static void i32Store(int addr, int v, int offset, MemorySegment m) {
-    m.set(I32, ea(addr, offset), v);
+  public static void i64Store(int addr, long v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 8, m);
+    LONGS.set(m.array(), i, v);
   }
 
-  public static void i64Store(int addr, long v, int offset, MemorySegment m) {
-    m.set(I64, ea(addr, offset), v);
+  public static void f32Store(int addr, float v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    INTS.set(m.array(), i, Float.floatToRawIntBits(v));
   }
 
-  public static void f32Store(int addr, float v, int offset, MemorySegment m) {
-    m.set(I32, ea(addr, offset), Float.floatToRawIntBits(v));
+  public static void f64Store(int addr, double v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 8, m);
+    LONGS.set(m.array(), i, Double.doubleToRawLongBits(v));
   }
 
-  public static void f64Store(int addr, double v, int offset, MemorySegment m) {
-    m.set(I64, ea(addr, offset), Double.doubleToRawLongBits(v));
+  public static void i32Store8(int addr, int v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 1, m);
+    m.array()[i] = (byte) v;
   }
 
-  public static void i32Store8(int addr, int v, int offset, MemorySegment m) {
-    m.set(I8, ea(addr, offset), (byte) v);
+  public static void i32Store16(int addr, int v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 2, m);
+    SHORTS.set(m.array(), i, (short) v);
   }
 
-  public static void i32Store16(int addr, int v, int offset, MemorySegment m) {
-    m.set(I16, ea(addr, offset), (short) v);
+  public static void i64Store8(int addr, long v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 1, m);
+    m.array()[i] = (byte) v;
   }
 
-  public static void i64Store8(int addr, long v, int offset, MemorySegment m) {
-    m.set(I8, ea(addr, offset), (byte) v);
+  public static void i64Store16(int addr, long v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 2, m);
+    SHORTS.set(m.array(), i, (short) v);
   }
 
-  public static void i64Store16(int addr, long v, int offset, MemorySegment m) {
-    m.set(I16, ea(addr, offset), (short) v);
-  }
-
-  public static void i64Store32(int addr, long v, int offset, MemorySegment m) {
-    m.set(I32, ea(addr, offset), (int) v);
+  public static void i64Store32(int addr, long v, int offset, MemoryInstance m) {
+    int i = at(addr, offset, 4, m);
+    INTS.set(m.array(), i, (int) v);
   }
 
   // ---- size, growth and bulk operations (spec 4.4.7.8-12) ----

@@ -1,6 +1,6 @@
 package dev.cortado.runtime.internal.compiler;
 
-import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemorySegment;
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemoryInstance;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_Ops;
 import static java.lang.constant.ConstantDescs.CD_double;
 import static java.lang.constant.ConstantDescs.CD_float;
@@ -71,13 +71,13 @@ final class SimdEmitter {
   static final MethodTypeDesc REPLACE_DESC = MethodTypeDesc.of(CD_long, CD_long, CD_int, CD_int);
   static final MethodTypeDesc EXTRACT_DESC = MethodTypeDesc.of(CD_int, CD_long, CD_long, CD_int);
   static final MethodTypeDesc LOAD_I32 =
-      MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_MemorySegment);
+      MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_MemoryInstance);
   static final MethodTypeDesc LOAD_I64 =
-      MethodTypeDesc.of(CD_long, CD_int, CD_int, CD_MemorySegment);
+      MethodTypeDesc.of(CD_long, CD_int, CD_int, CD_MemoryInstance);
   static final MethodTypeDesc STORE_I32 =
-      MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_int, CD_MemorySegment);
+      MethodTypeDesc.of(CD_void, CD_int, CD_int, CD_int, CD_MemoryInstance);
   static final MethodTypeDesc STORE_I64 =
-      MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_int, CD_MemorySegment);
+      MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_int, CD_MemoryInstance);
 
   static {
     List<ValType> v = List.of(ValType.V128);

@@ -1,7 +1,7 @@
 package dev.cortado.runtime.internal.compiler;
 
+import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemoryInstance;
 import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemoryOps;
-import static dev.cortado.runtime.internal.compiler.FunctionCompiler.CD_MemorySegment;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
@@ -58,11 +58,11 @@ final class SimdMemoryEmitter {
       simd.lo(s[1]);
       simd.hi(s[1]);
       cb().loadConstant(offset);
-      cb().aload(fc.segmentSlot());
+      cb().aload(fc.memorySlot());
       cb().invokestatic(
               CD_MemoryOps,
               "v128Store",
-              MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_int, CD_MemorySegment));
+              MethodTypeDesc.of(CD_void, CD_int, CD_long, CD_long, CD_int, CD_MemoryInstance));
       return;
     }
     int addr = simd.take(1)[0];
@@ -128,7 +128,7 @@ final class SimdMemoryEmitter {
   private void load(int addr, int offset, String name, MethodTypeDesc desc) {
     cb().iload(addr);
     cb().loadConstant(offset);
-    cb().aload(fc.segmentSlot());
+    cb().aload(fc.memorySlot());
     cb().invokestatic(CD_MemoryOps, name, desc);
   }
 
@@ -161,7 +161,7 @@ final class SimdMemoryEmitter {
         default -> cb().lload(v + 2 * which);
       }
       cb().loadConstant(offset);
-      cb().aload(fc.segmentSlot());
+      cb().aload(fc.memorySlot());
       String name =
           switch (bytes) {
             case 1 -> "i32Store8";

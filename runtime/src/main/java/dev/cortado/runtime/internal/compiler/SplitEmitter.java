@@ -158,7 +158,6 @@ final class SplitEmitter {
       get(cb, t);
       JvmTypes.store(cb, t, localSlots[local]);
     }
-    fc.memoryChanged();
     dispatch(fc, child, carrier);
   }
 
