@@ -82,6 +82,10 @@ public final class MemoryInstance implements Memory {
               + MAX_PAGES
               + " pages (2 GiB) a memory can have here");
     }
+    if (!fitsHeap(limits.min() * MemType.PAGE_SIZE)) {
+      throw new OutOfMemoryError(
+          "a memory of " + limits.min() + " pages is more than half the JVM's maximum heap");
+    }
     long max = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
     this.maxPages = Math.min(max, MAX_PAGES);
     this.byteSize = limits.min() * MemType.PAGE_SIZE;
@@ -175,8 +179,14 @@ public final class MemoryInstance implements Memory {
         maxBytes = Math.min(maxBytes, Math.max(newSize, store.maxMemoryBytes()));
       }
       long preferred = Math.min(maxBytes, Math.max(newSize, bytes.length / 2L * 3));
+      if (!fitsHeap(preferred)) {
+        preferred = newSize;
+      }
       byte[] bigger;
       try {
+        if (!fitsHeap(newSize)) {
+          throw new OutOfMemoryError();
+        }
         bigger = allocateAtLeast(preferred, newSize);
       } catch (OutOfMemoryError e) {
         if (store != null && delta > 0) {
@@ -190,6 +200,14 @@ public final class MemoryInstance implements Memory {
     }
     byteSize = newSize;
     return old;
+  }
+
+  /**
+   * Whether an array of {@code bytes} leaves the JVM half its maximum heap: a guest's memory must
+   * not be what makes the host run out (docs/limits.md).
+   */
+  private static boolean fitsHeap(long bytes) {
+    return bytes <= Runtime.getRuntime().maxMemory() / 2;
   }
 
   private static byte[] allocateAtLeast(long preferred, long needed) {
