@@ -78,6 +78,16 @@ final class FunctionCompiler {
           "poll",
           MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
 
+  // Descriptors used in every method, made once: a descriptor's string is built on first use.
+  private static final MethodTypeDesc VIEW =
+      MethodTypeDesc.of(CD_MemorySegment, JvmTypes.CD_CompiledInstance);
+  private static final MethodTypeDesc TRAP_SIGNAL = MethodTypeDesc.of(CD_TrapSignal);
+  private static final MethodTypeDesc FRAME =
+      MethodTypeDesc.of(
+          CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int);
+  private static final MethodTypeDesc CHARGE_FUEL =
+      MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance, CD_int);
+
   /** A br_table with more entries than this switches through a table (see branchTable). */
   private static final int BIG_BR_TABLE = 64;
 
@@ -293,7 +303,7 @@ final class FunctionCompiler {
       SplitEmitter.emitCommonExit(this, chunk, chunkExit);
     }
     cb.labelBinding(exhausted);
-    cb.invokestatic(CD_Unwind, "exhausted", MethodTypeDesc.of(CD_TrapSignal));
+    cb.invokestatic(CD_Unwind, "exhausted", TRAP_SIGNAL);
     cb.athrow();
     if (osr) {
       OsrEmitter.dispatch(this, osrDispatch, control.loopHeaders());
@@ -304,11 +314,7 @@ final class FunctionCompiler {
     cb.aload(ctxSlot);
     cb.loadConstant(funcIndex);
     cb.loadConstant(methodId);
-    cb.invokestatic(
-        CD_Unwind,
-        "frame",
-        MethodTypeDesc.of(
-            CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int));
+    cb.invokestatic(CD_Unwind, "frame", FRAME);
     cb.athrow();
     cb.exceptionCatchAll(tryStart, tryEnd, handler);
   }
@@ -417,10 +423,7 @@ final class FunctionCompiler {
     recordBodyPosition(Math.min(index, body.size() - 1));
     cb.aload(ctxSlot);
     cb.loadConstant(fuelCharges[index]);
-    cb.invokestatic(
-        CD_LimitOps,
-        "chargeFuel",
-        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance, CD_int));
+    cb.invokestatic(CD_LimitOps, "chargeFuel", CHARGE_FUEL);
   }
 
   /** As setPos, for body instruction {@code index} rather than the one being translated. */
@@ -434,8 +437,7 @@ final class FunctionCompiler {
   private void reloadMemory() {
     if (segmentSlot >= 0) {
       cb.aload(ctxSlot);
-      cb.invokestatic(
-          CD_MemoryOps, "view", MethodTypeDesc.of(CD_MemorySegment, JvmTypes.CD_CompiledInstance));
+      cb.invokestatic(CD_MemoryOps, "view", VIEW);
       cb.astore(segmentSlot);
     }
   }
@@ -447,7 +449,7 @@ final class FunctionCompiler {
     switch (op) {
       case UNREACHABLE -> {
         setPos(in);
-        cb.invokestatic(CD_Unwind, "unreachable", MethodTypeDesc.of(CD_TrapSignal));
+        cb.invokestatic(CD_Unwind, "unreachable", TRAP_SIGNAL);
         cb.athrow();
         reachable = false;
       }
