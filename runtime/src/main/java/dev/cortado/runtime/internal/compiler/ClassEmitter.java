@@ -55,8 +55,8 @@ final class ClassEmitter implements ClassContext {
 
   /**
    * An emitter for {@code functions} (with OSR entries where {@code osr} says); a function whose
-   * estimated code exceeds {@code methodLimit} is split, aiming at methods of {@code
-   * splitTarget.applyAsInt(function)} bytes.
+   * estimated code exceeds {@code splitThreshold.applyAsInt(function)} bytes is split, aiming at
+   * methods of {@code splitTarget.applyAsInt(function)} bytes.
    */
   ClassEmitter(
       WasmModule module,
@@ -64,9 +64,9 @@ final class ClassEmitter implements ClassContext {
       int[] functions,
       boolean[] osr,
       CallTargets targets,
-      int methodLimit,
       boolean metered,
       java.util.function.IntUnaryOperator splitTarget,
+      java.util.function.IntUnaryOperator splitThreshold,
       Map<Integer, java.util.BitSet> pins) {
     this.module = module;
     this.metered = metered;
@@ -80,11 +80,9 @@ final class ClassEmitter implements ClassContext {
     for (int i = 0; i < functions.length; i++) {
       int f = functions[i];
       members.put(f, Boolean.TRUE);
-      int target = splitTarget.applyAsInt(f);
-      boolean big =
-          target < methodLimit || FunctionSplitter.estimate(module, f) > methodLimit * 4 / 5;
       plans[i] =
-          big ? FunctionSplitter.plan(module, f, target, pins.get(f)) : FunctionSplitter.Plan.NONE;
+          FunctionSplitter.plan(
+              module, f, splitTarget.applyAsInt(f), splitThreshold.applyAsInt(f), pins.get(f));
     }
   }
 

@@ -32,8 +32,17 @@ final class CodeShape {
   /** The operand stack height before each instruction; -1 where the code is unreachable. */
   final int[] height;
 
-  /** The operand stack before each instruction, kept only where {@link #keepTypes} asked. */
-  private final ValType[][] types;
+  /**
+   * The operand stack before each reachable instruction, as its top entry (null if empty): entries
+   * are shared, each links to the one below, so that one walk keeps every instruction's stack.
+   */
+  private final Entry[] stackAt;
+
+  /** One operand stack entry: its type and the entry below. */
+  private record Entry(ValType type, Entry below) {}
+
+  /** The sum of {@link #cost}. */
+  private int totalCost;
 
   /** Estimated bytecode bytes of each instruction (blocks: their own code only). */
   final int[] cost;
@@ -53,7 +62,7 @@ final class CodeShape {
   /** The innermost block, loop or if instruction enclosing each instruction, or -1. */
   final int[] parentBlock;
 
-  CodeShape(WasmModule module, int funcIndex, boolean[] keepTypes) {
+  CodeShape(WasmModule module, int funcIndex) {
     this.module = module;
     this.type = module.functionType(funcIndex);
     FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
@@ -69,20 +78,33 @@ final class CodeShape {
     pushes = new int[n];
     depth = new int[n];
     parentBlock = new int[n];
-    types = new ValType[n + 1][];
+    stackAt = new Entry[n + 1];
     Arrays.fill(elseAt, -1);
-    walk(keepTypes);
+    walk();
   }
 
-  /** The stack types before instruction {@code i} (it must have been kept, and be reachable). */
+  /** The stack types before instruction {@code i}, bottom first (it must be reachable). */
   ValType[] typesAt(int i) {
-    return types[i];
+    ValType[] types = new ValType[height[i]];
+    Entry e = stackAt[i];
+    for (int k = types.length - 1; k >= 0; k--) {
+      types[k] = e.type;
+      e = e.below;
+    }
+    return types;
+  }
+
+  /** The estimated bytecode of the whole body. */
+  int totalCost() {
+    return totalCost;
   }
 
   private record Frame(int start, int height, List<ValType> results, boolean dead) {}
 
-  private void walk(boolean[] keep) {
+  private void walk() {
     ValType[] stack = new ValType[16];
+    // entries[k] is the entry for stack[k] once the instruction that wrote it is done.
+    Entry[] entries = new Entry[16];
     int sp = 0;
     boolean reachable = true;
     List<Frame> frames = new ArrayList<>();
@@ -91,9 +113,11 @@ final class CodeShape {
       Instruction in = body.get(i);
       Opcode op = in.opcode();
       height[i] = reachable ? sp : -1;
-      if (reachable && keep != null && keep[i]) {
-        types[i] = Arrays.copyOf(stack, sp);
+      if (reachable && sp > 0) {
+        stackAt[i] = entries[sp - 1];
       }
+      // Stack slots from `floor` up are (re)written by this instruction.
+      int floor = sp;
       cost[i] = estimate(in);
       if (reachable && (op == Opcode.SELECT || op == Opcode.SELECT_TYPED)) {
         cost[i] += sp >= 2 && stack[sp - 2] == ValType.V128 ? 32 : 0;
@@ -102,6 +126,7 @@ final class CodeShape {
       parentBlock[i] = frames.getLast().start;
       if (stack.length < sp + 8) {
         stack = Arrays.copyOf(stack, stack.length * 2 + 8);
+        entries = Arrays.copyOf(entries, stack.length);
       }
       switch (op) {
         case BLOCK, LOOP, IF -> {
@@ -121,6 +146,7 @@ final class CodeShape {
           elseAt[f.start] = i;
           BlockType bt = body.get(f.start).blockType();
           sp = f.height;
+          floor = sp;
           for (ValType t : blockParams(bt)) {
             stack[sp++] = t;
           }
@@ -135,6 +161,7 @@ final class CodeShape {
             }
           }
           sp = f.height;
+          floor = sp;
           for (ValType t : f.results) {
             stack[sp++] = t;
           }
@@ -147,6 +174,9 @@ final class CodeShape {
             continue;
           }
           pops[i] = operands(in, frames);
+          // An instruction writes only where its operands were (branch values count as operands
+          // here, which only lowers the floor).
+          floor = Math.max(0, sp - pops[i]);
           sp = apply(in, stack, sp);
           if (sp < 0) {
             sp = 0;
@@ -154,8 +184,15 @@ final class CodeShape {
           }
         }
       }
+      for (int k = floor; k < sp; k++) {
+        entries[k] = new Entry(stack[k], k == 0 ? null : entries[k - 1]);
+      }
+      totalCost += height[i] >= 0 ? cost[i] : 0;
     }
     height[body.size()] = sp;
+    if (sp > 0) {
+      stackAt[body.size()] = entries[sp - 1];
+    }
   }
 
   /** Applies a non-block instruction to the stack; returns the new height, or -1 if it ends. */

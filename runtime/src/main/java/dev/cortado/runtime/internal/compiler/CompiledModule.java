@@ -297,12 +297,23 @@ public final class CompiledModule {
         + (StoreState.INTERRUPT_CHECKS ? "" : ",noInterruptChecks");
   }
 
+  /** The module's binary encoding, kept once made if classes are kept (a .cwasm file holds it). */
+  private byte[] binary;
+
   /** SHA-256 of the module's binary encoding. */
   synchronized String moduleHash() {
     if (moduleHash == null) {
-      moduleHash = CwasmFile.sha256(module.toBinary());
+      moduleHash = CwasmFile.sha256(binary());
     }
     return moduleHash;
+  }
+
+  private synchronized byte[] binary() {
+    byte[] b = binary != null ? binary : module.toBinary();
+    if (retainClasses) {
+      binary = b;
+    }
+    return b;
   }
 
   /** A module's compiled code that is not shared, kept for writing a .cwasm file. */
@@ -327,12 +338,8 @@ public final class CompiledModule {
     if (!allClassesKept()) {
       throw new IllegalStateException("the classes of this module were not kept");
     }
-    byte[] binary = module.toBinary();
-    if (moduleHash == null) {
-      moduleHash = CwasmFile.sha256(binary);
-    }
     return new CwasmFile.Contents(
-        CompilerVersion.VALUE, settings(), moduleHash, binary, List.copyOf(generated));
+        CompilerVersion.VALUE, settings(), moduleHash(), binary(), List.copyOf(generated));
   }
 
   /** Installs the classes of a checked .cwasm file: the whole module is then compiled. */
@@ -357,6 +364,7 @@ public final class CompiledModule {
       load(c);
       synchronized (this) {
         cacheStored = true; // it came from there
+        binary = null; // nothing more to write
       }
     }
   }
@@ -370,6 +378,9 @@ public final class CompiledModule {
       cacheStored = true;
     }
     cache.store(contents());
+    synchronized (this) {
+      binary = null; // nothing more to write
+    }
   }
 
   /** Whether the whole module is compiled. */

@@ -80,6 +80,9 @@ final class CwasmFile {
             + "\n";
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      // The fastest compression: the default level takes a third of the time of compiling the
+      // module, for files only about 15% smaller.
+      zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
       put(zip, PROPERTIES, text.getBytes(StandardCharsets.UTF_8));
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
         put(zip, e.getKey(), e.getValue());

@@ -79,6 +79,16 @@ final class FunctionCompiler {
           "poll",
           MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
 
+  // Descriptors used in every method, made once: a descriptor's string is built on first use.
+  private static final MethodTypeDesc MEMORY =
+      MethodTypeDesc.of(CD_MemoryInstance, JvmTypes.CD_CompiledInstance);
+  private static final MethodTypeDesc TRAP_SIGNAL = MethodTypeDesc.of(CD_TrapSignal);
+  private static final MethodTypeDesc FRAME =
+      MethodTypeDesc.of(
+          CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int);
+  private static final MethodTypeDesc CHARGE_FUEL =
+      MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance, CD_int);
+
   /** A br_table with more entries than this switches through a table (see branchTable). */
   private static final int BIG_BR_TABLE = 64;
 
@@ -294,7 +304,7 @@ final class FunctionCompiler {
       SplitEmitter.emitCommonExit(this, chunk, chunkExit);
     }
     cb.labelBinding(exhausted);
-    cb.invokestatic(CD_Unwind, "exhausted", MethodTypeDesc.of(CD_TrapSignal));
+    cb.invokestatic(CD_Unwind, "exhausted", TRAP_SIGNAL);
     cb.athrow();
     if (osr) {
       OsrEmitter.dispatch(this, osrDispatch, control.loopHeaders());
@@ -305,11 +315,7 @@ final class FunctionCompiler {
     cb.aload(ctxSlot);
     cb.loadConstant(funcIndex);
     cb.loadConstant(methodId);
-    cb.invokestatic(
-        CD_Unwind,
-        "frame",
-        MethodTypeDesc.of(
-            CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int));
+    cb.invokestatic(CD_Unwind, "frame", FRAME);
     cb.athrow();
     cb.exceptionCatchAll(tryStart, tryEnd, handler);
   }
@@ -418,10 +424,7 @@ final class FunctionCompiler {
     recordBodyPosition(Math.min(index, body.size() - 1));
     cb.aload(ctxSlot);
     cb.loadConstant(fuelCharges[index]);
-    cb.invokestatic(
-        CD_LimitOps,
-        "chargeFuel",
-        MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance, CD_int));
+    cb.invokestatic(CD_LimitOps, "chargeFuel", CHARGE_FUEL);
   }
 
   /** As setPos, for body instruction {@code index} rather than the one being translated. */
@@ -435,8 +438,7 @@ final class FunctionCompiler {
   /** The memory never changes for an instance (growth replaces its array, not it): loaded once. */
   private void loadMemory() {
     cb.aload(ctxSlot);
-    cb.invokestatic(
-        CD_MemoryOps, "memory", MethodTypeDesc.of(CD_MemoryInstance, JvmTypes.CD_CompiledInstance));
+    cb.invokestatic(CD_MemoryOps, "memory", MEMORY);
     cb.astore(memorySlot);
   }
 
@@ -447,7 +449,7 @@ final class FunctionCompiler {
     switch (op) {
       case UNREACHABLE -> {
         setPos(in);
-        cb.invokestatic(CD_Unwind, "unreachable", MethodTypeDesc.of(CD_TrapSignal));
+        cb.invokestatic(CD_Unwind, "unreachable", TRAP_SIGNAL);
         cb.athrow();
         reachable = false;
       }

@@ -1,6 +1,5 @@
 package dev.cortado.runtime.internal.compiler;
 
-import dev.cortado.wasm.FunctionDefinition;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
@@ -101,35 +100,23 @@ final class FunctionSplitter {
     this.target = target;
   }
 
-  /** A quick upper estimate of a function's bytecode, to skip planning for small functions. */
-  static int estimate(WasmModule module, int funcIndex) {
-    FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
-    int size = 0;
-    for (Instruction in : def.body()) {
-      Opcode op = in.opcode();
-      size +=
-          switch (op) {
-            case CALL, CALL_INDIRECT -> 30;
-            case BR_TABLE -> brTableCost(in);
-            default -> op.immediate() == Opcode.Immediate.MEMARG ? 16 : 8;
-          };
-    }
-    return size;
-  }
-
   /** The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes. */
   static Plan plan(WasmModule module, int funcIndex, int target) {
-    return plan(module, funcIndex, target, null);
+    return plan(module, funcIndex, target, 0, null);
   }
 
   /**
-   * The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes, keeping
-   * the loops (by ordinal) in {@code pinnedLoops} and the blocks around them in the function's own
-   * method: an OSR entry can only enter loops there, and these are the loops the interpreter asked
-   * to enter.
+   * The chunks for function {@code funcIndex} if its code is estimated over {@code threshold}
+   * bytes, aiming at methods of {@code target} bytes, keeping the loops (by ordinal) in {@code
+   * pinnedLoops} and the blocks around them in the function's own method: an OSR entry can only
+   * enter loops there, and these are the loops the interpreter asked to enter.
    */
-  static Plan plan(WasmModule module, int funcIndex, int target, java.util.BitSet pinnedLoops) {
-    CodeShape shape = new CodeShape(module, funcIndex, null);
+  static Plan plan(
+      WasmModule module, int funcIndex, int target, int threshold, java.util.BitSet pinnedLoops) {
+    CodeShape shape = new CodeShape(module, funcIndex);
+    if (shape.totalCost() <= threshold) {
+      return Plan.NONE;
+    }
     FunctionSplitter s = new FunctionSplitter(shape, target);
     if (pinnedLoops != null && !pinnedLoops.isEmpty()) {
       s.pin(pinnedLoops);
@@ -138,15 +125,9 @@ final class FunctionSplitter {
     if (s.chunks.isEmpty()) {
       return Plan.NONE;
     }
-    boolean[] keep = new boolean[shape.body.size() + 1];
-    for (Chunk c : s.chunks) {
-      keep[c.start] = true;
-      keep[c.end] = true;
-    }
-    CodeShape typed = new CodeShape(module, funcIndex, keep);
     Map<Integer, Chunk> top = s.nest();
     for (Chunk c : s.chunks) {
-      s.describe(typed, c);
+      s.describe(c);
     }
     return new Plan(List.copyOf(s.chunks), top);
   }
@@ -287,7 +268,7 @@ final class FunctionSplitter {
   }
 
   /** Fills in what the caller and the chunk's method need to know about {@code c}. */
-  private void describe(CodeShape typed, Chunk c) {
+  private void describe(Chunk c) {
     c.controlDepth = shape.depth[c.start];
     int[] enclosing = new int[c.controlDepth - 1];
     int b = shape.parentBlock[c.start];
@@ -311,11 +292,11 @@ final class FunctionSplitter {
       i = next;
     }
     int inputs = -low;
-    ValType[] before = typed.typesAt(c.start);
+    ValType[] before = shape.typesAt(c.start);
     c.inputs = List.of(Arrays.copyOfRange(before, before.length - inputs, before.length));
     c.fallsThrough = shape.height[c.end] >= 0;
     if (c.fallsThrough) {
-      ValType[] after = typed.typesAt(c.end);
+      ValType[] after = shape.typesAt(c.end);
       int outputs = shape.height[c.end] - shape.height[c.start] + inputs;
       c.outputs = List.of(Arrays.copyOfRange(after, after.length - outputs, after.length));
     } else {
@@ -360,14 +341,5 @@ final class FunctionSplitter {
     } else {
       exits.set(target);
     }
-  }
-
-  /** A br_table's code: a switch entry per label, or per distinct label with a table. */
-  static int brTableCost(Instruction in) {
-    int count = in.labelCount();
-    if (count <= 65) {
-      return 24 + 12 * count;
-    }
-    return 32 + 12 * (int) java.util.Arrays.stream(in.labels()).distinct().count();
   }
 }

@@ -9,9 +9,16 @@ import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 /**
@@ -65,6 +72,19 @@ final class ModuleCompiler {
       int methodLimit,
       boolean metered,
       Map<Integer, java.util.BitSet> pins) {
+    return compile(module, functions, osr, linkable, methodLimit, metered, pins, THREADS);
+  }
+
+  /** As {@link #compile}, on {@code threads} threads (1: on the calling thread only). */
+  static Batch compile(
+      WasmModule module,
+      int[] functions,
+      boolean[] osr,
+      IntPredicate linkable,
+      int methodLimit,
+      boolean metered,
+      Map<Integer, java.util.BitSet> pins,
+      int threads) {
     List<int[]> ranges = new ArrayList<>();
     int start = 0;
     while (start < functions.length) {
@@ -80,29 +100,97 @@ final class ModuleCompiler {
       ranges.add(new int[] {start, end});
       start = end;
     }
-    // Classes are independent until they are defined: emit them on all cores, keep their order.
-    List<List<GeneratedClass>> parts =
-        (ranges.size() > 1 ? ranges.parallelStream() : ranges.stream())
-            .map(
-                r -> {
-                  List<GeneratedClass> out = new ArrayList<>();
-                  emit(
-                      module,
-                      functions,
-                      osr,
-                      r[0],
-                      r[1],
-                      linkable,
-                      methodLimit,
-                      metered,
-                      pins,
-                      out);
-                  return out;
-                })
-            .toList();
+    // Classes are independent until they are defined: emit them on all cores, the biggest
+    // first (so that no big class starts last), and keep their order, so that the output is the
+    // same whatever the number of threads.
+    List<Callable<List<GeneratedClass>>> tasks = new ArrayList<>();
+    int[] weights = new int[ranges.size()];
+    for (int k = 0; k < ranges.size(); k++) {
+      int[] r = ranges.get(k);
+      for (int f = r[0]; f < r[1]; f++) {
+        weights[k] += size(module, functions[f]);
+      }
+      tasks.add(
+          () -> {
+            List<GeneratedClass> out = new ArrayList<>();
+            emit(module, functions, osr, r[0], r[1], linkable, methodLimit, metered, pins, out);
+            return out;
+          });
+    }
+    List<List<GeneratedClass>> parts = run(tasks, weights, threads);
     List<GeneratedClass> classes = new ArrayList<>();
     parts.forEach(classes::addAll);
     return new Batch(classes);
+  }
+
+  /**
+   * Runs {@code tasks}, on up to {@code threads} threads, heaviest first by {@code weights};
+   * returns their results in task order.
+   */
+  private static <T> List<T> run(List<Callable<T>> tasks, int[] weights, int threads) {
+    List<T> results = new ArrayList<>();
+    if (threads <= 1 || tasks.size() <= 1) {
+      for (Callable<T> t : tasks) {
+        results.add(call(t));
+      }
+      return results;
+    }
+    Integer[] order = new Integer[tasks.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(weights[b], weights[a]));
+    ForkJoinPool pool = pool(threads);
+    List<ForkJoinTask<T>> submitted = new ArrayList<>(Collections.nCopies(order.length, null));
+    for (int k : order) {
+      Callable<T> t = tasks.get(k);
+      submitted.set(k, pool.submit(() -> call(t)));
+    }
+    for (ForkJoinTask<T> t : submitted) {
+      results.add(t.join());
+    }
+    return results;
+  }
+
+  private static <T> T call(Callable<T> task) {
+    try {
+      return task.call();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * How many threads compile a module's classes: {@code -Dcortado.compiler.threads}, or all cores.
+   */
+  static final int THREADS =
+      Math.max(
+          1,
+          Integer.getInteger(
+              "cortado.compiler.threads", Runtime.getRuntime().availableProcessors()));
+
+  private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+
+  private static final AtomicInteger WORKERS = new AtomicInteger();
+
+  /** A pool of {@code threads} daemon threads, made once per size. */
+  private static ForkJoinPool pool(int threads) {
+    return POOLS.computeIfAbsent(
+        threads,
+        n ->
+            new ForkJoinPool(
+                n,
+                p -> {
+                  ForkJoinWorkerThread t =
+                      ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                  t.setName("cortado-compiler-" + WORKERS.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                },
+                null,
+                false));
   }
 
   private static int size(WasmModule module, int function) {
@@ -134,9 +222,11 @@ final class ModuleCompiler {
               members,
               memberOsr,
               linkable::test,
-              methodLimit,
               metered,
               f -> targets.getOrDefault(f, defaultTarget),
+              // A function is split if its estimate is over 4/5 of the limit, and again, harder,
+              // whatever its estimate, if a method came out over the limit anyway.
+              f -> targets.containsKey(f) ? 0 : methodLimit * 4 / 5,
               pins);
       byte[] bytes;
       try {

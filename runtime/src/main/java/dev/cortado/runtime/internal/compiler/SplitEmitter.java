@@ -275,23 +275,43 @@ final class SplitEmitter {
   /** {@code MultiValue.putX(value, carrier, index)} with value, carrier and index pushed. */
   private static void put(CodeBuilder cb, ValType t) {
     if (t == ValType.V128) {
-      cb.invokestatic(
-          JvmTypes.CD_MultiValue,
-          "putV128",
-          MethodTypeDesc.of(CD_void, CD_long, CD_long, JvmTypes.CD_MultiValue, CD_int));
+      cb.invokestatic(JvmTypes.CD_MultiValue, "putV128", PUT_V128);
       return;
     }
-    cb.invokestatic(
-        JvmTypes.CD_MultiValue,
-        "put" + FunctionCompiler.suffix(t),
-        MethodTypeDesc.of(CD_void, JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+    cb.invokestatic(JvmTypes.CD_MultiValue, PUT_NAMES.get(t), PUT_DESCS.get(t));
+  }
+
+  // MultiValue's put and get methods by type, made once (their descriptors are built on use).
+  private static final MethodTypeDesc PUT_V128 =
+      MethodTypeDesc.of(CD_void, CD_long, CD_long, JvmTypes.CD_MultiValue, CD_int);
+  private static final MethodTypeDesc GET_HALF =
+      MethodTypeDesc.of(CD_long, JvmTypes.CD_MultiValue, CD_int);
+  private static final java.util.Map<ValType, String> PUT_NAMES =
+      new java.util.EnumMap<>(ValType.class);
+  private static final java.util.Map<ValType, String> GET_NAMES =
+      new java.util.EnumMap<>(ValType.class);
+  private static final java.util.Map<ValType, MethodTypeDesc> PUT_DESCS =
+      new java.util.EnumMap<>(ValType.class);
+  private static final java.util.Map<ValType, MethodTypeDesc> GET_DESCS =
+      new java.util.EnumMap<>(ValType.class);
+
+  static {
+    for (ValType t : ValType.values()) {
+      if (t != ValType.V128) {
+        PUT_NAMES.put(t, "put" + FunctionCompiler.suffix(t));
+        GET_NAMES.put(t, "get" + FunctionCompiler.suffix(t));
+        PUT_DESCS.put(
+            t, MethodTypeDesc.of(CD_void, JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+        GET_DESCS.put(t, MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+      }
+    }
   }
 
   /** {@code MultiValue.getX(carrier, index)} with carrier and index pushed. */
   private static void get(CodeBuilder cb, ValType t) {
     if (t == ValType.V128) {
       // carrier, index -> low half, then high half on top.
-      MethodTypeDesc half = MethodTypeDesc.of(CD_long, JvmTypes.CD_MultiValue, CD_int);
+      MethodTypeDesc half = GET_HALF;
       cb.dup2();
       cb.invokestatic(JvmTypes.CD_MultiValue, "getV128Low", half);
       cb.dup2_x2();
@@ -299,9 +319,6 @@ final class SplitEmitter {
       cb.invokestatic(JvmTypes.CD_MultiValue, "getV128High", half);
       return;
     }
-    cb.invokestatic(
-        JvmTypes.CD_MultiValue,
-        "get" + FunctionCompiler.suffix(t),
-        MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
+    cb.invokestatic(JvmTypes.CD_MultiValue, GET_NAMES.get(t), GET_DESCS.get(t));
   }
 }
