@@ -1,9 +1,8 @@
 package dev.cortado.runtime.internal.compiler;
 
-import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.MemoryInstance;
-import dev.cortado.runtime.internal.TrapSignal;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 
 /**
  * The memory instructions for generated code. Loads and stores take the address operand, the static
@@ -29,11 +28,9 @@ public final class MemoryOps {
    * trap if it does not lie inside the memory.
    */
   private static int at(int addr, int offset, int n, MemoryInstance m) {
-    long ea = (addr & U32) + (offset & U32);
-    if (ea > m.byteSize() - n) {
-      throw new TrapSignal(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
-    }
-    return (int) ea;
+    // Objects.checkIndex is a C2 intrinsic: a range check that loop predication can hoist out of
+    // a loop. Its IndexOutOfBoundsException becomes the out-of-bounds trap (Unwind).
+    return (int) Objects.checkIndex((addr & U32) + (offset & U32), m.byteSize() - n + 1);
   }
 
   public static MemoryInstance memory(CompiledInstance ctx) {

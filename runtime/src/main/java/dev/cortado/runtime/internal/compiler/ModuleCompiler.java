@@ -224,9 +224,12 @@ final class ModuleCompiler {
               linkable::test,
               metered,
               f -> targets.getOrDefault(f, defaultTarget),
-              // A function is split if its estimate is over 4/5 of the limit, and again, harder,
-              // whatever its estimate, if a method came out over the limit anyway.
-              f -> targets.containsKey(f) ? 0 : methodLimit * 4 / 5,
+              // A function is split if its estimate is over the target, and again, harder,
+              // whatever its estimate, if a method came out over the limit anyway. The target is
+              // well under HotSpot's limit because C2 stops inlining once a compilation reaches
+              // its node budget: a method of 8000 bytes of wasm code holds more memory accesses
+              // than C2 inlines (docs/compiler.md, "Memory access and C2's node budget").
+              f -> targets.getOrDefault(f, defaultTarget) < defaultTarget ? 0 : defaultTarget,
               pins);
       byte[] bytes;
       try {
