@@ -14,18 +14,22 @@ import java.util.Locale;
  *
  * <p>Names: {@code interpreter}, {@code compiled}, {@code tiered}, {@code cached} (compiled code
  * loaded from the on-disk cache, which an unmeasured first run fills), each optionally followed by
- * {@code +fuel} (a metered store with fuel that never runs out: the cost of fuel) or {@code
+ * {@code +fuel} (a metered store with fuel that never runs out: the cost of fuel), {@code
  * +nochecks} (the measurement switch {@code -Dcortado.measure.noInterruptChecks=true}: the cost of
- * interruption checks, by difference). Without {@code cached}, whole-process runs pass {@code
- * --no-cache}, so that {@code compiled} pays for its compilation every time.
+ * interruption checks, by difference) or {@code +vector} (the JVM started with {@code --add-modules
+ * jdk.incubator.vector}, so that compiled SIMD uses the Vector API, docs/compiler.md). Without
+ * {@code cached}, whole-process runs pass {@code --no-cache}, so that {@code compiled} pays for its
+ * compilation every time.
  *
  * @param name the name, as engines are called {@code cortado-NAME}
  * @param tier the execution tier
  * @param cached whether compiled code comes from the code cache
  * @param fuel whether the store is metered
  * @param noChecks whether interruption checks are switched off
+ * @param vector whether the JVM has the Vector API module
  */
-record CortadoMode(String name, Tier tier, boolean cached, boolean fuel, boolean noChecks) {
+record CortadoMode(
+    String name, Tier tier, boolean cached, boolean fuel, boolean noChecks, boolean vector) {
   /** The modes a full comparison runs. */
   static final List<String> DEFAULTS = List.of("interpreter", "compiled", "tiered", "cached");
 
@@ -54,18 +58,21 @@ record CortadoMode(String name, Tier tier, boolean cached, boolean fuel, boolean
       throw new IllegalArgumentException(
           "unknown Cortado mode '"
               + name
-              + "' (expected interpreter, compiled, tiered or cached, then +fuel or +nochecks)");
+              + "' (expected interpreter, compiled, tiered or cached, then +fuel, +nochecks or"
+              + " +vector)");
     }
     boolean fuel = false;
     boolean noChecks = false;
+    boolean vector = false;
     for (int i = 1; i < parts.length; i++) {
       switch (parts[i]) {
         case "fuel" -> fuel = true;
         case "nochecks" -> noChecks = true;
+        case "vector" -> vector = true;
         default -> throw new IllegalArgumentException("unknown Cortado mode suffix +" + parts[i]);
       }
     }
-    return new CortadoMode(name, tier, cached, fuel, noChecks);
+    return new CortadoMode(name, tier, cached, fuel, noChecks, vector);
   }
 
   /** The store settings of this mode, given the code cache directory for {@code cached}. */
@@ -82,7 +89,14 @@ record CortadoMode(String name, Tier tier, boolean cached, boolean fuel, boolean
 
   /** JVM flags this mode needs. */
   List<String> jvmFlags() {
-    return noChecks ? List.of(NO_CHECKS) : List.of();
+    List<String> flags = new ArrayList<>();
+    if (noChecks) {
+      flags.add(NO_CHECKS);
+    }
+    if (vector) {
+      flags.add("--add-modules=jdk.incubator.vector");
+    }
+    return flags;
   }
 
   /** The options of {@code cortado run} for this mode. */
@@ -111,6 +125,9 @@ record CortadoMode(String name, Tier tier, boolean cached, boolean fuel, boolean
     }
     if (noChecks) {
       s.append(", interruption checks off (" + NO_CHECKS + ")");
+    }
+    if (vector) {
+      s.append(", Vector API (--add-modules jdk.incubator.vector)");
     }
     return s.toString();
   }

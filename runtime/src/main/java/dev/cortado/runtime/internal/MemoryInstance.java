@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A linear memory (spec 4.2.8), backed by a Java {@code byte[]}.
@@ -227,6 +228,17 @@ public final class MemoryInstance implements Memory {
    */
   public byte[] array() {
     return bytes;
+  }
+
+  /**
+   * The array index of an access of {@code n} bytes at {@code addr + offset} (both unsigned 32-bit,
+   * spec 4.4.7) for compiled code, or an {@link IndexOutOfBoundsException}, which compiled code
+   * turns into the out-of-bounds trap, if any of its bytes lies outside the memory.
+   */
+  public int index(int addr, int offset, int n) {
+    // Objects.checkIndex is a C2 intrinsic: a range check that loop predication can hoist.
+    return (int)
+        Objects.checkIndex((addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL), byteSize - n + 1);
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----

@@ -71,6 +71,7 @@ final class AccessEmitter {
             cb.invokestatic(
                 CD_TableOps, half, MethodTypeDesc.of(CD_long, CD_int, CD_CompiledInstance));
           }
+          JvmTypes.fromFlat(cb, t);
           stack.push(t);
           return true;
         }
@@ -85,6 +86,7 @@ final class AccessEmitter {
       case GLOBAL_SET -> {
         ValType t = fc.globalType(in.index());
         stack.materialize(1);
+        JvmTypes.toFlat(cb, t);
         cb.loadConstant(in.index());
         cb.aload(fc.ctxSlot());
         if (t == ValType.V128) {

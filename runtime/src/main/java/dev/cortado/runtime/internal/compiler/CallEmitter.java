@@ -20,7 +20,8 @@ import java.util.List;
  * call site ({@link CallLinker}); of an import, or through a table, a call of the function's
  * invoker ({@code FunctionHandle.invoker}) by the class's helper for that type. After a call, the
  * extra results come out of the multi-value carrier and the memory's access segment is reloaded
- * (the callee may have grown the memory).
+ * (the callee may have grown the memory). Arguments and results are flat (see {@link
+ * JvmTypes#convert}).
  */
 final class CallEmitter {
   private CallEmitter() {}
@@ -31,6 +32,7 @@ final class CallEmitter {
     int callee = in.index();
     FuncType ft = fc.module().functionType(callee);
     fc.stack().materialize(ft.params().size());
+    JvmTypes.convert(cb, ft.params(), true);
     fc.recordPosition(in);
     MethodTypeDesc desc = JvmTypes.functionDesc(ft);
     switch (cc.callKind(callee)) {
@@ -61,6 +63,9 @@ final class CallEmitter {
     CodeBuilder cb = fc.cb();
     FuncType ft = fc.module().types().get(in.index());
     fc.stack().materialize(ft.params().size() + 1);
+    List<ValType> operands = new ArrayList<>(ft.params());
+    operands.add(ValType.I32);
+    JvmTypes.convert(cb, operands, true);
     fc.recordPosition(in);
     cb.loadConstant(in.index2());
     cb.loadConstant(in.index());
@@ -110,6 +115,7 @@ final class CallEmitter {
           "get" + FunctionCompiler.suffix(t),
           MethodTypeDesc.of(JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
     }
+    JvmTypes.convert(cb, ft.results(), false);
     for (ValType t : ft.results()) {
       fc.stack().push(t);
     }

@@ -339,7 +339,13 @@ final class CodeShape {
       case CALL, CALL_INDIRECT -> {
         FuncType ft =
             op == Opcode.CALL ? module.functionType(in.index()) : module.types().get(in.index());
-        yield 28 + 8 * ft.results().size();
+        // With the Vector API, v128 arguments and results are converted to and from their flat
+        // halves through locals (JvmTypes.convert).
+        int v128s =
+            JvmTypes.VECTORS
+                ? count(ft.params(), ValType.V128) + count(ft.results(), ValType.V128)
+                : 0;
+        yield 28 + 8 * ft.results().size() + 24 * v128s;
       }
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> localTypes.get(in.index()) == ValType.V128 ? 10 : 4;
       case I32_CONST, I64_CONST -> 3;
@@ -348,12 +354,13 @@ final class CodeShape {
       default -> {
         if (op.prefix() == 0xFD) {
           // Operands to locals (wide stores in big methods), both halves loaded, a helper per
-          // half (see SimdEmitter): lane-wise ones are the smallest, shuffle the largest.
+          // half (see SimdEmitter): lane-wise ones are the smallest, shuffle the largest. With
+          // the Vector API, an operand's half is a call (JvmTypes.VECTORS), and the result packed.
           yield switch (op.immediate()) {
             case SHUFFLE -> 264;
-            case MEMARG, MEMARG_LANE -> 56;
-            case V128 -> 8;
-            default -> op.params().size() == 1 ? 40 : 64;
+            case MEMARG, MEMARG_LANE -> JvmTypes.VECTORS ? 72 : 56;
+            case V128 -> 12;
+            default -> 24 + 24 * op.params().size();
           };
         }
         if (op.immediate() == Opcode.Immediate.MEMARG) {
@@ -365,6 +372,14 @@ final class CodeShape {
         yield 8;
       }
     };
+  }
+
+  private static int count(List<ValType> types, ValType t) {
+    int n = 0;
+    for (ValType u : types) {
+      n += u == t ? 1 : 0;
+    }
+    return n;
   }
 
   private static int count(ValType[] stack, int sp, ValType t) {

@@ -465,7 +465,8 @@ final class ControlEmitter {
       return;
     }
     stack.materialize(n);
-    // On the JVM stack the results are flat: a v128 is its two halves (see JvmTypes).
+    // Results are returned flat: a v128 is its two halves (see JvmTypes).
+    JvmTypes.convert(cb(), fc.type().results(), true);
     List<ValType> results = JvmTypes.flat(fc.type().results());
     n = results.size();
     for (int i = n - 1; i >= 1; i--) {

@@ -123,6 +123,17 @@ final class FunctionCompiler {
 
   private CodeBuilder cb;
   private int[] localSlots;
+
+  /**
+   * With the Vector API, the local that holds each v128 wasm local as a vector besides its flat
+   * halves in {@code localSlots} (null elsewhere, and in functions that are split): {@code
+   * local.get} reads the vector, {@code local.set} writes both, and each loop header makes the
+   * vector again from the halves. So the value a loop carries is two longs (C2 never merges vector
+   * objects at a loop header, which would make it allocate one per iteration where one input is not
+   * its own, as on on-stack replacement), while code within an iteration uses the vector.
+   */
+  private int[] vectorSlots;
+
   private int fuelSlot;
   private int ctxSlot;
   private int resultCarrierSlot = -1;
@@ -250,6 +261,7 @@ final class FunctionCompiler {
         JvmTypes.zero(cb, localTypes.get(i));
         JvmTypes.store(cb, localTypes.get(i), localSlots[i]);
       }
+      refreshVectorLocals();
     }
     if (facts.usesMemory()) {
       memorySlot = cb.allocateLocal(TypeKind.REFERENCE);
@@ -340,6 +352,26 @@ final class FunctionCompiler {
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] = JvmTypes.allocate(cb, localTypes.get(i));
     }
+    if (JvmTypes.VECTORS && childAt.isEmpty() && localTypes.contains(ValType.V128)) {
+      vectorSlots = new int[localTypes.size()];
+      for (int i = 0; i < localTypes.size(); i++) {
+        vectorSlots[i] =
+            localTypes.get(i) == ValType.V128 ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
+      }
+    }
+  }
+
+  /** Makes each v128 local's vector from its halves (see {@link #vectorSlots}). */
+  private void refreshVectorLocals() {
+    if (vectorSlots == null) {
+      return;
+    }
+    for (int i = 0; i < vectorSlots.length; i++) {
+      if (vectorSlots[i] >= 0) {
+        JvmTypes.load(cb, ValType.V128, localSlots[i]);
+        cb.astore(vectorSlots[i]);
+      }
+    }
   }
 
   /** The local reserved for operand stack depth {@code depth} and the JVM type of {@code t}. */
@@ -409,6 +441,7 @@ final class FunctionCompiler {
     recordBodyPosition(current);
     pollInterrupt();
     chargeFuelAfterCurrent();
+    refreshVectorLocals();
   }
 
   /** The charge at the charge point after the instruction being translated (if metered). */
@@ -475,19 +508,34 @@ final class FunctionCompiler {
       case SELECT, SELECT_TYPED -> select();
       case LOCAL_GET -> {
         ValType t = localTypes.get(in.index());
-        JvmTypes.load(cb, t, localSlots[in.index()]);
+        if (t == ValType.V128 && vectorSlots != null) {
+          cb.aload(vectorSlots[in.index()]);
+        } else {
+          JvmTypes.load(cb, t, localSlots[in.index()]);
+        }
         stack.push(t);
       }
       case LOCAL_SET -> {
         ValType t = localTypes.get(in.index());
         stack.materialize(1);
+        if (t == ValType.V128 && vectorSlots != null) {
+          cb.dup();
+          cb.astore(vectorSlots[in.index()]);
+        }
         JvmTypes.store(cb, t, localSlots[in.index()]);
         stack.pop(1);
       }
       case LOCAL_TEE -> {
         ValType t = localTypes.get(in.index());
         stack.materialize(1);
-        if (t == ValType.V128) {
+        if (t == ValType.V128 && JvmTypes.VECTORS) {
+          cb.dup(); // the vector stays on the stack, its halves go to the local
+          if (vectorSlots != null) {
+            cb.dup();
+            cb.astore(vectorSlots[in.index()]);
+          }
+          JvmTypes.store(cb, t, localSlots[in.index()]);
+        } else if (t == ValType.V128) {
           JvmTypes.store(cb, t, localSlots[in.index()]);
           JvmTypes.load(cb, t, localSlots[in.index()]);
         } else {

@@ -73,11 +73,57 @@ final class JvmTypes {
     };
   }
 
-  // ---- v128: two longs, the low half (bytes 0 to 7) first ----
+  // ---- v128 ----
+  //
+  // In JVM locals (wasm locals, spill locals, parameters) a v128 is always two longs, low half
+  // (bytes 0 to 7) first, and so it is at the boundaries of a function (parameters, results,
+  // carriers, raw frames, globals): "flat". On the JVM operand stack it is the same two longs, or,
+  // where the Vector API is used (VECTORS), one jdk.incubator.vector.IntVector (see VectorLanes
+  // for why that type), which C2 keeps in a vector register from one instruction to the next.
+  // Locals stay flat so that no vector object is ever merged at a loop header: C2 removes vector
+  // boxes only where every value merged is one it made itself, and an on-stack-replacement entry
+  // or a call that is not inlined would otherwise make it allocate a box per iteration.
+
+  /** Whether a v128 on the JVM operand stack is an {@code IntVector} rather than two longs. */
+  static final boolean VECTORS = VectorSupport.ENABLED;
+
+  static final ClassDesc CD_Vector = ClassDesc.of("jdk.incubator.vector.IntVector");
+  static final ClassDesc CD_VectorLanes =
+      ClassDesc.of("dev.cortado.runtime.internal.simd.VectorLanes");
+
+  private static final java.lang.constant.DirectMethodHandleDesc VECTOR_LINK =
+      java.lang.constant.MethodHandleDesc.ofMethod(
+          java.lang.constant.DirectMethodHandleDesc.Kind.STATIC,
+          ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues"),
+          "link",
+          MethodTypeDesc.of(
+              java.lang.constant.ConstantDescs.CD_CallSite,
+              java.lang.constant.ConstantDescs.CD_MethodHandles_Lookup,
+              java.lang.constant.ConstantDescs.CD_String,
+              java.lang.constant.ConstantDescs.CD_MethodType,
+              java.lang.constant.ConstantDescs.CD_Class));
+
+  /**
+   * Calls the static Vector API method {@code owner.name} of {@code internal.simd}, through an
+   * {@code invokedynamic} bound to it for good ({@link VectorValues#link}) rather than an {@code
+   * invokestatic}. Inlining it is then the same, except where C2 has already parsed many nodes:
+   * past {@code NodeCountInliningCutoff} it refuses to inline an ordinary call, but a call made
+   * from a method handle's code is inlined later, once the graph is cleaned up. A method with many
+   * SIMD instructions reaches that cutoff (each Vector API operation is hundreds of nodes before
+   * they fold), and a vector operation not inlined allocates its operands and result.
+   */
+  static void vectorCall(CodeBuilder cb, ClassDesc owner, String name, MethodTypeDesc desc) {
+    cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(VECTOR_LINK, name, desc, owner));
+  }
 
   /** The JVM local slots a value of {@code t} takes: a v128 takes two longs' worth, four. */
   static int slotSize(ValType t) {
     return t == ValType.V128 ? 4 : kind(t).slotSize();
+  }
+
+  /** The JVM stack (and argument) slots a value of {@code t} takes there. */
+  static int stackSlotSize(ValType t) {
+    return t == ValType.V128 && VECTORS ? 1 : slotSize(t);
   }
 
   /** Pushes the value of {@code t} in local {@code slot} (a v128: low half, then high half). */
@@ -85,6 +131,7 @@ final class JvmTypes {
     if (t == ValType.V128) {
       cb.lload(slot);
       cb.lload(slot + 2);
+      fromFlat(cb, t);
     } else {
       cb.loadLocal(kind(t), slot);
     }
@@ -93,6 +140,7 @@ final class JvmTypes {
   /** Pops a value of {@code t} into local {@code slot} (a v128: high half at slot + 2). */
   static void store(CodeBuilder cb, ValType t, int slot) {
     if (t == ValType.V128) {
+      toFlat(cb, t);
       cb.lstore(slot + 2);
       cb.lstore(slot);
     } else {
@@ -115,7 +163,9 @@ final class JvmTypes {
 
   /** Pops a value of {@code t} from the JVM stack. */
   static void pop(CodeBuilder cb, ValType t) {
-    if (t == ValType.V128) {
+    if (t == ValType.V128 && VECTORS) {
+      cb.pop();
+    } else if (t == ValType.V128) {
       cb.pop2();
       cb.pop2();
     } else if (kind(t).slotSize() == 2) {
@@ -135,14 +185,80 @@ final class JvmTypes {
       case V128 -> {
         cb.lconst_0();
         cb.lconst_0();
+        fromFlat(cb, t);
       }
       default -> cb.aconst_null();
     }
   }
 
-  /** Adds the JVM parameter types of a value of {@code t} to {@code descs}. */
+  /**
+   * Replaces the flat value of {@code t} on top of the JVM stack (a v128: its two halves) by its
+   * form on the stack; nothing to do unless {@code t} is a v128 and {@link #VECTORS}.
+   */
+  static void fromFlat(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128 && VECTORS) {
+      vectorCall(cb, CD_VectorLanes, "pack", MethodTypeDesc.of(CD_Vector, CD_long, CD_long));
+    }
+  }
+
+  /** Replaces the value of {@code t} on top of the JVM stack by its flat form (see fromFlat). */
+  static void toFlat(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128 && VECTORS) {
+      MethodTypeDesc half = MethodTypeDesc.of(CD_long, CD_Vector);
+      cb.dup();
+      vectorCall(cb, CD_VectorLanes, "lo", half);
+      cb.dup2_x1();
+      cb.pop2();
+      vectorCall(cb, CD_VectorLanes, "hi", half);
+    }
+  }
+
+  /**
+   * Converts the top {@code types.size()} values on the JVM stack, whose types are {@code types}
+   * (bottom first), to their flat forms ({@code toFlat}), or back, through temporary locals when a
+   * converted value is not the top one.
+   */
+  static void convert(CodeBuilder cb, List<ValType> types, boolean toFlat) {
+    if (!VECTORS || !types.contains(ValType.V128)) {
+      return;
+    }
+    int n = types.size();
+    if (types.indexOf(ValType.V128) == n - 1) {
+      if (toFlat) {
+        toFlat(cb, ValType.V128);
+      } else {
+        fromFlat(cb, ValType.V128);
+      }
+      return;
+    }
+    // Locals hold v128 values flat: park every value, then push each in the form wanted.
+    int[] slots = new int[n];
+    for (int i = n - 1; i >= 0; i--) {
+      ValType t = types.get(i);
+      slots[i] = allocate(cb, t);
+      if (t == ValType.V128 && !toFlat) {
+        cb.lstore(slots[i] + 2);
+        cb.lstore(slots[i]);
+      } else {
+        store(cb, t, slots[i]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      ValType t = types.get(i);
+      if (t == ValType.V128 && toFlat) {
+        cb.lload(slots[i]);
+        cb.lload(slots[i] + 2);
+      } else {
+        load(cb, t, slots[i]);
+      }
+    }
+  }
+
+  /** Adds the JVM parameter types of a value of {@code t} inside a method to {@code descs}. */
   static void addDescs(List<ClassDesc> descs, ValType t) {
-    if (t == ValType.V128) {
+    if (t == ValType.V128 && VECTORS) {
+      descs.add(CD_Vector);
+    } else if (t == ValType.V128) {
       descs.add(CD_long);
       descs.add(CD_long);
     } else {

@@ -2,7 +2,6 @@ package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.runtime.internal.MemoryInstance;
 import java.lang.invoke.VarHandle;
-import java.util.Objects;
 
 /**
  * The memory instructions for generated code. Loads and stores take the address operand, the static
@@ -28,9 +27,7 @@ public final class MemoryOps {
    * trap if it does not lie inside the memory.
    */
   private static int at(int addr, int offset, int n, MemoryInstance m) {
-    // Objects.checkIndex is a C2 intrinsic: a range check that loop predication can hoist out of
-    // a loop. Its IndexOutOfBoundsException becomes the out-of-bounds trap (Unwind).
-    return (int) Objects.checkIndex((addr & U32) + (offset & U32), m.byteSize() - n + 1);
+    return m.index(addr, offset, n);
   }
 
   public static MemoryInstance memory(CompiledInstance ctx) {

@@ -71,6 +71,7 @@ final class OsrEmitter {
     if (t == ValType.V128) {
       load(cb, offset, ValType.I64);
       load(cb, offset + 1, ValType.I64);
+      JvmTypes.fromFlat(cb, t);
       return;
     }
     SignatureBridge.loadRaw(cb, t, 0, 1, 2, offset);

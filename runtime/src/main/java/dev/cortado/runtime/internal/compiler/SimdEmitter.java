@@ -33,10 +33,15 @@ import java.util.Map;
  *
  * <p>An instruction's operands are first put in locals ({@link OperandStack#toLocals}): a lane-wise
  * operation is then the method applied to the low halves and to the high halves, loaded in any
- * order, and leaves the result's two halves on the JVM stack. Where the Vector API is available
- * ({@link VectorSupport}), the families it wins go through {@code VectorLanes} instead: both halves
- * of each operand in, a {@code LongVector} out, split into its halves right away (C2 keeps it in a
- * register; it never lives across instructions).
+ * order, and leaves the result's two halves on the JVM stack.
+ *
+ * <p>Where the Vector API is available ({@link JvmTypes#VECTORS}), a v128 on the JVM operand stack
+ * is an {@code IntVector} instead (locals still hold it flat), and an instruction that {@code
+ * internal.simd.VectorLanes} or {@code VectorOps} has a method for (named after its mnemonic:
+ * {@code i32x4.add} is {@code i32x4Add}) is a call of that method on the operands as they are on
+ * the JVM stack; C2 inlines it into a few vector instructions and keeps the vectors in registers
+ * from one instruction to the next. The others take the same path as without the Vector API: their
+ * operands go to locals, flat, and {@link #pushPair} packs the result.
  */
 final class SimdEmitter {
   /** The per-half method of a lane-wise instruction: {@code owner.name}. */
@@ -48,15 +53,16 @@ final class SimdEmitter {
 
   private static final Map<Opcode, Half> HALVES = new EnumMap<>(Opcode.class);
 
-  /**
-   * The lane-wise instructions done with the Vector API ({@link VectorSupport}): the name of their
-   * {@code VectorLanes} method, which returns the result as a {@code LongVector}. Empty without it.
-   */
-  private static final Map<Opcode, String> VECTORS = new EnumMap<>(Opcode.class);
+  /** A Vector API method of {@code VectorLanes} or {@code VectorOps}. */
+  record VectorMethod(ClassDesc owner, String name, MethodTypeDesc desc) {}
 
-  private static final ClassDesc CD_VectorLanes =
-      ClassDesc.of("dev.cortado.runtime.internal.simd.VectorLanes");
-  private static final ClassDesc CD_LongVector = ClassDesc.of("jdk.incubator.vector.LongVector");
+  /**
+   * The Vector API methods by name ({@link JvmTypes#VECTORS}): {@code i8x16AddSatS} is {@code
+   * i8x16.add_sat_s}. Empty without the Vector API.
+   */
+  private static final Map<String, VectorMethod> VECTOR_METHODS = new java.util.HashMap<>();
+
+  private static final ClassDesc CD_VectorLanes = JvmTypes.CD_VectorLanes;
 
   private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
   private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
@@ -97,34 +103,46 @@ final class SimdEmitter {
         HALVES.put(op, half(op, kind));
       }
     }
-    if (VectorSupport.ENABLED) {
-      vectorMethods();
+    if (JvmTypes.VECTORS) {
+      vectorMethods("VectorLanes");
+      vectorMethods("VectorOps");
     }
   }
 
-  /** Fills {@link #VECTORS}: {@code i8x16.add_sat_s} is {@code VectorLanes.i8x16AddSatS}. */
-  private static void vectorMethods() {
-    java.util.Set<String> names = new java.util.HashSet<>();
+  /** Adds the public static methods of {@code internal.simd.className} to VECTOR_METHODS. */
+  private static void vectorMethods(String className) {
+    Class<?> c;
     try {
-      for (java.lang.reflect.Method m :
-          Class.forName(CD_VectorLanes.packageName() + "." + CD_VectorLanes.displayName())
-              .getMethods()) {
-        names.add(m.getName());
-      }
+      c = Class.forName("dev.cortado.runtime.internal.simd." + className);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("no VectorLanes", e);
+      throw new IllegalStateException("no " + className, e);
     }
-    for (Map.Entry<Opcode, Half> e : HALVES.entrySet()) {
-      String m = e.getKey().mnemonic();
-      String name = m.substring(0, m.indexOf('.')) + capitalized(e.getValue().name);
-      if (names.contains(name)) {
-        VECTORS.put(e.getKey(), name);
+    ClassDesc owner = ClassDesc.of(c.getName());
+    for (java.lang.reflect.Method m : c.getMethods()) {
+      if (!java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+        continue;
       }
+      MethodTypeDesc desc =
+          MethodTypeDesc.of(
+              m.getReturnType().describeConstable().orElseThrow(),
+              java.util.Arrays.stream(m.getParameterTypes())
+                  .map(t -> t.describeConstable().orElseThrow())
+                  .toArray(ClassDesc[]::new));
+      VECTOR_METHODS.put(m.getName(), new VectorMethod(owner, m.getName(), desc));
     }
   }
 
-  private static String capitalized(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  /** The Vector API method for {@code mnemonic}, or null: {@code i8x16.add_sat_s}, i8x16AddSatS. */
+  static VectorMethod vectorMethod(String mnemonic) {
+    if (VECTOR_METHODS.isEmpty()) {
+      return null;
+    }
+    int dot = mnemonic.indexOf('.');
+    StringBuilder name = new StringBuilder(mnemonic.substring(0, dot));
+    for (String word : mnemonic.substring(dot + 1).split("_")) {
+      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return VECTOR_METHODS.get(name.toString());
   }
 
   /** Narrowing, widening and the permutation whose result halves mix the operands' halves. */
@@ -217,12 +235,61 @@ final class SimdEmitter {
     return slots;
   }
 
+  /** Pushes the low half of the v128 in local {@code slot} (locals hold a v128 flat). */
   void lo(int slot) {
-    cb().lload(slot);
+    half(slot, 0);
   }
 
+  /** Pushes the high half of the v128 in local {@code slot}. */
   void hi(int slot) {
-    cb().lload(slot + 2);
+    half(slot, 1);
+  }
+
+  /** Pushes half {@code h} (0 low, 1 high) of the v128 in local {@code slot}. */
+  void half(int slot, int h) {
+    cb().lload(slot + 2 * h);
+  }
+
+  /** Pushes the v128 whose two halves the code just left on the JVM stack (packed if need be). */
+  void pushPair() {
+    JvmTypes.fromFlat(cb(), ValType.V128);
+    stack.push(ValType.V128);
+  }
+
+  /**
+   * Emits {@code in} as the call of its Vector API method, if it has one: the operands as they are
+   * on the JVM stack, then the lane index (lane access) or the lanes (shuffle) as constants.
+   */
+  private boolean vectorOp(Instruction in) {
+    Opcode op = in.opcode();
+    VectorMethod m = vectorMethod(op.mnemonic());
+    if (m == null
+        || op.immediate() == Opcode.Immediate.MEMARG
+        || op.immediate() == Opcode.Immediate.MEMARG_LANE) {
+      return false;
+    }
+    stack.materialize(op.params().size());
+    switch (op.immediate()) {
+      case LANE -> cb().loadConstant(in.laneIndex());
+      case SHUFFLE -> {
+        int[] lanes = in.shuffleLanes();
+        long lo = 0;
+        long hi = 0;
+        for (int i = 0; i < 8; i++) {
+          lo |= (long) lanes[i] << (8 * i);
+          hi |= (long) lanes[i + 8] << (8 * i);
+        }
+        cb().loadConstant(lo);
+        cb().loadConstant(hi);
+      }
+      default -> {}
+    }
+    JvmTypes.vectorCall(cb(), m.owner(), m.name(), m.desc());
+    stack.pop(op.params().size());
+    for (ValType t : op.results()) {
+      stack.push(t);
+    }
+    return true;
   }
 
   int scratchLong() {
@@ -245,6 +312,17 @@ final class SimdEmitter {
 
   /** {@code select} of two v128 operands: each half selected with the same condition. */
   void select() {
+    if (JvmTypes.VECTORS) {
+      stack.materialize(3);
+      JvmTypes.vectorCall(
+          cb(),
+          CD_VectorLanes,
+          "select",
+          MethodTypeDesc.of(JvmTypes.CD_Vector, JvmTypes.CD_Vector, JvmTypes.CD_Vector, CD_int));
+      stack.pop(3);
+      stack.push(ValType.V128);
+      return;
+    }
     int[] s = take(3);
     MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_int);
     lo(s[0]);
@@ -261,6 +339,9 @@ final class SimdEmitter {
   /** Emits the SIMD instruction {@code in} (prefix 0xFD). */
   void emit(Instruction in) {
     Opcode op = in.opcode();
+    if (JvmTypes.VECTORS && vectorOp(in)) {
+      return;
+    }
     Half half = HALVES.get(op);
     if (half != null) {
       laneWise(op, half);
@@ -282,7 +363,7 @@ final class SimdEmitter {
       case V128 -> {
         cb().loadConstant(in.v128Low());
         cb().loadConstant(in.v128High());
-        stack.push(ValType.V128);
+        pushPair();
         return;
       }
       default -> {}
@@ -291,11 +372,6 @@ final class SimdEmitter {
   }
 
   private void laneWise(Opcode op, Half h) {
-    String vector = VECTORS.get(op);
-    if (vector != null) {
-      vectorLaneWise(h, vector);
-      return;
-    }
     switch (h.kind) {
       case UNARY -> {
         int[] s = take(1);
@@ -323,40 +399,7 @@ final class SimdEmitter {
         halfOp(op, h);
       }
     }
-    stack.push(ValType.V128);
-  }
-
-  /** A lane-wise operation with the Vector API: both halves of each operand in, a vector out. */
-  private void vectorLaneWise(Half h, String name) {
-    int[] s = take(h.kind == UNARY ? 1 : 2);
-    lo(s[0]);
-    hi(s[0]);
-    MethodTypeDesc d;
-    switch (h.kind) {
-      case UNARY -> d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long);
-      case BINARY -> {
-        lo(s[1]);
-        hi(s[1]);
-        d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_long, CD_long);
-      }
-      default -> {
-        cb().iload(s[1]);
-        d = MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_int);
-      }
-    }
-    cb().invokestatic(CD_VectorLanes, name, d);
-    splitVector();
-    stack.push(ValType.V128);
-  }
-
-  /** Replaces the {@code LongVector} on top of the JVM stack by its low and high halves. */
-  private void splitVector() {
-    MethodTypeDesc half = MethodTypeDesc.of(CD_long, CD_LongVector);
-    cb().dup();
-    cb().invokestatic(CD_VectorLanes, "lo", half);
-    cb().dup2_x1();
-    cb().pop2();
-    cb().invokestatic(CD_VectorLanes, "hi", half);
+    pushPair();
   }
 
   /** The per-half operation on the half (and operand) on top of the JVM stack. */
@@ -425,7 +468,7 @@ final class SimdEmitter {
         int to = r[0] % 8;
         int from = r[2] % 8;
         int length = r[3];
-        cb().lload(s[r[1]] + 2 * (r[2] / 8));
+        half(s[r[1]], r[2] / 8);
         if (from > 0) {
           cb().bipush(8 * from);
           cb().lushr();
@@ -444,7 +487,7 @@ final class SimdEmitter {
         first = false;
       }
     }
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   /** {@code extract_lane} and {@code replace_lane}. */
@@ -477,7 +520,7 @@ final class SimdEmitter {
       }
       case I64X2_EXTRACT_LANE, F64X2_EXTRACT_LANE -> {
         int[] s = take(1);
-        cb().lload(s[0] + 2 * lane);
+        half(s[0], lane);
         if (op == Opcode.F64X2_EXTRACT_LANE) {
           cb().invokestatic(CD_Double, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
           stack.push(ValType.F64);
@@ -505,7 +548,7 @@ final class SimdEmitter {
     int which = lane / perHalf;
     for (int h = 0; h < 2; h++) {
       if (h != which) {
-        cb().lload(v + 2 * h);
+        half(v, h);
         continue;
       }
       if (perHalf == 1) {
@@ -516,7 +559,7 @@ final class SimdEmitter {
         }
         continue;
       }
-      cb().lload(v + 2 * h);
+      half(v, h);
       cb().loadConstant(lane);
       JvmTypes.load(cb(), scalar, x);
       if (scalar == ValType.F32) {
@@ -525,7 +568,7 @@ final class SimdEmitter {
       Class<?> owner = perHalf == 8 ? I8x16.class : perHalf == 4 ? I16x8.class : I32x4.class;
       call(owner, "replaceLane", REPLACE_DESC);
     }
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   /** Splats, tests, bitmasks, bitselect, swizzle, narrowing, widening and conversions. */
@@ -553,23 +596,10 @@ final class SimdEmitter {
         hi(s[1]);
         hi(s[2]);
         call(V128.class, "bitselect", d);
-        stack.push(ValType.V128);
+        pushPair();
       }
       case I8X16_SWIZZLE -> {
         int[] s = take(2);
-        if (VectorSupport.ENABLED) {
-          lo(s[0]);
-          hi(s[0]);
-          lo(s[1]);
-          hi(s[1]);
-          cb().invokestatic(
-                  CD_VectorLanes,
-                  "swizzle",
-                  MethodTypeDesc.of(CD_LongVector, CD_long, CD_long, CD_long, CD_long));
-          splitVector();
-          stack.push(ValType.V128);
-          return;
-        }
         MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long);
         lo(s[0]);
         hi(s[0]);
@@ -579,7 +609,7 @@ final class SimdEmitter {
         hi(s[0]);
         hi(s[1]);
         call(V128.class, "swizzle", d);
-        stack.push(ValType.V128);
+        pushPair();
       }
       case I8X16_NARROW_I16X8_S -> narrow(I8x16.class, "narrowI16x8S");
       case I8X16_NARROW_I16X8_U -> narrow(I8x16.class, "narrowI16x8U");
@@ -615,7 +645,7 @@ final class SimdEmitter {
     }
     cb().dup2();
     stack.pop(1);
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   /** {@code [v128] -> [i32]}: any_true, all_true, bitmask. */
@@ -636,7 +666,7 @@ final class SimdEmitter {
     lo(s[1]);
     hi(s[1]);
     call(owner, name, PAIR_DESC);
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   /** The whole operand becomes the low half; the high half is zero. */
@@ -646,41 +676,41 @@ final class SimdEmitter {
     hi(s[0]);
     call(owner, name, PAIR_DESC);
     cb().lconst_0();
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   /** extmul: the low or high half of each operand, multiplied into a whole vector. */
   private void extmul(Opcode op) {
     int[] s = take(2);
-    int h = op.mnemonic().contains("_high_") ? 2 : 0;
+    int h = op.mnemonic().contains("_high_") ? 1 : 0;
     Class<?> owner = shapeOwner(op);
     String name = op.mnemonic().endsWith("_s") ? "extmulS" : "extmulU";
-    cb().lload(s[0] + h);
+    half(s[0], h);
     cb().l2i();
-    cb().lload(s[1] + h);
+    half(s[1], h);
     cb().l2i();
     call(owner, name, EXTMUL_DESC);
-    cb().lload(s[0] + h);
+    half(s[0], h);
     upper32();
-    cb().lload(s[1] + h);
+    half(s[1], h);
     upper32();
     call(owner, name, EXTMUL_DESC);
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   /** extend, convert_low, promote_low: 32 bits of the source half widen to each result half. */
   private void widen(Opcode op) {
     int[] s = take(1);
-    int h = op.mnemonic().contains("_high_") ? 2 : 0;
+    int h = op.mnemonic().contains("_high_") ? 1 : 0;
     Class<?> owner = shapeOwner(op);
     String name = widenName(op);
-    cb().lload(s[0] + h);
+    half(s[0], h);
     cb().l2i();
     call(owner, name, WIDEN_DESC);
-    cb().lload(s[0] + h);
+    half(s[0], h);
     upper32();
     call(owner, name, WIDEN_DESC);
-    stack.push(ValType.V128);
+    pushPair();
   }
 
   private static String widenName(Opcode op) {

@@ -21,7 +21,9 @@ import java.lang.constant.MethodTypeDesc;
  * The SIMD memory instructions for {@link SimdEmitter}: {@code v128.load} and its extending,
  * splatting and zero-filling forms, {@code v128.store}, and the lane loads and stores. Each is one
  * or two {@link MemoryOps} accesses of the memory's access segment (whose bounds check is the wasm
- * one) and the lane methods that assemble or pick the lanes.
+ * one) and the lane methods that assemble or pick the lanes; with the Vector API ({@link
+ * JvmTypes#VECTORS}), {@code v128.load}, {@code v128.store} and the extending loads are one vector
+ * access each ({@code internal.simd.VectorOps}).
  */
 final class SimdMemoryEmitter {
   private final FunctionCompiler fc;
@@ -49,6 +51,21 @@ final class SimdMemoryEmitter {
     int offset = (int) in.memoryOffset();
     if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
       laneMemory(in, op, offset, in.laneIndex());
+      return;
+    }
+    SimdEmitter.VectorMethod vector = SimdEmitter.vectorMethod(op.mnemonic());
+    if (vector != null) {
+      // v128.load, its extending forms and v128.store: one vector access (see VectorOps).
+      int operands = op.params().size();
+      stack.materialize(operands);
+      fc.recordPosition(in);
+      cb().loadConstant(offset);
+      cb().aload(fc.memorySlot());
+      JvmTypes.vectorCall(cb(), vector.owner(), vector.name(), vector.desc());
+      stack.pop(operands);
+      for (ValType t : op.results()) {
+        stack.push(t);
+      }
       return;
     }
     if (op == Opcode.V128_STORE) {
@@ -121,7 +138,7 @@ final class SimdMemoryEmitter {
       }
       default -> throw new IllegalStateException("cannot compile " + op.mnemonic());
     }
-    stack.push(ValType.V128);
+    simd.pushPair();
   }
 
   /** Pushes {@code MemoryOps.name(addr, offset, segment)}. */
@@ -158,7 +175,7 @@ final class SimdMemoryEmitter {
           cb().loadConstant(lane);
           simd.call(I32x4.class, "extractLane", SimdEmitter.EXTRACT_DESC);
         }
-        default -> cb().lload(v + 2 * which);
+        default -> simd.half(v, which);
       }
       cb().loadConstant(offset);
       cb().aload(fc.memorySlot());
@@ -175,14 +192,14 @@ final class SimdMemoryEmitter {
     }
     for (int h = 0; h < 2; h++) {
       if (h != which) {
-        cb().lload(v + 2 * h);
+        simd.half(v, h);
         continue;
       }
       if (bytes == 8) {
         load(addr, offset, "i64Load", SimdEmitter.LOAD_I64);
         continue;
       }
-      cb().lload(v + 2 * h);
+      simd.half(v, h);
       cb().loadConstant(lane);
       switch (bytes) {
         case 1 -> load(addr, offset, "i32Load8U", SimdEmitter.LOAD_I32);
@@ -192,6 +209,6 @@ final class SimdMemoryEmitter {
       Class<?> owner = bytes == 1 ? I8x16.class : bytes == 2 ? I16x8.class : I32x4.class;
       simd.call(owner, "replaceLane", SimdEmitter.REPLACE_DESC);
     }
-    stack.push(ValType.V128);
+    simd.pushPair();
   }
 }

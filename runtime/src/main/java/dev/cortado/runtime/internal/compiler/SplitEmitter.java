@@ -32,6 +32,9 @@ final class SplitEmitter {
   /** Argument slots left for inputs and locals: 255 minus fuel and the instance. */
   private static final int MAX_SLOTS = JvmTypes.MAX_ARG_SLOTS - 2;
 
+  private static final ClassDesc CD_VectorValues =
+      ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues");
+
   private SplitEmitter() {}
 
   /** The types a chunk takes: its stack inputs, then the locals it uses. */
@@ -80,13 +83,23 @@ final class SplitEmitter {
     int slot = 0;
     for (int i = 0; i < direct; i++) {
       entrySlots[i] = slot;
-      slot += JvmTypes.slotSize(entries.get(i));
+      slot += JvmTypes.stackSlotSize(entries.get(i));
     }
     int[] localSlots = new int[localTypes.size()];
     java.util.Arrays.fill(localSlots, -1);
     int ctx = slot + 1;
     fc.setLocalSlots(localSlots, slot, ctx);
     CodeBuilder cb = fc.cb();
+    for (int i = 0; i < direct; i++) {
+      ValType t = entries.get(i);
+      if (t == ValType.V128 && JvmTypes.VECTORS) {
+        // Passed as a vector (its form on the JVM stack); locals hold it flat (see JvmTypes).
+        int flat = JvmTypes.allocate(cb, t);
+        cb.aload(entrySlots[i]);
+        JvmTypes.store(cb, t, flat);
+        entrySlots[i] = flat;
+      }
+    }
     for (int i = direct; i < entries.size(); i++) {
       ValType t = entries.get(i);
       entrySlots[i] = JvmTypes.allocate(cb, t);
@@ -274,6 +287,13 @@ final class SplitEmitter {
 
   /** {@code MultiValue.putX(value, carrier, index)} with value, carrier and index pushed. */
   private static void put(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128 && JvmTypes.VECTORS) {
+      cb.invokestatic(
+          CD_VectorValues,
+          "put",
+          MethodTypeDesc.of(CD_void, JvmTypes.CD_Vector, JvmTypes.CD_MultiValue, CD_int));
+      return;
+    }
     if (t == ValType.V128) {
       cb.invokestatic(JvmTypes.CD_MultiValue, "putV128", PUT_V128);
       return;
@@ -309,6 +329,13 @@ final class SplitEmitter {
 
   /** {@code MultiValue.getX(carrier, index)} with carrier and index pushed. */
   private static void get(CodeBuilder cb, ValType t) {
+    if (t == ValType.V128 && JvmTypes.VECTORS) {
+      cb.invokestatic(
+          CD_VectorValues,
+          "get",
+          MethodTypeDesc.of(JvmTypes.CD_Vector, JvmTypes.CD_MultiValue, CD_int));
+      return;
+    }
     if (t == ValType.V128) {
       // carrier, index -> low half, then high half on top.
       MethodTypeDesc half = GET_HALF;

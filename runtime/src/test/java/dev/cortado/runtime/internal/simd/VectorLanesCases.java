@@ -1,0 +1,360 @@
+package dev.cortado.runtime.internal.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import jdk.incubator.vector.IntVector;
+
+/**
+ * The checks of {@link VectorLanesTest}, apart from it because their signatures name Vector API
+ * types, which JUnit's discovery would fail to resolve where the module is absent.
+ */
+final class VectorLanesCases {
+  private VectorLanesCases() {}
+
+  private static final int ROUNDS = 30_000;
+
+  /** Halves that hit the edge cases of every lane shape. */
+  private static final long[] SPECIAL = {
+    0,
+    -1,
+    0x8000_0000_8000_0000L, // f32 -0.0, i32 min
+    0x7FC0_0000_FFC0_0000L, // f32 NaN, -NaN (canonical)
+    0x7FA0_0001_7F80_0000L, // f32 signalling NaN with payload, +inf
+    0xFF80_0000_3F80_0000L, // f32 -inf, 1.0
+    0x7FF8_0000_0000_0001L, // f64 NaN with payload
+    0xFFF0_0000_0000_0000L, // f64 -inf
+    0x8000_0000_0000_0000L, // f64 -0.0, i64 min
+    0x7F7F_8080_7FFF_8000L, // i8 and i16 extremes
+    0x0010_0011_001F_0020L, // shift-count-like bytes and swizzle indices
+  };
+
+  private static long value(Random rnd) {
+    int pick = rnd.nextInt(4);
+    return pick == 0 ? SPECIAL[rnd.nextInt(SPECIAL.length)] : rnd.nextLong();
+  }
+
+  private static Class<?> owner(String shape) {
+    return switch (shape) {
+      case "i8x16" -> I8x16.class;
+      case "i16x8" -> I16x8.class;
+      case "i32x4" -> I32x4.class;
+      case "i64x2" -> I64x2.class;
+      case "f32x4" -> F32x4.class;
+      default -> F64x2.class;
+    };
+  }
+
+  private static Class<?> owner(String shape, String op) {
+    return shape.equals("v128") ? V128.class : owner(shape);
+  }
+
+  /** The scalar per-half method, or null where that is one JVM instruction (i64x2 add and such). */
+  private static Method scalar(String shape, String op, int arity) {
+    try {
+      return switch (arity) {
+        case 1 -> owner(shape, op).getMethod(op, long.class);
+        case 2 -> owner(shape, op).getMethod(op, long.class, long.class);
+        default -> owner(shape, op).getMethod(op, long.class, int.class);
+      };
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /** The i64x2 operations that have no scalar method: one JVM instruction per half. */
+  private static long jvmOp(String op, long a, long b) {
+    return switch (op) {
+      case "add" -> a + b;
+      case "sub" -> a - b;
+      case "mul" -> a * b;
+      case "neg" -> -a;
+      default -> throw new AssertionError(op);
+    };
+  }
+
+  static void everyLaneWiseOperationEqualsTheScalarOne() throws ReflectiveOperationException {
+    Random rnd = new Random(5);
+    List<String> checked = new ArrayList<>();
+    for (Method v : VectorLanes.class.getMethods()) {
+      if (!Modifier.isStatic(v.getModifiers())
+          || v.getReturnType() != IntVector.class
+          || v.getParameterCount() == 0
+          || v.getParameterTypes()[0] != IntVector.class
+          || v.getName().equals("select")) {
+        continue;
+      }
+      String name = v.getName();
+      String shape = name.startsWith("v128") ? "v128" : name.substring(0, 5);
+      String op =
+          Character.toLowerCase(name.charAt(shape.length())) + name.substring(shape.length() + 1);
+      boolean shift = v.getParameterCount() == 2 && v.getParameterTypes()[1] == int.class;
+      int arity = shift ? 3 : v.getParameterCount();
+      Method s = scalar(shape, op, arity);
+      if (s == null && !shape.equals("i64x2")) {
+        throw new AssertionError("no scalar method for " + name);
+      }
+      for (int i = 0; i < ROUNDS; i++) {
+        long aLo = value(rnd);
+        long aHi = value(rnd);
+        long bLo = value(rnd);
+        long bHi = value(rnd);
+        int count = rnd.nextInt(200) - 20;
+        IntVector a = VectorLanes.pack(aLo, aHi);
+        IntVector b = VectorLanes.pack(bLo, bHi);
+        IntVector r =
+            (IntVector)
+                switch (arity) {
+                  case 1 -> v.invoke(null, a);
+                  case 2 -> v.invoke(null, a, b);
+                  default -> v.invoke(null, a, count);
+                };
+        long lo;
+        long hi;
+        if (s == null) {
+          lo = jvmOp(op, aLo, bLo);
+          hi = jvmOp(op, aHi, bHi);
+        } else if (arity == 1) {
+          lo = (long) s.invoke(null, aLo);
+          hi = (long) s.invoke(null, aHi);
+        } else if (arity == 2) {
+          lo = (long) s.invoke(null, aLo, bLo);
+          hi = (long) s.invoke(null, aHi, bHi);
+        } else {
+          lo = (long) s.invoke(null, aLo, count);
+          hi = (long) s.invoke(null, aHi, count);
+        }
+        if (!same(shape, VectorLanes.lo(r), lo) || !same(shape, VectorLanes.hi(r), hi)) {
+          throw new AssertionError(
+              String.format(
+                  "%s(%016x %016x, %016x %016x, %d): vector %016x %016x, scalar %016x %016x",
+                  name, aLo, aHi, bLo, bHi, count, VectorLanes.lo(r), VectorLanes.hi(r), lo, hi));
+        }
+      }
+      checked.add(name);
+    }
+    assertThat(checked)
+        .hasSizeGreaterThan(100)
+        .contains("i8x16AddSatU", "f32x4Div", "i16x8Shl", "i32x4Mul", "i64x2Mul", "v128Andnot");
+  }
+
+  /**
+   * Whether two result halves are equal, except that where a float result lane is a NaN any
+   * arithmetic NaN (quiet bit set) is as good as another: spec 4.3.3 lets an operation with a NaN
+   * operand return any of them, and which one x86 gives depends on the operand order HotSpot picks.
+   */
+  private static boolean same(String shape, long vector, long scalar) {
+    if (vector == scalar) {
+      return true;
+    }
+    if (shape.equals("f64x2")) {
+      return arithmeticNan64(vector) && arithmeticNan64(scalar);
+    }
+    if (shape.equals("f32x4")) {
+      for (int shift = 0; shift < 64; shift += 32) {
+        int v = (int) (vector >>> shift);
+        int s = (int) (scalar >>> shift);
+        if (v != s && !(arithmeticNan32(v) && arithmeticNan32(s))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean arithmeticNan32(int bits) {
+    return (bits & 0x7FC0_0000) == 0x7FC0_0000;
+  }
+
+  private static boolean arithmeticNan64(long bits) {
+    return (bits & 0x7FF8_0000_0000_0000L) == 0x7FF8_0000_0000_0000L;
+  }
+
+  static void permutationsTestsAndWideningEqualTheScalarOnes() {
+    Random rnd = new Random(6);
+    for (int i = 0; i < ROUNDS * 4; i++) {
+      long aLo = value(rnd);
+      long aHi = value(rnd);
+      long bLo = value(rnd);
+      long bHi = value(rnd);
+      long cLo = value(rnd);
+      long cHi = value(rnd);
+      IntVector a = VectorLanes.pack(aLo, aHi);
+      IntVector b = VectorLanes.pack(bLo, bHi);
+      IntVector c = VectorLanes.pack(cLo, cHi);
+      IntVector sw = VectorOps.i8x16Swizzle(a, b);
+      assertThat(VectorLanes.lo(sw)).isEqualTo(V128.swizzle(aLo, aHi, bLo));
+      assertThat(VectorLanes.hi(sw)).isEqualTo(V128.swizzle(aLo, aHi, bHi));
+      long lanesLo = cLo & 0x1F1F_1F1F_1F1F_1F1FL;
+      long lanesHi = cHi & 0x1F1F_1F1F_1F1F_1F1FL;
+      IntVector sh = VectorOps.i8x16Shuffle(a, b, lanesLo, lanesHi);
+      assertThat(VectorLanes.lo(sh)).isEqualTo(V128.shuffle(aLo, aHi, bLo, bHi, lanesLo));
+      assertThat(VectorLanes.hi(sh)).isEqualTo(V128.shuffle(aLo, aHi, bLo, bHi, lanesHi));
+      IntVector bs = VectorOps.v128Bitselect(a, b, c);
+      assertThat(VectorLanes.lo(bs)).isEqualTo(V128.bitselect(aLo, bLo, cLo));
+      assertThat(VectorLanes.hi(bs)).isEqualTo(V128.bitselect(aHi, bHi, cHi));
+      assertThat(VectorOps.v128AnyTrue(a)).isEqualTo(V128.anyTrue(aLo, aHi));
+      assertThat(VectorOps.i8x16AllTrue(a)).isEqualTo(I8x16.allTrue(aLo, aHi));
+      assertThat(VectorOps.i16x8AllTrue(a)).isEqualTo(I16x8.allTrue(aLo, aHi));
+      assertThat(VectorOps.i32x4AllTrue(a)).isEqualTo(I32x4.allTrue(aLo, aHi));
+      assertThat(VectorOps.i64x2AllTrue(a)).isEqualTo(I64x2.allTrue(aLo, aHi));
+      assertThat(VectorOps.i8x16Bitmask(a)).isEqualTo(I8x16.bitmask(aLo, aHi));
+      assertThat(VectorOps.i16x8Bitmask(a)).isEqualTo(I16x8.bitmask(aLo, aHi));
+      assertThat(VectorOps.i32x4Bitmask(a)).isEqualTo(I32x4.bitmask(aLo, aHi));
+      assertThat(VectorOps.i64x2Bitmask(a)).isEqualTo(I64x2.bitmask(aLo, aHi));
+      for (int h = 0; h < 2; h++) {
+        long half = h == 0 ? aLo : aHi;
+        int low = (int) half;
+        int high = (int) (half >>> 32);
+        String part = h == 0 ? "Low" : "High";
+        widens(
+            VectorOps.class,
+            "i16x8Extend" + part + "I8x16S",
+            a,
+            I16x8.extendS(low),
+            I16x8.extendS(high));
+        widens(
+            VectorOps.class,
+            "i16x8Extend" + part + "I8x16U",
+            a,
+            I16x8.extendU(low),
+            I16x8.extendU(high));
+        widens(
+            VectorOps.class,
+            "i32x4Extend" + part + "I16x8S",
+            a,
+            I32x4.extendS(low),
+            I32x4.extendS(high));
+        widens(
+            VectorOps.class,
+            "i32x4Extend" + part + "I16x8U",
+            a,
+            I32x4.extendU(low),
+            I32x4.extendU(high));
+        widens(
+            VectorOps.class,
+            "i64x2Extend" + part + "I32x4S",
+            a,
+            I64x2.extendS(low),
+            I64x2.extendS(high));
+        widens(
+            VectorOps.class,
+            "i64x2Extend" + part + "I32x4U",
+            a,
+            I64x2.extendU(low),
+            I64x2.extendU(high));
+      }
+      IntVector cv = VectorOps.f32x4ConvertI32x4S(a);
+      assertThat(VectorLanes.lo(cv)).isEqualTo(F32x4.convertI32x4S(aLo));
+      assertThat(VectorLanes.hi(cv)).isEqualTo(F32x4.convertI32x4S(aHi));
+      IntVector tr = VectorOps.i32x4TruncSatF32x4S(a);
+      assertThat(VectorLanes.lo(tr)).isEqualTo(I32x4.truncSatF32x4S(aLo));
+      assertThat(VectorLanes.hi(tr)).isEqualTo(I32x4.truncSatF32x4S(aHi));
+      IntVector pr = VectorOps.f64x2PromoteLowF32x4(a);
+      assertThat(same("f64x2", VectorLanes.lo(pr), F64x2.promote((int) aLo))).isTrue();
+      assertThat(same("f64x2", VectorLanes.hi(pr), F64x2.promote((int) (aLo >>> 32)))).isTrue();
+      int lane = rnd.nextInt(16);
+      int x = (int) bLo;
+      assertThat(VectorOps.i8x16ExtractLaneS(a, lane))
+          .isEqualTo(I8x16.extractLaneS(aLo, aHi, lane));
+      assertThat(VectorOps.i8x16ExtractLaneU(a, lane))
+          .isEqualTo(I8x16.extractLaneU(aLo, aHi, lane));
+      assertThat(VectorOps.i16x8ExtractLaneS(a, lane % 8))
+          .isEqualTo(I16x8.extractLaneS(aLo, aHi, lane % 8));
+      assertThat(VectorOps.i16x8ExtractLaneU(a, lane % 8))
+          .isEqualTo(I16x8.extractLaneU(aLo, aHi, lane % 8));
+      assertThat(VectorOps.i32x4ExtractLane(a, lane % 4))
+          .isEqualTo(I32x4.extractLane(aLo, aHi, lane % 4));
+      assertThat(VectorOps.i64x2ExtractLane(a, lane % 2)).isEqualTo(lane % 2 == 0 ? aLo : aHi);
+      replaces(
+          VectorOps.i8x16ReplaceLane(a, x, lane),
+          lane / 8,
+          I8x16.replaceLane(lane < 8 ? aLo : aHi, lane % 8, x),
+          aLo,
+          aHi);
+      replaces(
+          VectorOps.i16x8ReplaceLane(a, x, lane % 8),
+          lane % 8 / 4,
+          I16x8.replaceLane(lane % 8 < 4 ? aLo : aHi, lane % 4, x),
+          aLo,
+          aHi);
+      replaces(
+          VectorOps.i32x4ReplaceLane(a, x, lane % 4),
+          lane % 4 / 2,
+          I32x4.replaceLane(lane % 4 < 2 ? aLo : aHi, lane % 2, x),
+          aLo,
+          aHi);
+      replaces(VectorOps.i64x2ReplaceLane(a, bHi, lane % 2), lane % 2, bHi, aLo, aHi);
+      IntVector sp = VectorOps.i8x16Splat(x);
+      assertThat(VectorLanes.lo(sp)).isEqualTo(I8x16.splat(x)).isEqualTo(VectorLanes.hi(sp));
+      sp = VectorOps.i16x8Splat(x);
+      assertThat(VectorLanes.lo(sp)).isEqualTo(I16x8.splat(x)).isEqualTo(VectorLanes.hi(sp));
+      sp = VectorOps.i32x4Splat(x);
+      assertThat(VectorLanes.lo(sp)).isEqualTo(I32x4.splat(x)).isEqualTo(VectorLanes.hi(sp));
+      sp = VectorOps.i64x2Splat(bHi);
+      assertThat(VectorLanes.lo(sp)).isEqualTo(bHi).isEqualTo(VectorLanes.hi(sp));
+    }
+  }
+
+  private static void widens(Class<?> c, String name, IntVector a, long lo, long hi) {
+    IntVector r;
+    try {
+      r = (IntVector) c.getMethod(name, IntVector.class).invoke(null, a);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(name, e);
+    }
+    assertThat(VectorLanes.lo(r)).as(name).isEqualTo(lo);
+    assertThat(VectorLanes.hi(r)).as(name).isEqualTo(hi);
+  }
+
+  /** {@code r} is {@code (aLo, aHi)} with half {@code which} replaced by {@code half}. */
+  private static void replaces(IntVector r, int which, long half, long aLo, long aHi) {
+    assertThat(VectorLanes.lo(r)).isEqualTo(which == 0 ? half : aLo);
+    assertThat(VectorLanes.hi(r)).isEqualTo(which == 1 ? half : aHi);
+  }
+
+  static void memoryAccessesReadAndWriteLittleEndianAndCheckBounds() {
+    // One page; the accesses use its last 64 bytes, so that some straddle the end.
+    dev.cortado.runtime.internal.MemoryInstance m =
+        dev.cortado.runtime.internal.MemoryInstance.create(
+            new dev.cortado.wasm.MemType(new dev.cortado.wasm.Limits(1, 1), false, false));
+    int base = 65536 - 64;
+    Random rnd = new Random(7);
+    for (int i = 0; i < 64; i++) {
+      m.writeByte(base + i, (byte) rnd.nextInt());
+    }
+    for (int addr = base; addr <= base + 45; addr++) {
+      long lo = m.readLong(addr + 3);
+      long hi = m.readLong(addr + 11);
+      IntVector v = VectorOps.v128Load(addr, 3, m);
+      assertThat(VectorLanes.lo(v)).isEqualTo(lo);
+      assertThat(VectorLanes.hi(v)).isEqualTo(hi);
+      IntVector w = VectorOps.v128Load16x4S(addr, 3, m);
+      assertThat(VectorLanes.lo(w)).isEqualTo(I32x4.extendS((int) lo));
+      assertThat(VectorLanes.hi(w)).isEqualTo(I32x4.extendS((int) (lo >>> 32)));
+      w = VectorOps.v128Load8x8U(addr, 3, m);
+      assertThat(VectorLanes.lo(w)).isEqualTo(I16x8.extendU((int) lo));
+      assertThat(VectorLanes.hi(w)).isEqualTo(I16x8.extendU((int) (lo >>> 32)));
+    }
+    IntVector v = VectorLanes.pack(0x0102_0304_0506_0708L, 0x1112_1314_1516_1718L);
+    VectorOps.v128Store(base + 40, v, 8, m);
+    assertThat(m.readLong(base + 48)).isEqualTo(0x0102_0304_0506_0708L);
+    assertThat(m.readLong(base + 56)).isEqualTo(0x1112_1314_1516_1718L);
+    // Out of bounds, straddling the end: nothing written (spec 4.4.7).
+    byte[] before = m.readBytes(base, 64);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> VectorOps.v128Store(base + 50, v, 0, m))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> VectorOps.v128Load(-1, 0, m))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> VectorOps.v128Load8x8S(base + 57, 0, m))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(m.readBytes(base, 64)).isEqualTo(before);
+  }
+}
