@@ -40,9 +40,11 @@ public final class Environment {
     f.put(
         "settings",
         String.format(
-            "runs %d, in-process warm-up %d, timeout %d s per run, budget %d s per cell; %s",
+            "runs %d, in-process warm-up %d, %d JVM(s) per steady-state cell, timeout %d s per run,"
+                + " budget %d s per cell; %s",
             options.runs,
             options.warmup,
+            options.forks,
             options.timeout.toSeconds(),
             options.budget.toSeconds(),
             options.cpuClock

@@ -31,6 +31,8 @@ import java.util.Locale;
  * --kinds LIST          steady,process                               default: both
  * --runs N              measured runs per cell                       default: 5
  * --warmup N            in-process warm-up runs                      default: 2
+ * --forks N             JVMs per steady-state cell, taken round-robin over the engines; their
+ *                       measured runs are pooled (JIT decisions differ from JVM to JVM)  default: 1
  * --timeout SECONDS     per run                                      default: 300
  * --budget SECONDS      per cell: stop measuring after this long (1 run at least)  default: 30
  * --out DIR             where the reports go                         default: bench/results
@@ -56,6 +58,7 @@ final class Options {
   List<Kind> kinds = List.of(Kind.STEADY, Kind.PROCESS);
   int runs = 5;
   int warmup = 2;
+  int forks = 1;
   Duration timeout = Duration.ofSeconds(300);
   Duration budget = Duration.ofSeconds(30);
   Path out;
@@ -90,6 +93,7 @@ final class Options {
         case "--kinds" -> o.kinds = list(value).stream().map(k -> Kind.valueOf(upper(k))).toList();
         case "--runs" -> o.runs = positive(option, value);
         case "--warmup" -> o.warmup = Integer.parseInt(value);
+        case "--forks" -> o.forks = positive(option, value);
         case "--timeout" -> o.timeout = Duration.ofSeconds(positive(option, value));
         case "--budget" -> o.budget = Duration.ofSeconds(positive(option, value));
         case "--out" -> o.out = Path.of(value).toAbsolutePath();

@@ -148,6 +148,10 @@ public final class Runner {
     if (options.kinds.contains(Kind.PROCESS) || options.kinds.contains(Kind.STEADY)) {
       processCells = measureProcesses(running, w, size, module, expected);
     }
+    Map<String, Cell> steadyCells =
+        options.kinds.contains(Kind.STEADY)
+            ? measureSteadyForks(running, w, size, module, expected)
+            : Map.of();
     for (EngineSpec e : running) {
       step++;
       Cell process = processCells.get(e.id());
@@ -169,7 +173,7 @@ public final class Runner {
                   options.cpuClock && cpu != null && !cpu.isEmpty() ? cpu : process.nanos(),
                   process.detail()));
         } else {
-          record(measureSteady(e, w, size, module, expected));
+          record(steadyCells.get(e.id()));
         }
       }
     }
@@ -232,6 +236,39 @@ public final class Runner {
       }
     }
     return result;
+  }
+
+  /**
+   * The steady-state cells of the engines with an in-process harness, each from {@code --forks}
+   * JVMs taken round-robin (one JVM of each engine, then the next round), so that a JIT decision
+   * peculiar to one JVM, or a change in the machine's load, does not decide a cell alone. The
+   * measured runs of all of an engine's JVMs are pooled; an engine that fails in one JVM fails.
+   */
+  private Map<String, Cell> measureSteadyForks(
+      List<EngineSpec> running, Workload w, Size size, Path module, String expected)
+      throws IOException {
+    Map<String, Cell> cells = new LinkedHashMap<>();
+    for (int fork = 0; fork < options.forks; fork++) {
+      for (EngineSpec e : running) {
+        Cell before = cells.get(e.id());
+        if (e.steadyCommand() == null || (before != null && before.status() != Status.OK)) {
+          continue;
+        }
+        Cell c = measureSteady(e, w, size, module, expected);
+        if (before == null || c.status() != Status.OK) {
+          cells.put(e.id(), c);
+        } else {
+          List<Long> nanos = new ArrayList<>(before.nanos());
+          nanos.addAll(c.nanos());
+          List<Long> warmup = new ArrayList<>(before.warmupNanos());
+          warmup.addAll(c.warmupNanos());
+          cells.put(
+              e.id(),
+              new Cell(w.name(), size, Kind.STEADY, e.id(), Status.OK, nanos, null, warmup));
+        }
+      }
+    }
+    return cells;
   }
 
   private Cell measureSteady(EngineSpec e, Workload w, Size size, Path module, String expected)
