@@ -148,7 +148,7 @@ final class FunctionCompiler {
   private final ControlEmitter control;
   private final SimdEmitter simd;
   private boolean reachable = true;
-  private Conditions.Condition fused;
+  private final FusedConditions conditions = new FusedConditions(this);
   private int[] sourceOffsets = new int[16];
   private int trapCount;
 
@@ -567,7 +567,7 @@ final class FunctionCompiler {
         if (op.prefix() == 0xFD) {
           simd.emit(in);
         } else if (Conditions.isComparison(op)) {
-          compare(op, index);
+          conditions.compare(op, index + 1 < body.size() ? body.get(index + 1).opcode() : null);
         } else if (!AccessEmitter.emit(this, in)) {
           numeric(in);
         }
@@ -614,61 +614,19 @@ final class FunctionCompiler {
     }
   }
 
-  /** A comparison: fused into the following {@code br_if} or {@code if} where possible. */
-  private void compare(Opcode op, int index) {
-    Opcode next = index + 1 < body.size() ? body.get(index + 1).opcode() : null;
-    boolean branchNext = next == Opcode.BR_IF || next == Opcode.IF;
-    if (op == Opcode.I32_EQZ && stack.where(stack.size() - 1) == OperandStack.FUSED) {
-      fused = fused.negate();
-      if (!branchNext) {
-        materializeFused();
-      }
-      return;
-    }
-    int n = Conditions.operands(op);
-    stack.materialize(n);
-    Conditions.Condition c = Conditions.of(op);
-    if (branchNext && stack.jvmCount() == n) {
-      stack.pop(n);
-      stack.pushAt(ValType.I32, OperandStack.FUSED);
-      fused = c;
-    } else {
-      Conditions.materialize(cb, c);
-      stack.pop(n);
-      stack.push(ValType.I32);
-    }
-  }
-
   /** Emits the 0/1 value of the fused comparison on top of the stack. */
   void materializeFused() {
-    Conditions.materialize(cb, fused);
-    stack.pop(1);
-    stack.push(ValType.I32);
-    fused = null;
+    conditions.materialize();
   }
 
   /** Pops the condition on top of the stack and branches to {@code target} if it is false. */
   void branchIfFalse(Label target) {
-    if (stack.where(stack.size() - 1) == OperandStack.FUSED) {
-      Conditions.branch(cb, fused.negate(), target);
-      fused = null;
-    } else {
-      stack.materialize(1);
-      cb.ifeq(target);
-    }
-    stack.pop(1);
+    conditions.branchIfFalse(target);
   }
 
   /** Pops the condition on top of the stack and branches to {@code target} if it is true. */
   void branchIfTrue(Label target) {
-    if (stack.where(stack.size() - 1) == OperandStack.FUSED) {
-      Conditions.branch(cb, fused, target);
-      fused = null;
-    } else {
-      stack.materialize(1);
-      cb.ifne(target);
-    }
-    stack.pop(1);
+    conditions.branchIfTrue(target);
   }
 
   private void drop() {
