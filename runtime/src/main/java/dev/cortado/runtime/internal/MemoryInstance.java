@@ -180,16 +180,8 @@ public final class MemoryInstance implements Memory {
         maxBytes = Math.min(maxBytes, Math.max(newSize, store.maxMemoryBytes()));
       }
       long preferred = Math.min(maxBytes, Math.max(newSize, bytes.length / 2L * 3));
-      if (!fitsHeap(preferred)) {
-        preferred = newSize;
-      }
-      byte[] bigger;
-      try {
-        if (!fitsHeap(newSize)) {
-          throw new OutOfMemoryError();
-        }
-        bigger = allocateAtLeast(preferred, newSize);
-      } catch (OutOfMemoryError e) {
+      byte[] bigger = allocateAtLeast(preferred, newSize);
+      if (bigger == null) {
         if (store != null && delta > 0) {
           store.memoryGrowFailed(byteSize, newSize);
         }
@@ -211,15 +203,21 @@ public final class MemoryInstance implements Memory {
     return bytes <= Runtime.getRuntime().maxMemory() / 2;
   }
 
+  /**
+   * An array of {@code preferred} bytes, else of {@code needed}, or null if neither fits the heap
+   * share ({@link #fitsHeap}) or the JVM cannot allocate it.
+   */
   private static byte[] allocateAtLeast(long preferred, long needed) {
-    if (preferred > needed) {
-      try {
-        return new byte[(int) preferred];
-      } catch (OutOfMemoryError e) {
-        // fall through to the exact size
+    for (long size : preferred > needed ? new long[] {preferred, needed} : new long[] {needed}) {
+      if (fitsHeap(size)) {
+        try {
+          return new byte[(int) size];
+        } catch (OutOfMemoryError e) {
+          // try the smaller size
+        }
       }
     }
-    return new byte[(int) needed];
+    return null;
   }
 
   /**
