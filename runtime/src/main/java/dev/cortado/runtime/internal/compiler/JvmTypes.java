@@ -254,6 +254,11 @@ final class JvmTypes {
     }
   }
 
+  /** How many JVM arguments a value of type {@code t} is ({@link #addDescs}). */
+  static int descCount(ValType t) {
+    return t == ValType.V128 && !VECTORS ? 2 : 1;
+  }
+
   /** Adds the JVM parameter types of a value of {@code t} inside a method to {@code descs}. */
   static void addDescs(List<ClassDesc> descs, ValType t) {
     if (t == ValType.V128 && VECTORS) {

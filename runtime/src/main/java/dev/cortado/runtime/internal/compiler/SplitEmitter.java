@@ -19,10 +19,10 @@ import java.util.List;
  * call in the method that contains the chunk, and the chunk's exits.
  *
  * <p>A chunk's parameters are its stack inputs, then the wasm locals it uses, then fuel and the
- * instance; where they would exceed the JVM's 255 argument slots, the rest travel through the spill
- * carrier. It returns an exit code; at every exit it stores, in the spill carrier, the locals it
- * wrote ({@link FunctionSplitter.Chunk#written}, in order) followed by the values the exit carries
- * (its outputs, the function's results, or the branch values).
+ * instance; past {@link #MAX_ARGS} arguments (or the JVM's 255 argument slots), the rest travel
+ * through the spill carrier. It returns an exit code; at every exit it stores, in the spill
+ * carrier, the locals it wrote ({@link FunctionSplitter.Chunk#written}, in order) followed by the
+ * values the exit carries (its outputs, the function's results, or the branch values).
  */
 final class SplitEmitter {
   private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
@@ -31,6 +31,16 @@ final class SplitEmitter {
 
   /** Argument slots left for inputs and locals: 255 minus fuel and the instance. */
   private static final int MAX_SLOTS = JvmTypes.MAX_ARG_SLOTS - 2;
+
+  /**
+   * Arguments left for inputs and locals: 32 minus fuel and the instance. C2 refuses to compile a
+   * method whose incoming and outgoing arguments on the machine stack take more than 64 slots
+   * together ("COMPILE SKIPPED: unsupported calling sequence"; on x86-64 the first six integer and
+   * eight floating-point arguments travel in registers, the rest on the stack), and the method then
+   * runs C1's code for good: in SQLite's VDBE function, 21 chunks of about 50 arguments that call
+   * each other did. At 32 arguments, a chunk calling a chunk stays under the limit.
+   */
+  private static final int MAX_ARGS = 30;
 
   private static final ClassDesc CD_VectorValues =
       ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues");
@@ -49,9 +59,11 @@ final class SplitEmitter {
   /** How many of {@code entries} are passed as parameters (the rest go through the spill). */
   private static int direct(List<ValType> entries) {
     int slots = 0;
+    int args = 0;
     for (int i = 0; i < entries.size(); i++) {
       slots += JvmTypes.slotSize(entries.get(i));
-      if (slots > MAX_SLOTS) {
+      args += JvmTypes.descCount(entries.get(i));
+      if (slots > MAX_SLOTS || args > MAX_ARGS) {
         return i;
       }
     }

@@ -151,4 +151,89 @@ class CompilerLimitsTest {
     assertThat(s.methodsOverLimit).isZero();
     assertThat(s.classes).isGreaterThan(1);
   }
+
+  /**
+   * A split function whose chunks each use sixty locals: past 30 of them the rest travel through
+   * the spill carrier, so that no method takes more than 32 arguments (C2 refuses methods whose
+   * arguments on the machine stack, in and out, pass 64 slots; SplitEmitter#MAX_ARGS).
+   */
+  @Test
+  void chunksUsingManyLocalsTakeAtMostThirtyTwoArguments() throws Exception {
+    int locals = 60;
+    List<ValType> types = new ArrayList<>();
+    for (int i = 0; i < locals; i++) {
+      types.add(i % 3 == 1 ? ValType.I64 : ValType.I32);
+    }
+    List<Instruction> body = new ArrayList<>();
+    body.add(Instruction.ofBlock(Opcode.LOOP, BlockType.EMPTY, 0));
+    for (int round = 0; round < 4; round++) {
+      for (int i = 1; i < locals; i++) {
+        // local[i] = local[i] + local[i - 1] (as local i's type) + round
+        body.add(idx(Opcode.LOCAL_GET, 1 + i));
+        body.add(idx(Opcode.LOCAL_GET, 1 + i - 1));
+        convert(body, types.get(i - 1), types.get(i));
+        body.add(op(types.get(i) == ValType.I64 ? Opcode.I64_ADD : Opcode.I32_ADD));
+        if (types.get(i) == ValType.I64) {
+          body.add(Instruction.ofConst(Opcode.I64_CONST, round + 1L, 0));
+          body.add(op(Opcode.I64_ADD));
+        } else {
+          body.add(i32(round + 1));
+          body.add(op(Opcode.I32_ADD));
+        }
+        body.add(idx(Opcode.LOCAL_SET, 1 + i));
+      }
+    }
+    body.add(idx(Opcode.LOCAL_GET, 0));
+    body.add(i32(1));
+    body.add(op(Opcode.I32_SUB));
+    body.add(idx(Opcode.LOCAL_TEE, 0));
+    body.add(idx(Opcode.BR_IF, 0));
+    body.add(op(Opcode.END));
+    // the result: the sum of every local, as i64
+    body.add(Instruction.ofConst(Opcode.I64_CONST, 0L, 0));
+    for (int i = 0; i < locals; i++) {
+      body.add(idx(Opcode.LOCAL_GET, 1 + i));
+      convert(body, types.get(i), ValType.I64);
+      body.add(op(Opcode.I64_ADD));
+    }
+    body.add(op(Opcode.END));
+    WasmModule.Builder b = WasmModule.builder();
+    b.types.add(FuncType.of(List.of(ValType.I32), List.of(ValType.I64)));
+    b.functions.add(new FunctionDefinition(0, types, body, 0));
+    b.exports.add(new Export("f", ExternKind.FUNC, 0));
+    WasmModule module = b.build();
+
+    StoreConfig split =
+        COMPILED.withCompiledMethodLimit(StoreConfig.MIN_COMPILED_METHOD_LIMIT * 10);
+    Instance compiled = new Linker().instantiate(new Store(split), module);
+    Instance interpreted =
+        new Linker()
+            .instantiate(new Store(StoreConfig.defaults().withTier(Tier.INTERPRETER)), module);
+    assertThat(compiled.function("f").call(Value.i32(5)))
+        .containsExactly(interpreted.function("f").call(Value.i32(5)));
+
+    CompiledModule code = CompiledModule.of(module, split.compiledMethodLimit());
+    code.compileAll();
+    assertThat(code.statistics().splitFunctions).isEqualTo(1);
+    assertThat(code.statistics().methods).isGreaterThan(3);
+    java.lang.invoke.MethodHandle f = code.method(0);
+    Class<?> generated =
+        java.lang.invoke.MethodHandles.lookup().revealDirect(f).getDeclaringClass();
+    int chunks = 0;
+    for (java.lang.reflect.Method m : generated.getDeclaredMethods()) {
+      if (m.getName().contains("$")) {
+        chunks++;
+        assertThat(m.getParameterCount()).as(m.getName()).isLessThanOrEqualTo(32);
+      }
+    }
+    assertThat(chunks).isGreaterThan(1);
+  }
+
+  private static void convert(List<Instruction> body, ValType from, ValType to) {
+    if (from == ValType.I32 && to == ValType.I64) {
+      body.add(op(Opcode.I64_EXTEND_I32_U));
+    } else if (from == ValType.I64 && to == ValType.I32) {
+      body.add(op(Opcode.I32_WRAP_I64));
+    }
+  }
 }
