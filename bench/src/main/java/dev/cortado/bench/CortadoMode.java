@@ -16,10 +16,13 @@ import java.util.Locale;
  * loaded from the on-disk cache, which an unmeasured first run fills), each optionally followed by
  * {@code +fuel} (a metered store with fuel that never runs out: the cost of fuel), {@code
  * +nochecks} (the measurement switch {@code -Dcortado.measure.noInterruptChecks=true}: the cost of
- * interruption checks, by difference) or {@code +vector} (the JVM started with {@code --add-modules
- * jdk.incubator.vector}, so that compiled SIMD uses the Vector API, docs/compiler.md). Without
- * {@code cached}, whole-process runs pass {@code --no-cache}, so that {@code compiled} pays for its
- * compilation every time.
+ * interruption checks, by difference) or {@code +vector} (compiled SIMD through the Vector API,
+ * docs/compiler.md). Without {@code +vector} compiled SIMD runs the two-long code in both kinds of
+ * run: the in-process harness's JVM lacks {@code jdk.incubator.vector}, and whole-process runs set
+ * {@code CORTADO_VECTOR_API=0}, since the {@code cortado} launcher otherwise adds the module; with
+ * it the harness's JVM gets {@code --add-modules=jdk.incubator.vector} and the launcher its default
+ * (the Vector API on, as a user's {@code cortado run}). Without {@code cached}, whole-process runs
+ * pass {@code --no-cache}, so that {@code compiled} pays for its compilation every time.
  *
  * @param name the name, as engines are called {@code cortado-NAME}
  * @param tier the execution tier
@@ -87,16 +90,26 @@ record CortadoMode(
     return config;
   }
 
-  /** JVM flags this mode needs. */
+  /** JVM flags this mode needs in the in-process harness. */
   List<String> jvmFlags() {
-    List<String> flags = new ArrayList<>();
-    if (noChecks) {
-      flags.add(NO_CHECKS);
-    }
+    List<String> flags = new ArrayList<>(launcherJvmFlags());
     if (vector) {
       flags.add("--add-modules=jdk.incubator.vector");
     }
     return flags;
+  }
+
+  /**
+   * JVM flags this mode passes to the {@code cortado} launcher ({@code CORTADO_JAVA_OPTS}): the
+   * launcher adds the Vector API module itself, see {@link #launcherEnvironment()}.
+   */
+  List<String> launcherJvmFlags() {
+    return noChecks ? List.of(NO_CHECKS) : List.of();
+  }
+
+  /** Environment variables of the {@code cortado} launcher for this mode. */
+  List<String> launcherEnvironment() {
+    return List.of("CORTADO_VECTOR_API=" + (vector ? "1" : "0"));
   }
 
   /** The options of {@code cortado run} for this mode. */
@@ -128,6 +141,8 @@ record CortadoMode(
     }
     if (vector) {
       s.append(", Vector API (--add-modules jdk.incubator.vector)");
+    } else if (tier != Tier.INTERPRETER) {
+      s.append(", no Vector API (compiled SIMD as two longs)");
     }
     return s.toString();
   }

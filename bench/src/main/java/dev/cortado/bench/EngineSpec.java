@@ -121,29 +121,29 @@ record EngineSpec(
     Path launcher = setup.root().resolve("cortado");
     String id = "cortado-" + mode.name();
     List<String> flags = mode.jvmFlags();
-    List<String> run = new ArrayList<>(List.of(launcher.toString()));
+    List<String> environment = new ArrayList<>(mode.launcherEnvironment());
+    if (!mode.launcherJvmFlags().isEmpty()) {
+      environment.add("CORTADO_JAVA_OPTS=" + String.join(" ", mode.launcherJvmFlags()));
+    }
+    List<String> run = new ArrayList<>(List.of("env"));
+    run.addAll(environment);
+    run.add(launcher.toString());
     run.add("run");
     run.addAll(mode.runOptions(setup.cortadoCache()));
     run.add("--");
     return new EngineSpec(
         id,
         mode.describe()
-            + ": whole process through the cortado launcher (cortado run "
+            + ": whole process through the cortado launcher ("
+            + String.join(" ", environment)
+            + " cortado run "
             + String.join(" ", mode.runOptions(Path.of("DIR")))
             + "), in-process through the embedding API and dev.cortado.wasi; default JVM flags"
             + (flags.isEmpty() ? "" : " and " + String.join(" ", flags)),
         mode.tier() == dev.cortado.runtime.Tier.INTERPRETER,
         Files.isExecutable(launcher) ? null : "no cortado launcher at " + launcher,
-        i -> withJavaOpts(flags, concat(concat(run, List.of(i.module().toString())), i.args())),
+        i -> concat(concat(run, List.of(i.module().toString())), i.args()),
         i -> harness(setup, flags, id, i));
-  }
-
-  /** {@code command} with the launcher's {@code CORTADO_JAVA_OPTS} set to {@code flags}. */
-  private static List<String> withJavaOpts(List<String> flags, List<String> command) {
-    if (flags.isEmpty()) {
-      return command;
-    }
-    return concat(List.of("env", "CORTADO_JAVA_OPTS=" + String.join(" ", flags)), command);
   }
 
   private static EngineSpec jvmEngine(

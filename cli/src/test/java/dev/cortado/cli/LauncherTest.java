@@ -38,7 +38,11 @@ class LauncherTest {
   private static Run launch(byte[] stdin, String... command) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("bash", LAUNCH.toString()));
     cmd.addAll(List.of(command));
-    Process p = new ProcessBuilder(cmd).start();
+    return run(new ProcessBuilder(cmd), stdin);
+  }
+
+  private static Run run(ProcessBuilder builder, byte[] stdin) throws Exception {
+    Process p = builder.start();
     // A thread of its own per stream: a shared pool may run one reader after the other, and the
     // command then blocks writing to the stream nobody reads.
     CompletableFuture<byte[]> out = new CompletableFuture<>();
@@ -125,5 +129,58 @@ class LauncherTest {
     assertThat(r.errText()).isEmpty();
     assertThat(r.outText()).contains("Runtime Environment");
     assertThat(r.status()).isZero();
+  }
+
+  /**
+   * The distribution's {@code bin/cortado}, with a stand-in {@code java} that prints its arguments
+   * and, as the JVM does, the incubator warning when it is given the Vector API module.
+   */
+  private static Run distLauncher(Path home, String vectorApi) throws Exception {
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    Files.copy(Path.of("src/dist/bin/cortado"), bin.resolve("cortado"));
+    Files.copy(LAUNCH, bin.resolve("cortado-launch"));
+    Path jdk = Files.createDirectories(home.resolve("jdk/bin"));
+    Path java = jdk.resolve("java");
+    Files.writeString(
+        java,
+        """
+        #!/usr/bin/env bash
+        if [ "$1" = -version ]; then echo 'openjdk version "25" 2025-09-16' >&2; exit 0; fi
+        case " $* " in *" jdk.incubator.vector "*) echo '%s' >&2 ;; esac
+        echo "$@"
+        echo guest >&2
+        """
+            .formatted(WARNING));
+    java.toFile().setExecutable(true);
+    ProcessBuilder builder = new ProcessBuilder("bash", bin.resolve("cortado").toString(), "run");
+    builder.environment().put("JAVA_HOME", jdk.getParent().toString());
+    if (vectorApi == null) {
+      builder.environment().remove("CORTADO_VECTOR_API");
+    } else {
+      builder.environment().put("CORTADO_VECTOR_API", vectorApi);
+    }
+    return run(builder, new byte[0]);
+  }
+
+  @Test
+  void theDistributionLauncherEnablesTheVectorApiByDefaultWithoutItsWarning() throws Exception {
+    Path home = Files.createTempDirectory("cortado-home");
+    try {
+      for (String setting : new String[] {null, "1"}) {
+        Run r = distLauncher(home.resolve(String.valueOf(setting)), setting);
+        assertThat(r.outText())
+            .startsWith("--add-modules jdk.incubator.vector -p ")
+            .endsWith(" run\n");
+        assertThat(r.errText()).isEqualTo("guest\n");
+        assertThat(r.status()).isZero();
+      }
+      Run off = distLauncher(home.resolve("off"), "0");
+      assertThat(off.outText()).startsWith("-p ").doesNotContain("jdk.incubator.vector");
+      assertThat(off.errText()).isEqualTo("guest\n");
+    } finally {
+      try (var files = Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 }

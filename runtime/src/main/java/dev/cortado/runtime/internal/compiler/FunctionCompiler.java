@@ -748,6 +748,11 @@ final class FunctionCompiler {
     return facts.loopOrdinal(current);
   }
 
+  /** The index in the function's body of the instruction being translated. */
+  int currentIndex() {
+    return current;
+  }
+
   int loopCount() {
     return facts.loopCount();
   }

@@ -16,6 +16,7 @@ import dev.cortado.runtime.internal.simd.I64x2;
 import dev.cortado.runtime.internal.simd.I8x16;
 import dev.cortado.runtime.internal.simd.V128;
 import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
@@ -106,6 +107,7 @@ final class SimdEmitter {
     if (JvmTypes.VECTORS) {
       vectorMethods("VectorLanes");
       vectorMethods("VectorOps");
+      vectorMethods("VectorComposites");
     }
   }
 
@@ -216,6 +218,9 @@ final class SimdEmitter {
 
   private final SimdMemoryEmitter memory;
 
+  /** Which shuffle operands are known zeros; made at the first shuffle. */
+  private ZeroVectors zeroVectors;
+
   SimdEmitter(FunctionCompiler fc) {
     this.fc = fc;
     this.stack = fc.stack();
@@ -273,6 +278,9 @@ final class SimdEmitter {
       case LANE -> cb().loadConstant(in.laneIndex());
       case SHUFFLE -> {
         int[] lanes = in.shuffleLanes();
+        if (shuffleByPlan(lanes)) {
+          return true;
+        }
         long lo = 0;
         long hi = 0;
         for (int i = 0; i < 8; i++) {
@@ -289,6 +297,55 @@ final class SimdEmitter {
     for (ValType t : op.results()) {
       stack.push(t);
     }
+    return true;
+  }
+
+  /**
+   * {@code i8x16.shuffle} of the two vectors on top of the JVM stack by its {@link ShufflePlan}, if
+   * that is cheaper than the generic two-vector select; the operands stay on the stack otherwise.
+   */
+  private boolean shuffleByPlan(int[] lanes) {
+    if (zeroVectors == null) {
+      WasmModule module = fc.module();
+      List<Instruction> body =
+          module.functions().get(fc.funcIndex() - module.importedFunctionCount()).body();
+      zeroVectors = new ZeroVectors(body, fc.localTypes(), fc.type().params().size());
+    }
+    int at = fc.currentIndex();
+    ShufflePlan plan = ShufflePlan.of(lanes, zeroVectors.isZero(at, 1), zeroVectors.isZero(at, 0));
+    if (plan.kind() == ShufflePlan.Kind.TWO) {
+      return false;
+    }
+    if (plan.source() == 1) {
+      cb().swap();
+    }
+    cb().pop();
+    String method =
+        switch (plan.kind()) {
+          case ZERO -> {
+            cb().pop();
+            cb().iconst_0();
+            yield "i32x4Splat";
+          }
+          case KEEP -> null;
+          case EXTEND -> plan.method();
+          default -> {
+            cb().loadConstant(plan.lanesLow());
+            cb().loadConstant(plan.lanesHigh());
+            if (!plan.zeroes()) {
+              yield "i8x16ShuffleOne";
+            }
+            cb().loadConstant(plan.keepLow());
+            cb().loadConstant(plan.keepHigh());
+            yield "i8x16ShuffleOneZeroing";
+          }
+        };
+    if (method != null) {
+      VectorMethod m = VECTOR_METHODS.get(method);
+      JvmTypes.vectorCall(cb(), m.owner(), m.name(), m.desc());
+    }
+    stack.pop(2);
+    stack.push(ValType.V128);
     return true;
   }
 

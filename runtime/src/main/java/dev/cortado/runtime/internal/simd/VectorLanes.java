@@ -59,13 +59,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>An instruction missing here is compiled as its scalar lane method on the two halves (see
  * {@code compiler.SimdEmitter}), because the Vector API has no such operation or no exact one:
- * {@code avgr_u}, {@code q15mulr_sat_s}, {@code extadd_pairwise}, float {@code min}, {@code max},
- * {@code pmin}, {@code pmax} (NaN and signed-zero rules), rounding. The results are the spec's:
- * wrapping integer arithmetic, shift counts modulo the lane width (masked here: the Vector API
- * rejects a count that does not fit the lane type), IEEE 754 float arithmetic (NaN results are the
- * hardware's default or quieted operand NaNs, as the scalar code's), float abs and neg on the sign
- * bit alone, comparisons giving all-ones or zero lanes (a float compare with a NaN is false, {@code
- * ne} true). {@code VectorLanesTest} checks each method against the scalar one.
+ * {@code q15mulr_sat_s}, {@code extadd_pairwise}, float {@code min}, {@code max} (NaN and
+ * signed-zero rules), rounding; or is in {@link VectorComposites} (narrowing, {@code extmul},
+ * {@code dot}, {@code avgr_u}, {@code pmin}, {@code pmax}), written as several operations. The
+ * results are the spec's: wrapping integer arithmetic, shift counts modulo the lane width (masked
+ * here: the Vector API rejects a count that does not fit the lane type), IEEE 754 float arithmetic
+ * (NaN results are the hardware's default or quieted operand NaNs, as the scalar code's), float abs
+ * and neg on the sign bit alone, comparisons giving all-ones or zero lanes (a float compare with a
+ * NaN is false, {@code ne} true). {@code VectorLanesTest} checks each method against the scalar
+ * one.
  */
 public final class VectorLanes {
   static final VectorSpecies<Long> L = LongVector.SPECIES_128;

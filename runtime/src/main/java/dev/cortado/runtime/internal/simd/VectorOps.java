@@ -178,6 +178,24 @@ public final class VectorOps {
   }
 
   /**
+   * An {@code i8x16.shuffle} whose result bytes all come from one operand {@code a} ({@code
+   * compiler.ShufflePlan}): byte {@code lanes[i]} (0 to 15, two little-endian longs) of {@code a},
+   * one byte permutation ({@code pshufb}) instead of the two-vector select's two and a blend.
+   */
+  public static IntVector i8x16ShuffleOne(IntVector a, long lanesLo, long lanesHi) {
+    return r(b(VectorLanes.pack(lanesLo, lanesHi)).selectFrom(b(a)));
+  }
+
+  /**
+   * As {@link #i8x16ShuffleOne}, with the result bytes where {@code keep} has a zero byte zeroed:
+   * those the shuffle takes from an operand known to be all zeros.
+   */
+  public static IntVector i8x16ShuffleOneZeroing(
+      IntVector a, long lanesLo, long lanesHi, long keepLo, long keepHi) {
+    return i8x16ShuffleOne(a, lanesLo, lanesHi).and(VectorLanes.pack(keepLo, keepHi));
+  }
+
+  /**
    * {@code i8x16.swizzle}: byte {@code s[i]} of {@code a}, or 0 where the (unsigned) index is 16 or
    * more: indices are clamped to 16, which selects from a zero vector.
    */

@@ -195,6 +195,21 @@ final class VectorLanesCases {
       IntVector sh = VectorOps.i8x16Shuffle(a, b, lanesLo, lanesHi);
       assertThat(VectorLanes.lo(sh)).isEqualTo(V128.shuffle(aLo, aHi, bLo, bHi, lanesLo));
       assertThat(VectorLanes.hi(sh)).isEqualTo(V128.shuffle(aLo, aHi, bLo, bHi, lanesHi));
+      // Single-source shuffles (compiler.ShufflePlan): bytes of a, some zeroed (those where the
+      // keep mask, made from b, has a zero byte), as shuffles against a zero vector.
+      long oneLo = cLo & 0x0F0F_0F0F_0F0F_0F0FL;
+      long oneHi = cHi & 0x0F0F_0F0F_0F0F_0F0FL;
+      IntVector one = VectorOps.i8x16ShuffleOne(a, oneLo, oneHi);
+      assertThat(VectorLanes.lo(one)).isEqualTo(V128.shuffle(aLo, aHi, 0, 0, oneLo));
+      assertThat(VectorLanes.hi(one)).isEqualTo(V128.shuffle(aLo, aHi, 0, 0, oneHi));
+      long keepLo = (bLo & 0x0101_0101_0101_0101L) * 0xFF;
+      long keepHi = (bHi & 0x0101_0101_0101_0101L) * 0xFF;
+      long zeroLanes = 0x1010_1010_1010_1010L;
+      IntVector z = VectorOps.i8x16ShuffleOneZeroing(a, oneLo, oneHi, keepLo, keepHi);
+      assertThat(VectorLanes.lo(z))
+          .isEqualTo(V128.shuffle(aLo, aHi, 0, 0, (oneLo & keepLo) | (zeroLanes & ~keepLo)));
+      assertThat(VectorLanes.hi(z))
+          .isEqualTo(V128.shuffle(aLo, aHi, 0, 0, (oneHi & keepHi) | (zeroLanes & ~keepHi)));
       IntVector bs = VectorOps.v128Bitselect(a, b, c);
       assertThat(VectorLanes.lo(bs)).isEqualTo(V128.bitselect(aLo, bLo, cLo));
       assertThat(VectorLanes.hi(bs)).isEqualTo(V128.bitselect(aHi, bHi, cHi));
@@ -356,5 +371,98 @@ final class VectorLanesCases {
             () -> VectorOps.v128Load8x8S(base + 57, 0, m))
         .isInstanceOf(IndexOutOfBoundsException.class);
     assertThat(m.readBytes(base, 64)).isEqualTo(before);
+  }
+
+  /** The scalar result of a composite: the two halves, from the operands' halves. */
+  private interface ScalarPair {
+    long[] of(long aLo, long aHi, long bLo, long bHi);
+  }
+
+  private static final java.util.Map<String, ScalarPair> COMPOSITES = composites();
+
+  private static java.util.Map<String, ScalarPair> composites() {
+    java.util.Map<String, ScalarPair> m = new java.util.LinkedHashMap<>();
+    m.put(
+        "i8x16NarrowI16x8S",
+        (al, ah, bl, bh) -> pair(I8x16.narrowI16x8S(al, ah), I8x16.narrowI16x8S(bl, bh)));
+    m.put(
+        "i8x16NarrowI16x8U",
+        (al, ah, bl, bh) -> pair(I8x16.narrowI16x8U(al, ah), I8x16.narrowI16x8U(bl, bh)));
+    m.put(
+        "i16x8NarrowI32x4S",
+        (al, ah, bl, bh) -> pair(I16x8.narrowI32x4S(al, ah), I16x8.narrowI32x4S(bl, bh)));
+    m.put(
+        "i16x8NarrowI32x4U",
+        (al, ah, bl, bh) -> pair(I16x8.narrowI32x4U(al, ah), I16x8.narrowI32x4U(bl, bh)));
+    for (String sign : new String[] {"S", "U"}) {
+      for (String part : new String[] {"Low", "High"}) {
+        boolean high = part.equals("High");
+        boolean signed = sign.equals("S");
+        m.put(
+            "i16x8Extmul" + part + "I8x16" + sign,
+            (al, ah, bl, bh) ->
+                extmul(high ? ah : al, high ? bh : bl, signed ? I16x8::extmulS : I16x8::extmulU));
+        m.put(
+            "i32x4Extmul" + part + "I16x8" + sign,
+            (al, ah, bl, bh) ->
+                extmul(high ? ah : al, high ? bh : bl, signed ? I32x4::extmulS : I32x4::extmulU));
+        m.put(
+            "i64x2Extmul" + part + "I32x4" + sign,
+            (al, ah, bl, bh) ->
+                extmul(high ? ah : al, high ? bh : bl, signed ? I64x2::extmulS : I64x2::extmulU));
+      }
+    }
+    m.put(
+        "i32x4DotI16x8S",
+        (al, ah, bl, bh) -> pair(I32x4.dotI16x8S(al, bl), I32x4.dotI16x8S(ah, bh)));
+    m.put("i8x16AvgrU", (al, ah, bl, bh) -> pair(I8x16.avgrU(al, bl), I8x16.avgrU(ah, bh)));
+    m.put("i16x8AvgrU", (al, ah, bl, bh) -> pair(I16x8.avgrU(al, bl), I16x8.avgrU(ah, bh)));
+    m.put("f32x4Pmin", (al, ah, bl, bh) -> pair(F32x4.pmin(al, bl), F32x4.pmin(ah, bh)));
+    m.put("f32x4Pmax", (al, ah, bl, bh) -> pair(F32x4.pmax(al, bl), F32x4.pmax(ah, bh)));
+    m.put("f64x2Pmin", (al, ah, bl, bh) -> pair(F64x2.pmin(al, bl), F64x2.pmin(ah, bh)));
+    m.put("f64x2Pmax", (al, ah, bl, bh) -> pair(F64x2.pmax(al, bl), F64x2.pmax(ah, bh)));
+    return m;
+  }
+
+  private static long[] pair(long lo, long hi) {
+    return new long[] {lo, hi};
+  }
+
+  /** A scalar extmul: 32 bits of each operand to one result half. */
+  private interface Extmul {
+    long of(int a, int b);
+  }
+
+  /** extmul of one half of each operand: its low 32 bits give the result's low half. */
+  private static long[] extmul(long a, long b, Extmul op) {
+    return pair(op.of((int) a, (int) b), op.of((int) (a >>> 32), (int) (b >>> 32)));
+  }
+
+  static void compositesEqualTheScalarOnes() throws ReflectiveOperationException {
+    List<Method> methods = new ArrayList<>();
+    for (Method m : VectorComposites.class.getMethods()) {
+      if (Modifier.isStatic(m.getModifiers())) {
+        methods.add(m);
+      }
+    }
+    assertThat(methods)
+        .extracting(Method::getName)
+        .containsExactlyInAnyOrderElementsOf(COMPOSITES.keySet());
+    Random rnd = new Random(17);
+    for (int i = 0; i < ROUNDS; i++) {
+      long aLo = value(rnd);
+      long aHi = value(rnd);
+      long bLo = value(rnd);
+      long bHi = value(rnd);
+      IntVector a = VectorLanes.pack(aLo, aHi);
+      IntVector b = VectorLanes.pack(bLo, bHi);
+      for (Method m : methods) {
+        IntVector v = (IntVector) m.invoke(null, a, b);
+        long[] expected = COMPOSITES.get(m.getName()).of(aLo, aHi, bLo, bHi);
+        assertThat(new long[] {VectorLanes.lo(v), VectorLanes.hi(v)})
+            .as("%s %x %x %x %x", m.getName(), aLo, aHi, bLo, bHi)
+            .containsExactly(expected);
+      }
+    }
   }
 }

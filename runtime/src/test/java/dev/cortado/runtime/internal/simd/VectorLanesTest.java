@@ -4,12 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * Every {@link VectorLanes} operation, and the {@link VectorOps} ones, give the scalar lane
- * methods' results, half by half, on random and special inputs (NaNs with payloads, signed zeros,
- * infinities, lane minima and maxima), often enough that C2 compiles the Vector API intrinsics;
- * vector memory accesses are little-endian and check their bounds before writing. Runs only where
- * the JVM has {@code jdk.incubator.vector} (the build's {@code vector} test execution adds it); the
- * checks are in {@link VectorLanesCases}.
+ * Every {@link VectorLanes} operation, and the {@link VectorOps} and {@link VectorComposites} ones,
+ * give the scalar lane methods' results, half by half, on random and special inputs (NaNs with
+ * payloads, signed zeros, infinities, lane minima and maxima), often enough that C2 compiles the
+ * Vector API intrinsics; vector memory accesses are little-endian and check their bounds before
+ * writing. Runs only where the JVM has {@code jdk.incubator.vector} (the build's {@code vector}
+ * test execution adds it); the checks are in {@link VectorLanesCases}.
  */
 @EnabledIf("vectorModulePresent")
 class VectorLanesTest {
@@ -25,6 +25,11 @@ class VectorLanesTest {
   @Test
   void permutationsTestsAndWideningEqualTheScalarOnes() {
     VectorLanesCases.permutationsTestsAndWideningEqualTheScalarOnes();
+  }
+
+  @Test
+  void compositesEqualTheScalarOnes() throws ReflectiveOperationException {
+    VectorLanesCases.compositesEqualTheScalarOnes();
   }
 
   @Test
