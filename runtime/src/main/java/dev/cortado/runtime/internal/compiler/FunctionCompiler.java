@@ -124,15 +124,8 @@ final class FunctionCompiler {
   private CodeBuilder cb;
   private int[] localSlots;
 
-  /**
-   * With the Vector API, the local that holds each v128 wasm local as a vector besides its flat
-   * halves in {@code localSlots} (null elsewhere, and in functions that are split): {@code
-   * local.get} reads the vector, {@code local.set} writes both, and each loop header makes the
-   * vector again from the halves. So the value a loop carries is two longs (C2 never merges vector
-   * objects at a loop header, which would make it allocate one per iteration where one input is not
-   * its own, as on on-stack replacement), while code within an iteration uses the vector.
-   */
-  private int[] vectorSlots;
+  /** With the Vector API, the v128 locals as vectors (null elsewhere, and if split). */
+  private VectorLocals vectorLocals;
 
   private int fuelSlot;
   private int ctxSlot;
@@ -261,7 +254,9 @@ final class FunctionCompiler {
         JvmTypes.zero(cb, localTypes.get(i));
         JvmTypes.store(cb, localTypes.get(i), localSlots[i]);
       }
-      refreshVectorLocals();
+    }
+    if (vectorLocals != null) {
+      vectorLocals.enter();
     }
     if (facts.usesMemory()) {
       memorySlot = cb.allocateLocal(TypeKind.REFERENCE);
@@ -352,25 +347,8 @@ final class FunctionCompiler {
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] = JvmTypes.allocate(cb, localTypes.get(i));
     }
-    if (JvmTypes.VECTORS && childAt.isEmpty() && localTypes.contains(ValType.V128)) {
-      vectorSlots = new int[localTypes.size()];
-      for (int i = 0; i < localTypes.size(); i++) {
-        vectorSlots[i] =
-            localTypes.get(i) == ValType.V128 ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
-      }
-    }
-  }
-
-  /** Makes each v128 local's vector from its halves (see {@link #vectorSlots}). */
-  private void refreshVectorLocals() {
-    if (vectorSlots == null) {
-      return;
-    }
-    for (int i = 0; i < vectorSlots.length; i++) {
-      if (vectorSlots[i] >= 0) {
-        JvmTypes.load(cb, ValType.V128, localSlots[i]);
-        cb.astore(vectorSlots[i]);
-      }
+    if (childAt.isEmpty()) {
+      vectorLocals = VectorLocals.of(cb, localSlots, localTypes, body);
     }
   }
 
@@ -441,7 +419,9 @@ final class FunctionCompiler {
     recordBodyPosition(current);
     pollInterrupt();
     chargeFuelAfterCurrent();
-    refreshVectorLocals();
+    if (vectorLocals != null) {
+      vectorLocals.atLoopHeader();
+    }
   }
 
   /** The charge at the charge point after the instruction being translated (if metered). */
@@ -508,8 +488,8 @@ final class FunctionCompiler {
       case SELECT, SELECT_TYPED -> select();
       case LOCAL_GET -> {
         ValType t = localTypes.get(in.index());
-        if (t == ValType.V128 && vectorSlots != null) {
-          cb.aload(vectorSlots[in.index()]);
+        if (t == ValType.V128 && vectorLocals != null) {
+          vectorLocals.get(in.index());
         } else {
           JvmTypes.load(cb, t, localSlots[in.index()]);
         }
@@ -518,22 +498,21 @@ final class FunctionCompiler {
       case LOCAL_SET -> {
         ValType t = localTypes.get(in.index());
         stack.materialize(1);
-        if (t == ValType.V128 && vectorSlots != null) {
-          cb.dup();
-          cb.astore(vectorSlots[in.index()]);
+        if (t == ValType.V128 && vectorLocals != null) {
+          vectorLocals.set(in.index());
+        } else {
+          JvmTypes.store(cb, t, localSlots[in.index()]);
         }
-        JvmTypes.store(cb, t, localSlots[in.index()]);
         stack.pop(1);
       }
       case LOCAL_TEE -> {
         ValType t = localTypes.get(in.index());
         stack.materialize(1);
-        if (t == ValType.V128 && JvmTypes.VECTORS) {
+        if (t == ValType.V128 && vectorLocals != null) {
+          cb.dup();
+          vectorLocals.set(in.index());
+        } else if (t == ValType.V128 && JvmTypes.VECTORS) {
           cb.dup(); // the vector stays on the stack, its halves go to the local
-          if (vectorSlots != null) {
-            cb.dup();
-            cb.astore(vectorSlots[in.index()]);
-          }
           JvmTypes.store(cb, t, localSlots[in.index()]);
         } else if (t == ValType.V128) {
           JvmTypes.store(cb, t, localSlots[in.index()]);

@@ -33,4 +33,14 @@ public final class VectorValues {
   public static IntVector get(MultiValue m, int i) {
     return VectorLanes.pack(MultiValue.getV128Low(m, i), MultiValue.getV128High(m, i));
   }
+
+  /** Stores {@code v} at {@code a[i..i+3]}: a v128 local as a loop carries it. */
+  public static void carry(IntVector v, int[] a, int i) {
+    v.intoArray(a, i);
+  }
+
+  /** The v128 at {@code a[i..i+3]} (see {@link #carry}). */
+  public static IntVector carried(int[] a, int i) {
+    return IntVector.fromArray(IntVector.SPECIES_128, a, i);
+  }
 }
