@@ -62,6 +62,12 @@ class LoopShapeTest {
                 "i32 -> i32",
                 "i32",
                 loop("local.get 0 i32.const 2 i32.add local.tee 0 i32.const 1000 i32.ne"))
+            .func(
+                "up2Local",
+                "i32 -> i32",
+                "i32 i32",
+                "i32.const 1000 local.set 2 "
+                    + loop("local.get 2 local.get 0 i32.const 2 i32.add local.tee 0 i32.ne"))
             .build();
     Instance interpreted = instance(module, INTERPRETER);
     Instance compiled = instance(module, COMPILED);
@@ -92,6 +98,7 @@ class LoopShapeTest {
               case 'b' -> "downBig";
               case 'u' -> "upNe";
               case 'r' -> "upNeReversed";
+              case 'L' -> "up2Local";
               default -> "up2Limit";
             };
         Value[] expected = interpreted.function(name).call(Value.i32(c[1]));
