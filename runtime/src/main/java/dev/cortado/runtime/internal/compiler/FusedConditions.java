@@ -91,11 +91,11 @@ final class FusedConditions {
    * unroll and vectorize) only if its exit test compares the counter with {@code <}, {@code <=},
    * {@code >} or {@code >=}, or with {@code !=} when the counter moves by exactly 1. clang's loops
    * unrolled by 2 end in {@code x += 2; br_if (x != limit)} (or {@code x -= 2; br_if x}), which C2
-   * leaves uncounted. Where the tested value is such a counter, this emits {@code if (x < limit)
-   * goto header; if (x != limit) goto header} ({@code >} for a counter going down) instead: the
-   * same condition, and the first test is the loop's hot back edge, whose loop C2 counts; the
-   * second is a back edge that is never taken in such loops (an outer loop to C2). Other conditions
-   * branch as {@link #branchIfTrue} does.
+   * leaves uncounted. Where the tested value is such a counter and the limit a constant (or zero),
+   * this emits {@code if (x < limit) goto header; if (x != limit) goto header} ({@code >} for a
+   * counter going down) instead: the same condition, and the first test is the loop's hot back
+   * edge, whose loop C2 counts; the second is a back edge that is never taken in such loops (an
+   * outer loop to C2). Other conditions branch as {@link #branchIfTrue} does.
    */
   void branchBackIfTrue(Label header) {
     OperandStack stack = fc.stack();
