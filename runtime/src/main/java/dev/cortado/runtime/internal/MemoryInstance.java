@@ -59,6 +59,9 @@ public final class MemoryInstance implements Memory {
    */
   public static final long MAX_PAGES = (Integer.MAX_VALUE - 8) / MemType.PAGE_SIZE;
 
+  /** The most bytes a memory can have: {@link #MAX_PAGES} pages, below 2^31. */
+  private static final int MAX_BYTES = (int) (MAX_PAGES * MemType.PAGE_SIZE);
+
   private final MemType declared;
   private final long maxPages;
   private byte[] bytes;
@@ -67,6 +70,9 @@ public final class MemoryInstance implements Memory {
   private MemorySegment segment;
 
   private long byteSize;
+
+  /** {@link #byteSize} as an int (it is below 2^31): the bound compiled code checks against. */
+  private int size;
 
   private MemoryInstance(MemType type) {
     this.declared = type;
@@ -90,6 +96,7 @@ public final class MemoryInstance implements Memory {
     long max = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
     this.maxPages = Math.min(max, MAX_PAGES);
     this.byteSize = limits.min() * MemType.PAGE_SIZE;
+    this.size = (int) byteSize;
     this.bytes = new byte[(int) byteSize];
     this.segment = MemorySegment.ofArray(bytes);
   }
@@ -192,6 +199,7 @@ public final class MemoryInstance implements Memory {
       segment = MemorySegment.ofArray(bytes);
     }
     byteSize = newSize;
+    size = (int) newSize;
     return old;
   }
 
@@ -232,11 +240,23 @@ public final class MemoryInstance implements Memory {
    * The array index of an access of {@code n} bytes at {@code addr + offset} (both unsigned 32-bit,
    * spec 4.4.7) for compiled code, or an {@link IndexOutOfBoundsException}, which compiled code
    * turns into the out-of-bounds trap, if any of its bytes lies outside the memory.
+   *
+   * <p>The check is in int arithmetic, and exact because a memory is smaller than 2^31 bytes: an
+   * offset above {@link #MAX_BYTES} is out of bounds whatever the address (at every call site the
+   * offset is a constant, so C2 folds that test away); otherwise the access fits if and only if
+   * {@code 0 <= addr < size - (n - 1) - offset} as signed ints (an address of 2^31 or more is
+   * negative, and the right side cannot overflow). {@code Objects.checkIndex} is a C2 intrinsic,
+   * and with the address itself as its index, a linear function of a loop's counter wherever the
+   * guest's is, C2 removes it from counted loops (range check elimination, loop predication).
+   * Zero-extending the address to a long first, the obvious way, hid the counter from C2 and left a
+   * check in every iteration (docs/compiler.md, "Bounds checks in loops").
    */
   public int index(int addr, int offset, int n) {
-    // Objects.checkIndex is a C2 intrinsic: a range check that loop predication can hoist.
-    return (int)
-        Objects.checkIndex((addr & 0xFFFF_FFFFL) + (offset & 0xFFFF_FFFFL), byteSize - n + 1);
+    if (Integer.compareUnsigned(offset, MAX_BYTES) > 0) {
+      throw new IndexOutOfBoundsException("offset " + Integer.toUnsignedString(offset));
+    }
+    Objects.checkIndex(addr, size - (n - 1) - offset);
+    return addr + offset;
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----

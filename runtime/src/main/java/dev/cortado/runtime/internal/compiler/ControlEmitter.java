@@ -363,7 +363,11 @@ final class ControlEmitter {
                 ? n == 0 && stack.jvmCount() == 1
                 : stack.jvmCount() == n + 1 && stack.topOnJvm(n + 1));
     if (simple) {
-      fc.branchIfTrue(target.label);
+      if (target.kind == LOOP) {
+        fc.branchBackIfTrue(target.label);
+      } else {
+        fc.branchIfTrue(target.label);
+      }
       return;
     }
     Label skip = cb().newLabel();

@@ -608,6 +608,16 @@ final class FunctionCompiler {
     conditions.branchIfTrue(target);
   }
 
+  /** As {@link #branchIfTrue}, to a loop's header (see FusedConditions.branchBackIfTrue). */
+  void branchBackIfTrue(Label header) {
+    conditions.branchBackIfTrue(header);
+  }
+
+  /** The instruction {@code back} places before the one being translated, or null. */
+  Instruction preceding(int back) {
+    return current - back >= 0 ? body.get(current - back) : null;
+  }
+
   private void drop() {
     int top = stack.size() - 1;
     int where = stack.where(top);

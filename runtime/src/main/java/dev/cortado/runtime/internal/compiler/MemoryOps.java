@@ -9,9 +9,9 @@ import java.lang.invoke.VarHandle;
  * local. Each checks the access against the memory's size ({@link MemoryInstance#index}; the array
  * behind it may be longer) and then reads the array through a byte-array view {@link VarHandle}:
  * the cheapest access C2 knows for a Java array, so that a method with many accesses gets them all
- * inlined (docs/compiler.md, "Memory access"). The effective address is computed in 64 bits, so
- * base + offset never wraps; an access that straddles the end of the memory traps before it touches
- * anything.
+ * inlined (docs/compiler.md, "Memory access"). The check is exact in int arithmetic (a memory is
+ * smaller than 2 GiB), so that C2 can remove it from counted loops; an access that straddles the
+ * end of the memory, or whose effective address is 2^32 or more, traps before it touches anything.
  */
 public final class MemoryOps {
   private static final VarHandle SHORTS = MemoryInstance.SHORTS;
