@@ -127,6 +127,26 @@ final class FusedConditions {
         stack.pop(1);
         return;
       }
+    } else if (isFused
+        && fused.equals(Conditions.of(Opcode.I32_LT_U))
+        && isConstant(fc.preceding(2))
+        && fc.preceding(2).value() >= 0) {
+      // x <u c with 0 <= c < 2^31 is 0 <= x < c: two signed tests, the second of which C2 takes
+      // for a counted loop's exit (it does not count a loop on an unsigned compare).
+      int b = fc.allocateLocal(TypeKind.INT);
+      int a = fc.allocateLocal(TypeKind.INT);
+      cb.istore(b);
+      cb.istore(a);
+      Label out = cb.newLabel();
+      cb.iload(a);
+      cb.iflt(out);
+      cb.iload(a);
+      cb.iload(b);
+      cb.if_icmplt(header);
+      cb.labelBinding(out);
+      fused = null;
+      stack.pop(1);
+      return;
     } else if (!isFused) {
       // br_if on the counter itself: x != 0.
       int stride = stride(fc.preceding(1), 2);

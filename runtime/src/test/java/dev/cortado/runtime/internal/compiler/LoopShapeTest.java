@@ -63,6 +63,16 @@ class LoopShapeTest {
                 "i32",
                 loop("local.get 0 i32.const 2 i32.add local.tee 0 i32.const 1000 i32.ne"))
             .func(
+                "upLtU",
+                "i32 -> i32",
+                "i32",
+                loop("local.get 0 i32.const 16 i32.add local.tee 0 i32.const 65520 i32.lt_u"))
+            .func(
+                "upLtUMax",
+                "i32 -> i32",
+                "i32",
+                loop("local.get 0 i32.const 1 i32.add local.tee 0 i32.const 2147483647 i32.lt_u"))
+            .func(
                 "up2Local",
                 "i32 -> i32",
                 "i32 i32",
@@ -87,7 +97,19 @@ class LoopShapeTest {
       {'r', 0},
       {'r', Integer.MIN_VALUE},
       {'l', 0},
-      {'l', 998}
+      {'l', 998},
+      // x <u c as 0 <= x < c: below, at and past the limit, and "negative" counters (large
+      // unsigned, so the loop ends at once, or wrapping to 0 and running on).
+      {'t', 0},
+      {'t', 65504},
+      {'t', 65520},
+      {'t', 70000},
+      {'t', -16},
+      {'t', -32},
+      {'t', Integer.MIN_VALUE},
+      {'m', 2147483600},
+      {'m', 2147483646},
+      {'m', -2}
     };
     for (int repeat = 0; repeat < 3; repeat++) {
       for (int[] c : cases) {
@@ -99,6 +121,8 @@ class LoopShapeTest {
               case 'u' -> "upNe";
               case 'r' -> "upNeReversed";
               case 'L' -> "up2Local";
+              case 't' -> "upLtU";
+              case 'm' -> "upLtUMax";
               default -> "up2Limit";
             };
         Value[] expected = interpreted.function(name).call(Value.i32(c[1]));
@@ -108,6 +132,8 @@ class LoopShapeTest {
     }
     assertThat(compiled.function("downBig").call(Value.i32(-(1 << 30)))[0].asInt()).isEqualTo(3);
     assertThat(compiled.function("upNe").call(Value.i32(0))[0].asInt()).isEqualTo(4);
+    assertThat(compiled.function("upLtU").call(Value.i32(-16))[0].asInt()).isEqualTo(4096);
+    assertThat(compiled.function("upLtU").call(Value.i32(-32))[0].asInt()).isEqualTo(1);
   }
 
   @Test
