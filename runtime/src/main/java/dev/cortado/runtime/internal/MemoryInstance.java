@@ -27,7 +27,7 @@ import java.util.Objects;
  * <p>The array may be larger than the memory ({@link #byteSize()} is the wasm-visible size): growth
  * over-allocates by half so that a guest growing page by page does not copy the whole memory every
  * time. Every access is checked against {@link #byteSize()}, never against the array. Bytes past
- * {@code byteSize} are never written, so they are zero when a later growth exposes them.
+ * {@code size} are never written, so they are zero when a later growth exposes them.
  *
  * <p>The {@code load*}/{@code store*}/{@code fill}/{@code copy}/{@code init} methods are the
  * semantics of the memory instructions for the interpreter: they take an effective address already
@@ -69,9 +69,9 @@ public final class MemoryInstance implements Memory {
   /** {@link #bytes} as a segment, for the bulk operations and the embedding API. */
   private MemorySegment segment;
 
-  private long byteSize;
-
-  /** {@link #byteSize} as an int (it is below 2^31): the bound compiled code checks against. */
+  /**
+   * The size in bytes: below 2^31 ({@link #MAX_PAGES}), so an int, the bound checks compare with.
+   */
   private int size;
 
   private MemoryInstance(MemType type) {
@@ -95,9 +95,8 @@ public final class MemoryInstance implements Memory {
     }
     long max = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
     this.maxPages = Math.min(max, MAX_PAGES);
-    this.byteSize = limits.min() * MemType.PAGE_SIZE;
-    this.size = (int) byteSize;
-    this.bytes = new byte[(int) byteSize];
+    this.size = (int) (limits.min() * MemType.PAGE_SIZE);
+    this.bytes = new byte[size];
     this.segment = MemorySegment.ofArray(bytes);
   }
 
@@ -130,12 +129,12 @@ public final class MemoryInstance implements Memory {
 
   @Override
   public long pages() {
-    return byteSize / MemType.PAGE_SIZE;
+    return size / MemType.PAGE_SIZE;
   }
 
   @Override
   public long byteSize() {
-    return byteSize;
+    return size;
   }
 
   /**
@@ -174,7 +173,7 @@ public final class MemoryInstance implements Memory {
     StoreResources store = owner;
     if (store != null
         && delta > 0
-        && !store.memoryGrowing(byteSize, newSize, maxPages * MemType.PAGE_SIZE)) {
+        && !store.memoryGrowing(size, newSize, maxPages * MemType.PAGE_SIZE)) {
       if (instruction && store.trapOnGrowFailure()) {
         throw new TrapSignal(TrapKind.LIMIT_EXCEEDED);
       }
@@ -190,15 +189,14 @@ public final class MemoryInstance implements Memory {
       byte[] bigger = allocateAtLeast(preferred, newSize);
       if (bigger == null) {
         if (store != null && delta > 0) {
-          store.memoryGrowFailed(byteSize, newSize);
+          store.memoryGrowFailed(size, newSize);
         }
         return -1;
       }
-      System.arraycopy(bytes, 0, bigger, 0, (int) byteSize);
+      System.arraycopy(bytes, 0, bigger, 0, size);
       bytes = bigger;
       segment = MemorySegment.ofArray(bytes);
     }
-    byteSize = newSize;
     size = (int) newSize;
     return old;
   }
@@ -216,10 +214,10 @@ public final class MemoryInstance implements Memory {
    * share ({@link #fitsHeap}) or the JVM cannot allocate it.
    */
   private static byte[] allocateAtLeast(long preferred, long needed) {
-    for (long size : preferred > needed ? new long[] {preferred, needed} : new long[] {needed}) {
-      if (fitsHeap(size)) {
+    for (long length : preferred > needed ? new long[] {preferred, needed} : new long[] {needed}) {
+      if (fitsHeap(length)) {
         try {
-          return new byte[(int) size];
+          return new byte[(int) length];
         } catch (OutOfMemoryError e) {
           // try the smaller size
         }
@@ -267,7 +265,7 @@ public final class MemoryInstance implements Memory {
 
   private void check(long ea, long n) {
     // ea and n are at most 2^33 for a 32-bit memory, so ea + n cannot overflow.
-    if (ea + n > byteSize) {
+    if (ea + n > size) {
       throw outOfBounds();
     }
   }
@@ -368,7 +366,7 @@ public final class MemoryInstance implements Memory {
   // ---- the embedding API: addresses are signed longs, out of bounds is a public Trap ----
 
   private void checkApi(long address, long n) {
-    if (address < 0 || n < 0 || address > byteSize - n) {
+    if (address < 0 || n < 0 || address > size - n) {
       throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, List.of());
     }
   }

@@ -133,15 +133,14 @@ final class FusedConditions {
         && fc.preceding(2).value() >= 0) {
       // x <u c with 0 <= c < 2^31 is 0 <= x < c: two signed tests, the second of which C2 takes
       // for a counted loop's exit (it does not count a loop on an unsigned compare).
-      int b = fc.allocateLocal(TypeKind.INT);
-      int a = fc.allocateLocal(TypeKind.INT);
-      cb.istore(b);
-      cb.istore(a);
+      int x = fc.scratchInt();
+      cb.pop();
+      cb.istore(x);
       Label out = cb.newLabel();
-      cb.iload(a);
+      cb.iload(x);
       cb.iflt(out);
-      cb.iload(a);
-      cb.iload(b);
+      cb.iload(x);
+      cb.loadConstant((int) fc.preceding(2).value());
       cb.if_icmplt(header);
       cb.labelBinding(out);
       fused = null;
@@ -152,15 +151,15 @@ final class FusedConditions {
       int stride = stride(fc.preceding(1), 2);
       if (stride > 1 || stride < -1) {
         stack.materialize(1);
-        int a = fc.allocateLocal(TypeKind.INT);
-        cb.istore(a);
-        cb.iload(a);
+        int x = fc.scratchInt();
+        cb.istore(x);
+        cb.iload(x);
         if (stride > 0) {
           cb.iflt(header);
         } else {
           cb.ifgt(header);
         }
-        cb.iload(a);
+        cb.iload(x);
         cb.ifne(header);
         stack.pop(1);
         return;

@@ -80,9 +80,10 @@ final class JvmTypes {
   // carriers, raw frames, globals): "flat". On the JVM operand stack it is the same two longs, or,
   // where the Vector API is used (VECTORS), one jdk.incubator.vector.IntVector (see VectorLanes
   // for why that type), which C2 keeps in a vector register from one instruction to the next.
-  // Locals stay flat so that no vector object is ever merged at a loop header: C2 removes vector
-  // boxes only where every value merged is one it made itself, and an on-stack-replacement entry
-  // or a call that is not inlined would otherwise make it allocate a box per iteration.
+  // Locals hold the flat form; a method that is not split also keeps each v128 local as a vector
+  // in a second local, carried across loop headers through an int[] (VectorLocals), so that no
+  // vector object is ever merged at a loop header: C2 removes vector boxes only where every value
+  // merged is one it made itself.
 
   /** Whether a v128 on the JVM operand stack is an {@code IntVector} rather than two longs. */
   static final boolean VECTORS = VectorSupport.ENABLED;
@@ -91,10 +92,14 @@ final class JvmTypes {
   static final ClassDesc CD_VectorLanes =
       ClassDesc.of("dev.cortado.runtime.internal.simd.VectorLanes");
 
+  /** Named, not referenced: the class needs the incubator module (see VectorSupport). */
+  static final ClassDesc CD_VectorValues =
+      ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues");
+
   private static final java.lang.constant.DirectMethodHandleDesc VECTOR_LINK =
       java.lang.constant.MethodHandleDesc.ofMethod(
           java.lang.constant.DirectMethodHandleDesc.Kind.STATIC,
-          ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues"),
+          CD_VectorValues,
           "link",
           MethodTypeDesc.of(
               java.lang.constant.ConstantDescs.CD_CallSite,

@@ -42,9 +42,6 @@ final class SplitEmitter {
    */
   private static final int MAX_ARGS = 30;
 
-  private static final ClassDesc CD_VectorValues =
-      ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues");
-
   private SplitEmitter() {}
 
   /** The types a chunk takes: its stack inputs, then the locals it uses. */
@@ -301,7 +298,7 @@ final class SplitEmitter {
   private static void put(CodeBuilder cb, ValType t) {
     if (t == ValType.V128 && JvmTypes.VECTORS) {
       cb.invokestatic(
-          CD_VectorValues,
+          JvmTypes.CD_VectorValues,
           "put",
           MethodTypeDesc.of(CD_void, JvmTypes.CD_Vector, JvmTypes.CD_MultiValue, CD_int));
       return;
@@ -343,7 +340,7 @@ final class SplitEmitter {
   private static void get(CodeBuilder cb, ValType t) {
     if (t == ValType.V128 && JvmTypes.VECTORS) {
       cb.invokestatic(
-          CD_VectorValues,
+          JvmTypes.CD_VectorValues,
           "get",
           MethodTypeDesc.of(JvmTypes.CD_Vector, JvmTypes.CD_MultiValue, CD_int));
       return;

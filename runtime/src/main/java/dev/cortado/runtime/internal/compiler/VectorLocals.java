@@ -8,7 +8,6 @@ import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
-import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.List;
 
@@ -28,8 +27,6 @@ import java.util.List;
  * loops has no array.
  */
 final class VectorLocals {
-  private static final ClassDesc CD_VectorValues =
-      ClassDesc.of("dev.cortado.runtime.internal.compiler.VectorValues");
   private static final MethodTypeDesc CARRY =
       MethodTypeDesc.of(CD_void, JvmTypes.CD_Vector, CD_int.arrayType(), CD_int);
   private static final MethodTypeDesc CARRIED =
@@ -47,6 +44,9 @@ final class VectorLocals {
   /** The carry array's local, or -1 if the method has no loop. */
   private final int carrySlot;
 
+  /** The carry array's length: four ints per v128 local. */
+  private final int carryLength;
+
   private VectorLocals(CodeBuilder cb, int[] localSlots, List<ValType> types, boolean loops) {
     this.cb = cb;
     this.localSlots = localSlots;
@@ -60,6 +60,7 @@ final class VectorLocals {
       lanes += v128 ? 4 : 0;
     }
     carrySlot = loops ? cb.allocateLocal(TypeKind.REFERENCE) : -1;
+    carryLength = lanes;
   }
 
   /**
@@ -78,7 +79,7 @@ final class VectorLocals {
   /** At entry, once the flat halves hold the locals: makes the vectors and the carry array. */
   void enter() {
     if (carrySlot >= 0) {
-      cb.loadConstant(lanes());
+      cb.loadConstant(carryLength);
       cb.newarray(TypeKind.INT);
       cb.astore(carrySlot);
     }
@@ -90,21 +91,13 @@ final class VectorLocals {
     }
   }
 
-  private int lanes() {
-    int n = 0;
-    for (int o : offsets) {
-      n += o >= 0 ? 4 : 0;
-    }
-    return n;
-  }
-
   /** At a loop header: makes every vector again from the carry array. */
   void atLoopHeader() {
     for (int i = 0; i < vectorSlots.length; i++) {
       if (vectorSlots[i] >= 0) {
         cb.aload(carrySlot);
         cb.loadConstant(offsets[i]);
-        JvmTypes.vectorCall(cb, CD_VectorValues, "carried", CARRIED);
+        JvmTypes.vectorCall(cb, JvmTypes.CD_VectorValues, "carried", CARRIED);
         cb.astore(vectorSlots[i]);
       }
     }
@@ -121,7 +114,7 @@ final class VectorLocals {
       cb.dup();
       cb.aload(carrySlot);
       cb.loadConstant(offsets[i]);
-      JvmTypes.vectorCall(cb, CD_VectorValues, "carry", CARRY);
+      JvmTypes.vectorCall(cb, JvmTypes.CD_VectorValues, "carry", CARRY);
     }
     cb.astore(vectorSlots[i]);
   }
