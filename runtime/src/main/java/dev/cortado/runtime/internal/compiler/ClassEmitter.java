@@ -163,11 +163,9 @@ final class ClassEmitter implements ClassContext {
             });
       }
       for (FunctionSplitter.Chunk c : plan.chunks()) {
-        List<dev.cortado.wasm.ValType> locals = new ArrayList<>(module.functionType(f).params());
-        locals.addAll(module.functions().get(f - module.importedFunctionCount()).locals());
         clb.withMethodBody(
             c.methodName(f),
-            SplitEmitter.descriptor(c, locals),
+            SplitEmitter.descriptor(c, plan.frame()),
             ClassFile.ACC_STATIC,
             cb -> {
               FunctionCompiler fc = new FunctionCompiler(this, f, false, plan, c, facts);

@@ -332,8 +332,7 @@ final class ControlEmitter {
       return;
     }
     if (target.kind == EXIT) {
-      SplitEmitter.exit(
-          fc, fc.chunk(), FunctionSplitter.BRANCH + target.index, target.branchTypes().size());
+      SplitEmitter.exit(fc, FunctionSplitter.BRANCH + target.index, target.branchTypes().size());
       return;
     }
     List<ValType> values = target.branchTypes();
@@ -465,7 +464,7 @@ final class ControlEmitter {
   void emitReturn() {
     int n = fc.type().results().size();
     if (fc.chunk() != null) {
-      SplitEmitter.exit(fc, fc.chunk(), FunctionSplitter.RETURN, n);
+      SplitEmitter.exit(fc, FunctionSplitter.RETURN, n);
       return;
     }
     stack.materialize(n);

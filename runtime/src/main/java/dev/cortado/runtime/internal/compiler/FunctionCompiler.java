@@ -121,6 +121,14 @@ final class FunctionCompiler {
 
   private final int methodId;
 
+  /** Where the locals the chunks use live, if the function is split (see {@link SplitFrame}). */
+  private final SplitFrame frame;
+
+  /** The JVM locals holding the frame's arrays. */
+  private int longsSlot = -1;
+
+  private int refsSlot = -1;
+
   private CodeBuilder cb;
   private int[] localSlots;
 
@@ -134,6 +142,7 @@ final class FunctionCompiler {
   private int posSlot;
   private int memorySlot = -1;
   private int scratchIntSlot = -1;
+  private int exitCarrierSlot = -1;
   private final int[][] spillSlots = new int[TypeKind.values().length][];
   private int[] v128SpillSlots = new int[0];
 
@@ -144,12 +153,6 @@ final class FunctionCompiler {
   private final FusedConditions conditions = new FusedConditions(this);
   private int[] sourceOffsets = new int[16];
   private int trapCount;
-
-  /** In a chunk method: where its exits meet (see SplitEmitter.exit), made on first use. */
-  private ChunkExit chunkExit;
-
-  /** The common exit of a chunk method: its label, the exit code's and the carrier's locals. */
-  record ChunkExit(Label label, int code, int carrier) {}
 
   /** The index in the body of the instruction being translated. */
   private int current;
@@ -175,6 +178,7 @@ final class FunctionCompiler {
     this.chunk = chunk;
     this.childAt = chunk != null ? chunk.childAt : plan.topChildren();
     this.methodId = chunk != null ? CHUNK + chunk.id : osr ? OSR : MAIN;
+    this.frame = plan.frame();
     this.cc = cc;
     this.module = cc.module();
     this.funcIndex = funcIndex;
@@ -200,7 +204,7 @@ final class FunctionCompiler {
   /** The method's descriptor: the function's (see {@link JvmTypes}), or the OSR entry's. */
   MethodTypeDesc descriptor() {
     if (chunk != null) {
-      return SplitEmitter.descriptor(chunk, localTypes);
+      return SplitEmitter.descriptor(chunk, frame);
     }
     if (!osr) {
       return JvmTypes.functionDesc(type);
@@ -247,12 +251,23 @@ final class FunctionCompiler {
       chargeFuelAt(0);
     }
     Label osrDispatch = osr ? cb.newLabel() : null;
+    if (chunk == null && frame.paramCount() > 0) {
+      longsSlot = cb.allocateLocal(TypeKind.REFERENCE);
+      refsSlot = cb.allocateLocal(TypeKind.REFERENCE);
+      frame.allocate(cb, longsSlot, refsSlot);
+    }
     if (osr) {
       OsrEmitter.loadLocals(this);
     } else if (chunk == null) {
-      for (int i = type.params().size(); i < localTypes.size(); i++) {
-        JvmTypes.zero(cb, localTypes.get(i));
-        JvmTypes.store(cb, localTypes.get(i), localSlots[i]);
+      for (int i = 0; i < localTypes.size(); i++) {
+        boolean param = i < type.params().size();
+        if (frame.holds(i) && param) {
+          JvmTypes.load(cb, localTypes.get(i), localSlots[i]);
+          storeLocal(i);
+        } else if (!frame.holds(i) && !param) {
+          JvmTypes.zero(cb, localTypes.get(i));
+          storeLocal(i);
+        }
       }
     }
     if (vectorLocals != null) {
@@ -299,16 +314,13 @@ final class FunctionCompiler {
     }
     if (chunk != null) {
       if (reachable) {
-        SplitEmitter.exit(this, chunk, FunctionSplitter.FALL_THROUGH, chunk.outputs.size());
+        SplitEmitter.exit(this, FunctionSplitter.FALL_THROUGH, chunk.outputs.size());
       }
       if (control.depth() != chunk.controlDepth) {
         throw new IllegalStateException("chunk of function " + funcIndex + " is not balanced");
       }
     } else if (control.depth() != 0) {
       throw new IllegalStateException("function " + funcIndex + " does not end with end");
-    }
-    if (chunkExit != null) {
-      SplitEmitter.emitCommonExit(this, chunk, chunkExit);
     }
     cb.labelBinding(exhausted);
     cb.invokestatic(CD_Unwind, "exhausted", TRAP_SIGNAL);
@@ -345,7 +357,7 @@ final class FunctionCompiler {
     ctxSlot = slot;
     int first = osr ? 0 : type.params().size();
     for (int i = first; i < localTypes.size(); i++) {
-      localSlots[i] = JvmTypes.allocate(cb, localTypes.get(i));
+      localSlots[i] = frame.holds(i) ? -1 : JvmTypes.allocate(cb, localTypes.get(i));
     }
     if (childAt.isEmpty()) {
       vectorLocals = VectorLocals.of(cb, localSlots, localTypes, body);
@@ -380,6 +392,14 @@ final class FunctionCompiler {
       slots[depth] = cb.allocateLocal(kind);
     }
     return slots[depth];
+  }
+
+  /** In a chunk method: a local for the spill carrier at its exits (see SplitEmitter.exit). */
+  int exitCarrier() {
+    if (exitCarrierSlot < 0) {
+      exitCarrierSlot = cb.allocateLocal(TypeKind.REFERENCE);
+    }
+    return exitCarrierSlot;
   }
 
   int scratchInt() {
@@ -491,7 +511,7 @@ final class FunctionCompiler {
         if (t == ValType.V128 && vectorLocals != null) {
           vectorLocals.get(in.index());
         } else {
-          JvmTypes.load(cb, t, localSlots[in.index()]);
+          loadLocal(in.index());
         }
         stack.push(t);
       }
@@ -501,7 +521,7 @@ final class FunctionCompiler {
         if (t == ValType.V128 && vectorLocals != null) {
           vectorLocals.set(in.index());
         } else {
-          JvmTypes.store(cb, t, localSlots[in.index()]);
+          storeLocal(in.index());
         }
         stack.pop(1);
       }
@@ -513,17 +533,17 @@ final class FunctionCompiler {
           vectorLocals.set(in.index());
         } else if (t == ValType.V128 && JvmTypes.VECTORS) {
           cb.dup(); // the vector stays on the stack, its halves go to the local
-          JvmTypes.store(cb, t, localSlots[in.index()]);
+          storeLocal(in.index());
         } else if (t == ValType.V128) {
-          JvmTypes.store(cb, t, localSlots[in.index()]);
-          JvmTypes.load(cb, t, localSlots[in.index()]);
+          storeLocal(in.index());
+          loadLocal(in.index());
         } else {
           if (JvmTypes.kind(t).slotSize() == 2) {
             cb.dup2();
           } else {
             cb.dup();
           }
-          cb.storeLocal(JvmTypes.kind(t), localSlots[in.index()]);
+          storeLocal(in.index());
         }
       }
       case I32_CONST -> {
@@ -551,6 +571,24 @@ final class FunctionCompiler {
           numeric(in);
         }
       }
+    }
+  }
+
+  /** Pushes wasm local {@code index}, from its JVM local or the function's frame. */
+  private void loadLocal(int index) {
+    if (frame.holds(index)) {
+      frame.load(cb, localTypes.get(index), index, longsSlot, refsSlot);
+    } else {
+      JvmTypes.load(cb, localTypes.get(index), localSlots[index]);
+    }
+  }
+
+  /** Pops the value on top of the JVM stack into wasm local {@code index}. */
+  void storeLocal(int index) {
+    if (frame.holds(index)) {
+      frame.store(cb, localTypes.get(index), index, longsSlot, refsSlot);
+    } else {
+      JvmTypes.store(cb, localTypes.get(index), localSlots[index]);
     }
   }
 
@@ -679,10 +717,26 @@ final class FunctionCompiler {
     return localSlots;
   }
 
-  void setLocalSlots(int[] slots, int fuel, int ctx) {
+  void setLocalSlots(int[] slots, int longs, int refs, int fuel, int ctx) {
     this.localSlots = slots;
+    this.longsSlot = longs;
+    this.refsSlot = refs;
     this.fuelSlot = fuel;
     this.ctxSlot = ctx;
+  }
+
+  SplitFrame frame() {
+    return frame;
+  }
+
+  /** The JVM local holding the frame's {@code long[]}. */
+  int longsSlot() {
+    return longsSlot;
+  }
+
+  /** The JVM local holding the frame's {@code Object[]}. */
+  int refsSlot() {
+    return refsSlot;
   }
 
   int fuelSlot() {
@@ -719,15 +773,6 @@ final class FunctionCompiler {
   /** In an OSR entry: which loops (by ordinal) it can enter (valid after {@link #emit}). */
   boolean[] enterableLoops() {
     return control.enterableLoops();
-  }
-
-  ChunkExit chunkExit() {
-    if (chunkExit == null) {
-      chunkExit =
-          new ChunkExit(
-              cb.newLabel(), cb.allocateLocal(TypeKind.INT), cb.allocateLocal(TypeKind.REFERENCE));
-    }
-    return chunkExit;
   }
 
   /**

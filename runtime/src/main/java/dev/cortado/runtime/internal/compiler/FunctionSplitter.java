@@ -22,11 +22,11 @@ import java.util.Map;
  * block body estimated larger than the target is cut into runs of about the target size, each
  * becoming a chunk; where a body then still holds too many chunk calls, runs of them become chunks
  * in turn. A chunk method takes the operands it consumes from below its start ({@link
- * Chunk#inputs}) and the wasm locals it uses as parameters; it passes back the locals it writes,
- * its results or branch values through the instance's spill carrier ({@link
- * CompiledInstance#spill}) and returns an exit code: {@link #FALL_THROUGH}, {@link #RETURN}, or
- * {@link #BRANCH} plus the index of an enclosing control frame it branches to, which the caller
- * then performs.
+ * Chunk#inputs}) as parameters, reads and writes the wasm locals it uses in the function's frame
+ * ({@link SplitFrame}), passes back its results or branch values through the instance's spill
+ * carrier ({@link CompiledInstance#spill}) and returns an exit code: {@link #FALL_THROUGH}, {@link
+ * #RETURN}, or {@link #BRANCH} plus the index of an enclosing control frame it branches to, which
+ * the caller then performs.
  */
 final class FunctionSplitter {
   static final int FALL_THROUGH = 0;
@@ -51,10 +51,8 @@ final class FunctionSplitter {
     List<ValType> outputs;
     boolean fallsThrough;
 
-    /** The wasm locals it uses (passed in), and those it writes (passed back), ascending. */
+    /** The wasm locals it uses, ascending. */
     int[] locals;
-
-    int[] written;
 
     /** The enclosing control frames it may branch to (absolute indices), ascending. */
     int[] exits;
@@ -72,9 +70,12 @@ final class FunctionSplitter {
     }
   }
 
-  /** The chunks of a function, and those the function's own method calls (by start index). */
-  record Plan(List<Chunk> chunks, Map<Integer, Chunk> topChildren) {
-    static final Plan NONE = new Plan(List.of(), Map.of());
+  /**
+   * The chunks of a function, those the function's own method calls (by start index), and the frame
+   * holding the locals they use.
+   */
+  record Plan(List<Chunk> chunks, Map<Integer, Chunk> topChildren, SplitFrame frame) {
+    static final Plan NONE = new Plan(List.of(), Map.of(), SplitFrame.NONE);
 
     boolean isEmpty() {
       return chunks.isEmpty();
@@ -126,10 +127,7 @@ final class FunctionSplitter {
       return Plan.NONE;
     }
     Map<Integer, Chunk> top = s.nest();
-    for (Chunk c : s.chunks) {
-      s.describe(c);
-    }
-    return new Plan(List.copyOf(s.chunks), top);
+    return new Plan(List.copyOf(s.chunks), top, SplitFrame.of(shape.localTypes, s.chunks));
   }
 
   /** Pins the loops with ordinals in {@code loops} and every block enclosing them. */
@@ -234,16 +232,14 @@ final class FunctionSplitter {
     return s;
   }
 
-  /** An estimate of the code that calls chunk {@code c} (its locals are not known yet). */
+  /**
+   * An estimate of the code that calls chunk {@code c}: the call (its locals live in the frame, see
+   * {@link SplitFrame}), and a switch case and a branch for each way out of it.
+   */
   private int callCost(Chunk c) {
-    java.util.BitSet locals = new java.util.BitSet();
-    for (int i = c.start; i < c.end; i++) {
-      Opcode op = body.get(i).opcode();
-      if (op == Opcode.LOCAL_GET || op == Opcode.LOCAL_SET || op == Opcode.LOCAL_TEE) {
-        locals.set(body.get(i).index());
-      }
-    }
-    return 48 + 14 * locals.cardinality();
+    describe(c);
+    int ways = c.exits.length + (c.returns ? 1 : 0);
+    return 32 + 4 * (c.inputs.size() + c.outputs.size()) + 12 * ways;
   }
 
   /** Sets each chunk's children; returns the chunks the function's method calls, by start. */
@@ -267,7 +263,7 @@ final class FunctionSplitter {
     return top;
   }
 
-  /** Fills in what the caller and the chunk's method need to know about {@code c}. */
+  /** Fills in what the caller and the chunk's method need to know about {@code c} (once). */
   private void describe(Chunk c) {
     c.controlDepth = shape.depth[c.start];
     int[] enclosing = new int[c.controlDepth - 1];
@@ -303,17 +299,12 @@ final class FunctionSplitter {
       c.outputs = List.of();
     }
     java.util.BitSet locals = new java.util.BitSet();
-    java.util.BitSet written = new java.util.BitSet();
     java.util.BitSet exits = new java.util.BitSet();
     int nesting = 0;
     for (int k = c.start; k < c.end; k++) {
       Instruction in = body.get(k);
       switch (in.opcode()) {
-        case LOCAL_GET -> locals.set(in.index());
-        case LOCAL_SET, LOCAL_TEE -> {
-          locals.set(in.index());
-          written.set(in.index());
-        }
+        case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> locals.set(in.index());
         case BLOCK, LOOP, IF -> nesting++;
         case END -> nesting--;
         case BR, BR_IF -> exit(c, exits, nesting, in.index());
@@ -327,7 +318,6 @@ final class FunctionSplitter {
       }
     }
     c.locals = locals.stream().toArray();
-    c.written = written.stream().toArray();
     c.exits = exits.stream().toArray();
   }
 

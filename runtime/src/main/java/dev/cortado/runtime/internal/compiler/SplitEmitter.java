@@ -18,40 +18,32 @@ import java.util.List;
  * The code around chunk methods (see {@link FunctionSplitter}): their descriptor and prologue, the
  * call in the method that contains the chunk, and the chunk's exits.
  *
- * <p>A chunk's parameters are its stack inputs, then the wasm locals it uses, then fuel and the
- * instance; past {@link #MAX_ARGS} arguments (or the JVM's 255 argument slots), the rest travel
- * through the spill carrier. It returns an exit code; at every exit it stores, in the spill
- * carrier, the locals it wrote ({@link FunctionSplitter.Chunk#written}, in order) followed by the
- * values the exit carries (its outputs, the function's results, or the branch values).
+ * <p>A chunk's parameters are its stack inputs, then the function's frame ({@link SplitFrame}: the
+ * wasm locals live there, not in parameters), then fuel and the instance; past {@link #MAX_ARGS}
+ * inputs (or the JVM's 255 argument slots), the rest travel through the spill carrier. It returns
+ * an exit code; at every exit it stores, in the spill carrier, the values the exit carries (its
+ * outputs, the function's results, or the branch values).
  */
 final class SplitEmitter {
   private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
   private static final MethodTypeDesc SPILL =
       MethodTypeDesc.of(JvmTypes.CD_MultiValue, JvmTypes.CD_CompiledInstance, CD_int);
 
-  /** Argument slots left for inputs and locals: 255 minus fuel and the instance. */
-  private static final int MAX_SLOTS = JvmTypes.MAX_ARG_SLOTS - 2;
+  /** Argument slots left for inputs: 255 minus the frame's two arrays, fuel and the instance. */
+  private static final int MAX_SLOTS = JvmTypes.MAX_ARG_SLOTS - 4;
 
   /**
-   * Arguments left for inputs and locals: 32 minus fuel and the instance. C2 refuses to compile a
-   * method whose incoming and outgoing arguments on the machine stack take more than 64 slots
-   * together ("COMPILE SKIPPED: unsupported calling sequence"; on x86-64 the first six integer and
-   * eight floating-point arguments travel in registers, the rest on the stack), and the method then
-   * runs C1's code for good: in SQLite's VDBE function, 21 chunks of about 50 arguments that call
-   * each other did. At 32 arguments, a chunk calling a chunk stays under the limit.
+   * Arguments left for inputs: 32 minus the frame's two arrays, fuel and the instance. C2 refuses
+   * to compile a method whose incoming and outgoing arguments on the machine stack take more than
+   * 64 slots together ("COMPILE SKIPPED: unsupported calling sequence"; on x86-64 the first six
+   * integer and eight floating-point arguments travel in registers, the rest on the stack), and the
+   * method then runs C1's code for good: in SQLite's VDBE function, 21 chunks of about 50 arguments
+   * that called each other did, when chunks took their locals as arguments. At 32 arguments, a
+   * chunk calling a chunk stays under the limit.
    */
-  private static final int MAX_ARGS = 30;
+  private static final int MAX_ARGS = 28;
 
   private SplitEmitter() {}
-
-  /** The types a chunk takes: its stack inputs, then the locals it uses. */
-  private static List<ValType> entries(FunctionSplitter.Chunk c, List<ValType> localTypes) {
-    List<ValType> all = new ArrayList<>(c.inputs);
-    for (int l : c.locals) {
-      all.add(localTypes.get(l));
-    }
-    return all;
-  }
 
   /** How many of {@code entries} are passed as parameters (the rest go through the spill). */
   private static int direct(List<ValType> entries) {
@@ -67,13 +59,14 @@ final class SplitEmitter {
     return entries.size();
   }
 
-  static MethodTypeDesc descriptor(FunctionSplitter.Chunk c, List<ValType> localTypes) {
-    List<ValType> entries = entries(c, localTypes);
+  static MethodTypeDesc descriptor(FunctionSplitter.Chunk c, SplitFrame frame) {
+    List<ValType> entries = c.inputs;
     int direct = direct(entries);
     List<ClassDesc> params = new ArrayList<>();
     for (int i = 0; i < direct; i++) {
       JvmTypes.addDescs(params, entries.get(i));
     }
+    frame.addParams(params);
     params.add(CD_int);
     params.add(JvmTypes.CD_CompiledInstance);
     return MethodTypeDesc.of(CD_int, params);
@@ -81,12 +74,11 @@ final class SplitEmitter {
 
   /**
    * Assigns the chunk method's slots: the stack inputs become operand stack entries living in their
-   * parameters, the locals it uses live in theirs; entries beyond the parameters are loaded from
-   * the spill carrier.
+   * parameters (those beyond the parameters are loaded from the spill carrier); the locals it uses
+   * live in the frame.
    */
   static void assignChunkSlots(FunctionCompiler fc, FunctionSplitter.Chunk c) {
-    List<ValType> localTypes = fc.localTypes();
-    List<ValType> entries = entries(c, localTypes);
+    List<ValType> entries = c.inputs;
     int direct = direct(entries);
     int[] entrySlots = new int[entries.size()];
     int slot = 0;
@@ -94,10 +86,13 @@ final class SplitEmitter {
       entrySlots[i] = slot;
       slot += JvmTypes.stackSlotSize(entries.get(i));
     }
-    int[] localSlots = new int[localTypes.size()];
+    SplitFrame frame = fc.frame();
+    int longs = frame.longs > 0 ? slot++ : -1;
+    int refs = frame.refs > 0 ? slot++ : -1;
+    int[] localSlots = new int[fc.localTypes().size()];
     java.util.Arrays.fill(localSlots, -1);
     int ctx = slot + 1;
-    fc.setLocalSlots(localSlots, slot, ctx);
+    fc.setLocalSlots(localSlots, longs, refs, slot, ctx);
     CodeBuilder cb = fc.cb();
     for (int i = 0; i < direct; i++) {
       ValType t = entries.get(i);
@@ -118,12 +113,8 @@ final class SplitEmitter {
       get(cb, t);
       JvmTypes.store(cb, t, entrySlots[i]);
     }
-    int inputs = c.inputs.size();
-    for (int i = 0; i < inputs; i++) {
+    for (int i = 0; i < entries.size(); i++) {
       fc.stack().pushAt(entries.get(i), entrySlots[i]);
-    }
-    for (int k = 0; k < c.locals.length; k++) {
-      localSlots[c.locals[k]] = entrySlots[inputs + k];
     }
   }
 
@@ -131,16 +122,14 @@ final class SplitEmitter {
   static void call(FunctionCompiler fc, FunctionSplitter.Chunk child) {
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
-    List<ValType> entries = entries(child, fc.localTypes());
+    List<ValType> entries = child.inputs;
     int direct = direct(entries);
-    int inputs = child.inputs.size();
-    int[] localSlots = fc.localSlots();
+    int inputs = entries.size();
     stack.materialize(inputs);
-    int spill = -1;
-    if (direct < entries.size()) {
-      spill = fc.allocateLocal(TypeKind.REFERENCE);
+    if (direct < inputs) {
+      int spill = fc.allocateLocal(TypeKind.REFERENCE);
       cb.aload(fc.ctxSlot());
-      cb.loadConstant(entries.size() - direct);
+      cb.loadConstant(inputs - direct);
       cb.invokestatic(CD_SplitOps, "spill", SPILL);
       cb.astore(spill);
       for (int i = inputs - 1; i >= direct; i--) {
@@ -149,45 +138,51 @@ final class SplitEmitter {
         put(cb, entries.get(i));
       }
     }
-    for (int k = 0; k < child.locals.length; k++) {
-      int i = inputs + k;
-      ValType t = entries.get(i);
-      JvmTypes.load(cb, t, localSlots[child.locals[k]]);
-      if (i >= direct) {
-        cb.aload(spill);
-        cb.loadConstant(i - direct);
-        put(cb, t);
-      }
+    SplitFrame frame = fc.frame();
+    if (frame.longs > 0) {
+      cb.aload(fc.longsSlot());
+    }
+    if (frame.refs > 0) {
+      cb.aload(fc.refsSlot());
     }
     cb.iload(fc.fuelSlot());
     cb.aload(fc.ctxSlot());
     cb.loadConstant(Unwind.IN_SPLIT_METHOD);
     cb.istore(fc.posSlot());
     cb.invokestatic(
-        fc.classContext().owner(),
-        child.methodName(fc.funcIndex()),
-        descriptor(child, fc.localTypes()));
+        fc.classContext().owner(), child.methodName(fc.funcIndex()), descriptor(child, frame));
     stack.pop(inputs);
-    int carrier = fc.allocateLocal(TypeKind.REFERENCE);
-    cb.aload(fc.ctxSlot());
-    cb.getfield(JvmTypes.CD_CompiledInstance, "spill", JvmTypes.CD_MultiValue);
-    cb.astore(carrier);
-    for (int k = 0; k < child.written.length; k++) {
-      int local = child.written[k];
-      ValType t = fc.localTypes().get(local);
-      cb.aload(carrier);
-      cb.loadConstant(k);
-      get(cb, t);
-      JvmTypes.store(cb, t, localSlots[local]);
+    int carrier = -1;
+    if (carriesValues(fc, child)) {
+      carrier = fc.allocateLocal(TypeKind.REFERENCE);
+      cb.aload(fc.ctxSlot());
+      cb.getfield(JvmTypes.CD_CompiledInstance, "spill", JvmTypes.CD_MultiValue);
+      cb.astore(carrier);
     }
     dispatch(fc, child, carrier);
+  }
+
+  /** Whether any way out of {@code child} carries values (in the spill carrier). */
+  private static boolean carriesValues(FunctionCompiler fc, FunctionSplitter.Chunk child) {
+    if (child.fallsThrough && !child.outputs.isEmpty()) {
+      return true;
+    }
+    if (child.returns && !resultTypes(fc).isEmpty()) {
+      return true;
+    }
+    for (int target : child.exits) {
+      if (!fc.branchTypes(target).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Branches on the exit code on the JVM stack; continues with the fall-through. */
   private static void dispatch(FunctionCompiler fc, FunctionSplitter.Chunk child, int carrier) {
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
-    int w = child.written.length;
+    int w = 0;
     boolean others = child.returns || child.exits.length > 0;
     if (!others) {
       cb.pop();
@@ -250,47 +245,28 @@ final class SplitEmitter {
 
   /**
    * Leaves the chunk method with exit {@code code}: the top {@code n} operands go to the spill
-   * carrier, after the written locals' places; then the exit jumps to the method's common exit
-   * ({@link #emitCommonExit}), which stores the written locals once for all exits.
+   * carrier, then the method returns the code (other values left on the JVM stack are discarded by
+   * the return).
    */
-  static void exit(FunctionCompiler fc, FunctionSplitter.Chunk c, int code, int n) {
+  static void exit(FunctionCompiler fc, int code, int n) {
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
-    FunctionCompiler.ChunkExit e = fc.chunkExit();
     stack.materialize(n);
-    int w = c.written.length;
-    cb.aload(fc.ctxSlot());
-    cb.loadConstant(w + n);
-    cb.invokestatic(CD_SplitOps, "spill", SPILL);
-    cb.astore(e.carrier());
-    for (int j = n - 1; j >= 0; j--) {
-      ValType t = stack.type(stack.size() - 1);
-      cb.aload(e.carrier());
-      cb.loadConstant(w + j);
-      put(cb, t);
-      stack.pop(1);
+    if (n > 0) {
+      int carrier = fc.exitCarrier();
+      cb.aload(fc.ctxSlot());
+      cb.loadConstant(n);
+      cb.invokestatic(CD_SplitOps, "spill", SPILL);
+      cb.astore(carrier);
+      for (int j = n - 1; j >= 0; j--) {
+        ValType t = stack.type(stack.size() - 1);
+        cb.aload(carrier);
+        cb.loadConstant(j);
+        put(cb, t);
+        stack.pop(1);
+      }
     }
-    // The common exit is a join point: the JVM stack must be empty on every way in.
-    stack.discardJvm(stack.jvmCount());
     cb.loadConstant(code);
-    cb.istore(e.code());
-    cb.goto_(e.label());
-  }
-
-  /** The common exit: stores the locals the chunk wrote and returns the exit code. */
-  static void emitCommonExit(
-      FunctionCompiler fc, FunctionSplitter.Chunk c, FunctionCompiler.ChunkExit e) {
-    CodeBuilder cb = fc.cb();
-    cb.labelBinding(e.label());
-    int[] localSlots = fc.localSlots();
-    for (int k = 0; k < c.written.length; k++) {
-      ValType t = fc.localTypes().get(c.written[k]);
-      JvmTypes.load(cb, t, localSlots[c.written[k]]);
-      cb.aload(e.carrier());
-      cb.loadConstant(k);
-      put(cb, t);
-    }
-    cb.iload(e.code());
     cb.ireturn();
   }
 
