@@ -143,6 +143,16 @@ final class ControlEmitter {
     addControl(new Control(EXIT, -1, types, types, null));
   }
 
+  /**
+   * In a switch chunk, an enclosing block that ends inside it (see FunctionSplitter#reduceSwitch):
+   * a block like any other from here on, its end an entry of the chunk (so already branched to).
+   */
+  void enterOpened() {
+    Control c = new Control(BLOCK, 0, List.of(), List.of(), cb().newLabel());
+    c.branchedTo = true;
+    addControl(c);
+  }
+
   /** A block, loop or if in unreachable code: nothing is emitted for it or its body. */
   void enterDead(boolean loop) {
     addControl(new Control(DEAD, stack.size(), List.of(), List.of(), null));

@@ -290,21 +290,27 @@ final class FunctionCompiler {
     int to = body.size();
     control.enterFunction(type);
     if (chunk != null) {
-      for (int block : chunk.enclosing) {
-        control.enterExit(body.get(block));
+      int outside = chunk.enclosing.length - chunk.opened;
+      for (int k = 0; k < chunk.enclosing.length; k++) {
+        if (k < outside) {
+          control.enterExit(body.get(chunk.enclosing[k]));
+        } else {
+          control.enterOpened();
+        }
       }
+      SplitEmitter.enterAtEntry(this, chunk);
       from = chunk.start;
       to = chunk.end;
     }
     for (int i = from; i < to; i++) {
       Instruction in = body.get(i);
+      FunctionSplitter.Chunk child = childAt.get(i);
+      if (child != null && (reachable || child.entries != null && !control.innermostIsDead())) {
+        SplitEmitter.call(this, child);
+        i = child.end - 1;
+        continue;
+      }
       if (reachable) {
-        FunctionSplitter.Chunk child = childAt.get(i);
-        if (child != null) {
-          SplitEmitter.call(this, child);
-          i = child.end - 1;
-          continue;
-        }
         current = i;
         translate(in, i);
       } else {
@@ -316,7 +322,7 @@ final class FunctionCompiler {
       if (reachable) {
         SplitEmitter.exit(this, FunctionSplitter.FALL_THROUGH, chunk.outputs.size());
       }
-      if (control.depth() != chunk.controlDepth) {
+      if (control.depth() != chunk.controlDepth - chunk.opened) {
         throw new IllegalStateException("chunk of function " + funcIndex + " is not balanced");
       }
     } else if (control.depth() != 0) {
@@ -446,7 +452,28 @@ final class FunctionCompiler {
 
   /** The charge at the charge point after the instruction being translated (if metered). */
   void chargeFuelAfterCurrent() {
-    chargeFuelAt(current + 1);
+    if (!chargedByChunk) {
+      chargeFuelAt(current + 1);
+    }
+  }
+
+  /** Set while the charge after the instruction being translated is a switch chunk's. */
+  private boolean chargedByChunk;
+
+  /**
+   * Translates the end (body index {@code index}) of a block that a switch chunk continues after
+   * (see SplitEmitter.callSwitch); the chunk makes the charge after it.
+   */
+  void endBeforeChunk(int index) {
+    current = index;
+    chargedByChunk = true;
+    control.end();
+    chargedByChunk = false;
+  }
+
+  /** The label of the control frame {@code depth} frames out from the innermost. */
+  Label frameLabel(int depth) {
+    return control.label(depth).label;
   }
 
   /** The charge at the charge point before body instruction {@code index} (if metered). */

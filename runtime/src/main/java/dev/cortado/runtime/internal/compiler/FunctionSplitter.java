@@ -51,6 +51,16 @@ final class FunctionSplitter {
     List<ValType> outputs;
     boolean fallsThrough;
 
+    /**
+     * Where a switch chunk (see {@link FunctionSplitter#reduceSwitch}) may be entered, by entry
+     * number: its start, then the instruction after each end of an enclosing block inside it; null
+     * for other chunks, which are entered at their start only.
+     */
+    int[] entries;
+
+    /** How many of the innermost enclosing blocks end inside the chunk (at its entries). */
+    int opened;
+
     /** The wasm locals it uses, ascending. */
     int[] locals;
 
@@ -162,6 +172,9 @@ final class FunctionSplitter {
             op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF ? shape.end[i] + 1 : i + 1;
         nodes.add(new Node(i, next, 0, null));
         i = next;
+      } else if (switchLength(i) >= MIN_SWITCH) {
+        nodes.add(reduceSwitch(i, switchLength(i)));
+        i = shape.end[i] + 1;
       } else if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF) {
         int end = shape.end[i];
         int elseAt = shape.elseAt[i];
@@ -179,6 +192,91 @@ final class FunctionSplitter {
       }
     }
     return group(nodes);
+  }
+
+  /** The shortest chain of blocks that {@link #reduceSwitch} cuts. */
+  private static final int MIN_SWITCH = 8;
+
+  /** What calling a switch chunk costs per entry: the entry number, a store and a jump. */
+  private static final int ENTRY_COST = 8;
+
+  /**
+   * How many blocks, from block instruction {@code i} inwards, each begin their enclosing one's
+   * body, none with parameters or results nor pinned: the shape of a C {@code switch} (0 if {@code
+   * i} is no such block).
+   */
+  private int switchLength(int i) {
+    int n = 0;
+    for (int b = i; b < body.size() && plainBlock(b); b++) {
+      if (pinned != null && pinned[b]) {
+        return 0;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  private boolean plainBlock(int b) {
+    Instruction in = body.get(b);
+    return in.opcode() == Opcode.BLOCK && in.blockType().isEmpty() && shape.height[b] >= 0;
+  }
+
+  /**
+   * Reduces a chain of {@code n} blocks starting at {@code i}, each beginning the body of the one
+   * before: a C {@code switch} inside a loop, as compilers write it, with the dispatch ({@code
+   * br_table}) in the innermost block and each case's code after the end of a block, inside the
+   * next. Cut as other blocks, every run holding a case would hold all the blocks inside it, and
+   * one dispatch would go down and back up a chain of nested chunk calls, one per level (SQLite's
+   * VDBE: 40 levels). Instead the cases are cut, in order, into runs of about the target size
+   * ("switch chunks", which may span the ends of the blocks between their cases), and the blocks
+   * stay in the method holding the chain: a branch to a block's end calls the switch chunk holding
+   * that end with the number of the entry there, and the chunk starts with a switch on it.
+   */
+  private Node reduceSwitch(int i, int n) {
+    // blocks[k] is the k-th block from the innermost (k = 0), ends[k] its end.
+    int[] blocks = new int[n];
+    int[] ends = new int[n];
+    int size = 0;
+    for (int k = 0; k < n; k++) {
+      blocks[k] = i + n - 1 - k;
+      ends[k] = shape.end[blocks[k]];
+      size += shape.cost[blocks[k]] + shape.cost[ends[k]];
+    }
+    size += reduce(blocks[0] + 1, ends[0]);
+    // The case after ends[k], up to ends[k + 1].
+    int[] cases = new int[n - 1];
+    int plain = size;
+    for (int k = 0; k + 1 < n; k++) {
+      cases[k] = reduce(ends[k] + 1, ends[k + 1]);
+      plain += cases[k];
+    }
+    if (plain <= target) {
+      return new Node(i, ends[n - 1] + 1, plain, null);
+    }
+    int k = 0;
+    while (k + 1 < n) {
+      int a = k;
+      int run = cases[k];
+      k++;
+      while (k + 1 < n && run + shape.cost[ends[k]] + cases[k] <= target) {
+        run += shape.cost[ends[k]] + cases[k];
+        k++;
+      }
+      // The cases a .. k - 1: from after ends[a] to ends[k], spanning ends[a + 1 .. k - 1].
+      if (run < MIN_CHUNK) {
+        size += run;
+        continue;
+      }
+      Chunk c = new Chunk(chunks.size(), ends[a] + 1, ends[k]);
+      c.entries = new int[k - a];
+      for (int e = 0; e < c.entries.length; e++) {
+        c.entries[e] = ends[a + e] + 1;
+      }
+      c.opened = k - 1 - a;
+      chunks.add(c);
+      size += callCost(c) + ENTRY_COST * c.entries.length;
+    }
+    return new Node(i, ends[n - 1] + 1, size, null);
   }
 
   /** Turns runs of {@code nodes} into chunks until they fit the target; returns their size. */
@@ -287,6 +385,10 @@ final class FunctionSplitter {
       }
       i = next;
     }
+    if (c.entries != null) {
+      // Its entries are at the same height as its start, and the blocks around have no values.
+      low = 0;
+    }
     int inputs = -low;
     ValType[] before = shape.typesAt(c.start);
     c.inputs = List.of(Arrays.copyOfRange(before, before.length - inputs, before.length));
@@ -322,10 +424,11 @@ final class FunctionSplitter {
   }
 
   private static void exit(Chunk c, java.util.BitSet exits, int nesting, int label) {
-    if (label < nesting) {
-      return;
+    // nesting < 0 past the end of an enclosing block inside a switch chunk.
+    int target = c.controlDepth - 1 + nesting - label;
+    if (target >= c.controlDepth - c.opened) {
+      return; // a block inside the chunk, or an enclosing one ending inside it
     }
-    int target = c.controlDepth - 1 - (label - nesting);
     if (target == 0) {
       c.returns = true; // a branch to the function's label returns
     } else {

@@ -63,6 +63,9 @@ final class SplitEmitter {
     List<ValType> entries = c.inputs;
     int direct = direct(entries);
     List<ClassDesc> params = new ArrayList<>();
+    if (c.entries != null) {
+      params.add(CD_int); // the entry
+    }
     for (int i = 0; i < direct; i++) {
       JvmTypes.addDescs(params, entries.get(i));
     }
@@ -81,7 +84,7 @@ final class SplitEmitter {
     List<ValType> entries = c.inputs;
     int direct = direct(entries);
     int[] entrySlots = new int[entries.size()];
-    int slot = 0;
+    int slot = c.entries != null ? 1 : 0;
     for (int i = 0; i < direct; i++) {
       entrySlots[i] = slot;
       slot += JvmTypes.stackSlotSize(entries.get(i));
@@ -118,8 +121,65 @@ final class SplitEmitter {
     }
   }
 
+  /**
+   * In switch chunk {@code c} (see FunctionSplitter#reduceSwitch): jumps to the entry its first
+   * parameter names, entry k > 0 being the end of the k-th enclosing block from the innermost.
+   */
+  static void enterAtEntry(FunctionCompiler fc, FunctionSplitter.Chunk c) {
+    if (c.entries == null || c.entries.length == 1) {
+      return;
+    }
+    CodeBuilder cb = fc.cb();
+    Label start = cb.newLabel();
+    List<SwitchCase> cases = new ArrayList<>();
+    for (int k = 1; k < c.entries.length; k++) {
+      cases.add(SwitchCase.of(k, fc.frameLabel(k - 1)));
+    }
+    cb.iload(0);
+    cb.tableswitch(1, c.entries.length - 1, start, cases);
+    cb.labelBinding(start);
+  }
+
+  /**
+   * In the method holding the blocks of a switch: the code standing for switch chunk {@code child},
+   * from its start to its end. At each of its entries (its start, and after the ends of the blocks
+   * it spans, which are translated here), the entry's number goes to a local and a jump leads to
+   * the one call of the chunk.
+   */
+  private static void callSwitch(FunctionCompiler fc, FunctionSplitter.Chunk child) {
+    CodeBuilder cb = fc.cb();
+    int entry = fc.allocateLocal(TypeKind.INT);
+    Label call = cb.newLabel();
+    boolean entered = false;
+    for (int k = 0; k < child.entries.length; k++) {
+      if (k > 0) {
+        fc.endBeforeChunk(child.entries[k] - 1);
+      }
+      if (fc.reachable()) {
+        if (fc.stack().jvmCount() != 0) {
+          throw new IllegalStateException("operands on the JVM stack at a switch chunk's entry");
+        }
+        cb.loadConstant(k);
+        cb.istore(entry);
+        cb.goto_(call);
+        fc.setReachable(false);
+        entered = true;
+      }
+    }
+    if (!entered) {
+      return; // nothing enters it: it stays unreachable
+    }
+    cb.labelBinding(call);
+    cb.iload(entry);
+    invoke(fc, child, 0);
+  }
+
   /** Emits the call of chunk {@code child} and performs the exit it returns. */
   static void call(FunctionCompiler fc, FunctionSplitter.Chunk child) {
+    if (child.entries != null) {
+      callSwitch(fc, child);
+      return;
+    }
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
     List<ValType> entries = child.inputs;
@@ -138,6 +198,12 @@ final class SplitEmitter {
         put(cb, entries.get(i));
       }
     }
+    invoke(fc, child, inputs);
+  }
+
+  /** Calls {@code child}, its {@code inputs} pushed, and performs the exit it returns. */
+  private static void invoke(FunctionCompiler fc, FunctionSplitter.Chunk child, int inputs) {
+    CodeBuilder cb = fc.cb();
     SplitFrame frame = fc.frame();
     if (frame.longs > 0) {
       cb.aload(fc.longsSlot());
@@ -151,7 +217,7 @@ final class SplitEmitter {
     cb.istore(fc.posSlot());
     cb.invokestatic(
         fc.classContext().owner(), child.methodName(fc.funcIndex()), descriptor(child, frame));
-    stack.pop(inputs);
+    fc.stack().pop(inputs);
     int carrier = -1;
     if (carriesValues(fc, child)) {
       carrier = fc.allocateLocal(TypeKind.REFERENCE);
