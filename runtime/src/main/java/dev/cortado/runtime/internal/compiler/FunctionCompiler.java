@@ -143,8 +143,6 @@ final class FunctionCompiler {
   private int memorySlot = -1;
   private int scratchIntSlot = -1;
   private int exitCarrierSlot = -1;
-  private final int[][] spillSlots = new int[TypeKind.values().length][];
-  private int[] v128SpillSlots = new int[0];
 
   private final OperandStack stack = new OperandStack(this);
   private final ControlEmitter control;
@@ -263,10 +261,10 @@ final class FunctionCompiler {
         boolean param = i < type.params().size();
         if (frame.holds(i) && param) {
           JvmTypes.load(cb, localTypes.get(i), localSlots[i]);
-          storeLocal(i);
+          LocalEmitter.store(this, i);
         } else if (!frame.holds(i) && !param) {
           JvmTypes.zero(cb, localTypes.get(i));
-          storeLocal(i);
+          LocalEmitter.store(this, i);
         }
       }
     }
@@ -372,32 +370,7 @@ final class FunctionCompiler {
 
   /** The local reserved for operand stack depth {@code depth} and the JVM type of {@code t}. */
   int spillSlot(int depth, ValType t) {
-    if (t == ValType.V128) {
-      if (depth >= v128SpillSlots.length) {
-        int old = v128SpillSlots.length;
-        v128SpillSlots = Arrays.copyOf(v128SpillSlots, Math.max(depth + 8, old * 2));
-        Arrays.fill(v128SpillSlots, old, v128SpillSlots.length, -1);
-      }
-      if (v128SpillSlots[depth] < 0) {
-        v128SpillSlots[depth] = JvmTypes.allocate(cb, t);
-      }
-      return v128SpillSlots[depth];
-    }
-    TypeKind kind = JvmTypes.kind(t);
-    int k = kind.ordinal();
-    int[] slots = spillSlots[k];
-    if (slots == null || depth >= slots.length) {
-      int[] grown = new int[Math.max(depth + 8, slots == null ? 8 : slots.length * 2)];
-      Arrays.fill(grown, -1);
-      if (slots != null) {
-        System.arraycopy(slots, 0, grown, 0, slots.length);
-      }
-      spillSlots[k] = slots = grown;
-    }
-    if (slots[depth] < 0) {
-      slots[depth] = cb.allocateLocal(kind);
-    }
-    return slots[depth];
+    return stack.spillSlot(depth, t);
   }
 
   /** In a chunk method: a local for the spill carrier at its exits (see SplitEmitter.exit). */
@@ -533,46 +506,9 @@ final class FunctionCompiler {
       case CALL_INDIRECT -> CallEmitter.callIndirect(this, in);
       case DROP -> drop();
       case SELECT, SELECT_TYPED -> select();
-      case LOCAL_GET -> {
-        ValType t = localTypes.get(in.index());
-        if (t == ValType.V128 && vectorLocals != null) {
-          vectorLocals.get(in.index());
-        } else {
-          loadLocal(in.index());
-        }
-        stack.push(t);
-      }
-      case LOCAL_SET -> {
-        ValType t = localTypes.get(in.index());
-        stack.materialize(1);
-        if (t == ValType.V128 && vectorLocals != null) {
-          vectorLocals.set(in.index());
-        } else {
-          storeLocal(in.index());
-        }
-        stack.pop(1);
-      }
-      case LOCAL_TEE -> {
-        ValType t = localTypes.get(in.index());
-        stack.materialize(1);
-        if (t == ValType.V128 && vectorLocals != null) {
-          cb.dup();
-          vectorLocals.set(in.index());
-        } else if (t == ValType.V128 && JvmTypes.VECTORS) {
-          cb.dup(); // the vector stays on the stack, its halves go to the local
-          storeLocal(in.index());
-        } else if (t == ValType.V128) {
-          storeLocal(in.index());
-          loadLocal(in.index());
-        } else {
-          if (JvmTypes.kind(t).slotSize() == 2) {
-            cb.dup2();
-          } else {
-            cb.dup();
-          }
-          storeLocal(in.index());
-        }
-      }
+      case LOCAL_GET -> LocalEmitter.get(this, in.index());
+      case LOCAL_SET -> LocalEmitter.set(this, in.index());
+      case LOCAL_TEE -> LocalEmitter.tee(this, in.index());
       case I32_CONST -> {
         cb.loadConstant((int) in.value());
         stack.push(ValType.I32);
@@ -598,24 +534,6 @@ final class FunctionCompiler {
           numeric(in);
         }
       }
-    }
-  }
-
-  /** Pushes wasm local {@code index}, from its JVM local or the function's frame. */
-  private void loadLocal(int index) {
-    if (frame.holds(index)) {
-      frame.load(cb, localTypes.get(index), index, longsSlot, refsSlot);
-    } else {
-      JvmTypes.load(cb, localTypes.get(index), localSlots[index]);
-    }
-  }
-
-  /** Pops the value on top of the JVM stack into wasm local {@code index}. */
-  void storeLocal(int index) {
-    if (frame.holds(index)) {
-      frame.store(cb, localTypes.get(index), index, longsSlot, refsSlot);
-    } else {
-      JvmTypes.store(cb, localTypes.get(index), localSlots[index]);
     }
   }
 
@@ -750,6 +668,10 @@ final class FunctionCompiler {
     this.refsSlot = refs;
     this.fuelSlot = fuel;
     this.ctxSlot = ctx;
+  }
+
+  VectorLocals vectorLocals() {
+    return vectorLocals;
   }
 
   SplitFrame frame() {

@@ -2,6 +2,7 @@ package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.wasm.ValType;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.TypeKind;
 import java.util.Arrays;
 
 /**
@@ -27,6 +28,9 @@ final class OperandStack {
   private ValType[] types = new ValType[16];
   private int[] where = new int[16];
   private int size;
+
+  private final int[][] spillSlots = new int[TypeKind.values().length][];
+  private int[] v128SpillSlots = new int[0];
 
   OperandStack(FunctionCompiler fc) {
     this.fc = fc;
@@ -194,4 +198,34 @@ final class OperandStack {
   }
 
   record Snapshot(ValType[] types, int[] where) {}
+
+  /** The local reserved for operand stack depth {@code depth} and the JVM type of {@code t}. */
+  int spillSlot(int depth, ValType t) {
+    if (t == ValType.V128) {
+      if (depth >= v128SpillSlots.length) {
+        int old = v128SpillSlots.length;
+        v128SpillSlots = Arrays.copyOf(v128SpillSlots, Math.max(depth + 8, old * 2));
+        Arrays.fill(v128SpillSlots, old, v128SpillSlots.length, -1);
+      }
+      if (v128SpillSlots[depth] < 0) {
+        v128SpillSlots[depth] = JvmTypes.allocate(fc.cb(), t);
+      }
+      return v128SpillSlots[depth];
+    }
+    TypeKind kind = JvmTypes.kind(t);
+    int k = kind.ordinal();
+    int[] slots = spillSlots[k];
+    if (slots == null || depth >= slots.length) {
+      int[] grown = new int[Math.max(depth + 8, slots == null ? 8 : slots.length * 2)];
+      Arrays.fill(grown, -1);
+      if (slots != null) {
+        System.arraycopy(slots, 0, grown, 0, slots.length);
+      }
+      spillSlots[k] = slots = grown;
+    }
+    if (slots[depth] < 0) {
+      slots[depth] = fc.cb().allocateLocal(kind);
+    }
+    return slots[depth];
+  }
 }

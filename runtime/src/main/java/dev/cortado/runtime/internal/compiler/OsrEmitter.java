@@ -53,7 +53,7 @@ final class OsrEmitter {
     int offset = 0;
     for (int i = 0; i < locals.size(); i++) {
       load(fc.cb(), offset, locals.get(i));
-      fc.storeLocal(i);
+      LocalEmitter.store(fc, i);
       offset += locals.get(i) == ValType.V128 ? 2 : 1;
     }
   }

@@ -1,0 +1,220 @@
+package dev.cortado.runtime.internal.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cortado.runtime.Instance;
+import dev.cortado.runtime.Linker;
+import dev.cortado.runtime.Store;
+import dev.cortado.runtime.StoreConfig;
+import dev.cortado.runtime.Tier;
+import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.TrapKind;
+import dev.cortado.runtime.Value;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.ValType;
+import dev.cortado.wasm.WasmModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Split functions (FunctionSplitter): a C-style {@code switch} in a loop, with locals of every type
+ * written in one case and read in others, cases that fall through, continue, break, return,
+ * recurse, call the host which calls back in, and trap, runs in every mode as in the interpreter,
+ * with the same fuel and backtraces; the switch is cut into switch chunks that the dispatch calls
+ * directly.
+ */
+class SplitFunctionTest {
+  enum Mode {
+    COMPILED(StoreConfig.defaults().withTier(Tier.COMPILED)),
+    SPLIT(StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(2000)),
+    SPLIT_SMALL(StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(200)),
+    TIERED(
+        StoreConfig.defaults()
+            .withTier(Tier.TIERED)
+            .withTierUpThreshold(30)
+            .withBackgroundCompilation(false)
+            .withCompiledMethodLimit(2000));
+
+    final StoreConfig config;
+
+    Mode(StoreConfig config) {
+      this.config = config;
+    }
+  }
+
+  private static final StoreConfig INTERPRETER = StoreConfig.defaults().withTier(Tier.INTERPRETER);
+
+  private static final int CASES = 40;
+  private static final int TEMPS = 24;
+
+  /** What case {@code k} does after updating the locals, by {@code k % 6}. */
+  private static String caseEnd(int k) {
+    int depth = CASES - 1 - k; // labels from inside case k: $c(k+1) is 0
+    return switch (k % 6) {
+      case 0 -> ""; // falls through into the next case
+      case 1 -> "br " + (depth + 2); // continue the loop
+      case 2 -> "br " + (depth + 1); // break out of the switch
+      case 3 -> // recursion: the callee has locals of its own
+          "local.get $depth if i32.const 3 local.get $x local.get $depth i32.const 1 i32.sub "
+              + "call $run local.get $acc i64.add local.set $acc end br "
+              + (depth + 1);
+      case 4 -> // the host calls back into this function
+          "local.get $depth if local.get $x call $reenter local.get $acc i64.xor local.set $acc "
+              + "end br "
+              + (depth + 2);
+      default -> // returns from inside the switch now and then
+          "local.get $acc i64.const 15 i64.and i64.eqz if local.get $acc return end";
+    };
+  }
+
+  /** {@code run(n, x, depth)}: {@code n} turns of a loop around a switch of {@code CASES} cases. */
+  static String wat() {
+    StringBuilder w = new StringBuilder();
+    w.append("(module (import \"host\" \"reenter\" (func $reenter (param i32) (result i64)))\n");
+    w.append("(memory 1)\n");
+    w.append("(func $run (export \"run\") (param $n i32) (param $x i32) (param $depth i32)");
+    w.append(" (result i64)\n");
+    w.append("(local $acc i64) (local $f f64) (local $g f32) (local $v v128) (local $r externref)");
+    for (int t = 0; t < TEMPS; t++) {
+      w.append(" (local $t").append(t).append(" i32)");
+    }
+    w.append("\nblock $done loop $loop\n");
+    w.append("local.get $n i32.eqz br_if $done\n");
+    w.append("local.get $n i32.const 1 i32.sub local.set $n\n");
+    w.append("block $after\n");
+    for (int k = CASES; k >= 0; k--) {
+      w.append("block $c").append(k).append('\n');
+    }
+    w.append("local.get $x i32.const ").append(CASES + 1).append(" i32.rem_u br_table");
+    for (int k = 0; k <= CASES; k++) {
+      w.append(' ').append(k);
+    }
+    w.append("\nend\n");
+    for (int k = 0; k < CASES; k++) {
+      String t = "$t" + (k % TEMPS);
+      w.append("local.get $x i32.const ").append(2 * k + 3).append(" i32.mul i32.const ");
+      w.append(k + 1).append(" i32.add local.set $x\n");
+      w.append("local.get $acc local.get $x i64.extend_i32_u i64.add local.set $acc\n");
+      w.append("local.get $f f64.const 0.5 f64.mul local.get $x f64.convert_i32_u f64.add");
+      w.append(" local.set $f\n");
+      w.append("local.get $g f32.const 1.5 f32.add local.set $g\n");
+      w.append("local.get $v local.get $x i32x4.splat i32x4.add local.set $v\n");
+      w.append("local.get ").append(t).append(" local.get $x i32.add local.set ").append(t);
+      w.append('\n');
+      w.append("i32.const ").append(4 * k).append(" local.get $x i32.store\n");
+      if (k == 13) {
+        w.append("local.get $n i32.const 1000000 i32.eq if unreachable end\n");
+      }
+      if (k == 17) {
+        w.append("ref.null extern local.set $r\n");
+      }
+      w.append(caseEnd(k)).append("\nend\n");
+    }
+    // the default case
+    w.append("local.get $x i32.const 7 i32.add local.set $x\n");
+    w.append("end\n"); // $after
+    w.append("local.get $acc local.get $x i64.extend_i32_u i64.xor local.set $acc\n");
+    w.append("br $loop end end\n");
+    // the result: every local folded in
+    w.append("local.get $acc local.get $f i64.trunc_sat_f64_u i64.add");
+    w.append(" local.get $g i64.trunc_sat_f32_u i64.add");
+    w.append(
+        " local.get $v i64x2.extract_lane 0 i64.add local.get $v i64x2.extract_lane 1 i64.xor");
+    w.append(" local.get $r ref.is_null i64.extend_i32_u i64.add\n");
+    for (int t = 0; t < TEMPS; t++) {
+      w.append("local.get $t").append(t).append(" i64.extend_i32_u i64.add\n");
+    }
+    w.append("))\n");
+    return w.toString();
+  }
+
+  private static Instance instantiate(Store store) {
+    Instance[] self = new Instance[1];
+    Linker linker = new Linker();
+    linker.define(
+        "host",
+        "reenter",
+        FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
+        (caller, args) -> self[0].function("run").call(Value.i32(5), args[0], Value.i32(0)));
+    self[0] = linker.instantiate(store, WasmModule.parseText(wat()));
+    return self[0];
+  }
+
+  /** What {@code run} gives for a few arguments, or the trap it ends with, and the fuel left. */
+  private static List<String> outcomes(StoreConfig config) {
+    List<String> out = new ArrayList<>();
+    int[][] calls = {{1, 0, 0}, {50, 1, 0}, {300, 12345, 2}, {2000, -7, 1}, {1_000_001, 13, 0}};
+    for (int[] c : calls) {
+      Store store = new Store(config.withFuel(50_000_000));
+      Instance inst = instantiate(store);
+      Trap trap =
+          catchThrowableOfType(
+              Trap.class,
+              () ->
+                  out.add(
+                      inst.function("run")
+                              .call(Value.i32(c[0]), Value.i32(c[1]), Value.i32(c[2]))[0]
+                              .asLong()
+                          + ""));
+      if (trap != null) {
+        out.add(trap.kind() + " " + trap.backtrace());
+      }
+      out.add("fuel " + store.fuel());
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void everyModeGivesTheInterpretersResultsFuelAndTraps(Mode mode) {
+    List<String> expected = outcomes(INTERPRETER);
+    assertThat(expected).anyMatch(s -> s.startsWith(TrapKind.UNREACHABLE.toString()));
+    assertThat(outcomes(mode.config)).isEqualTo(expected);
+  }
+
+  /** The switch is cut into switch chunks that the method holding its blocks calls directly. */
+  @Test
+  void theSwitchIsCutIntoChunksCalledFromTheDispatch() {
+    WasmModule module = WasmModule.parseText(wat());
+    int run = module.importedFunctionCount();
+    FunctionSplitter.Plan plan = FunctionSplitter.plan(module, run, 900, 1600, null);
+    List<FunctionSplitter.Chunk> switchChunks =
+        plan.chunks().stream().filter(c -> c.entries != null).toList();
+    assertThat(switchChunks.size()).isGreaterThan(2);
+    int entries = switchChunks.stream().mapToInt(c -> c.entries.length).sum();
+    assertThat(entries).isGreaterThan(CASES / 2);
+    // One call from the method holding the dispatch reaches any case: chunks nest at most two
+    // deep (the switch's chunks in one holding the whole switch), not one level per case or so.
+    assertThat(switchChunks).allMatch(c -> c.children.isEmpty());
+    assertThat(plan.chunks()).allMatch(c -> nesting(c) <= 2);
+  }
+
+  private static int nesting(FunctionSplitter.Chunk c) {
+    return 1 + c.children.stream().mapToInt(SplitFunctionTest::nesting).max().orElse(0);
+  }
+
+  /** Chunks take their stack inputs and the frame, whatever the number of locals they use. */
+  @Test
+  void chunksTakeTheFrameRatherThanTheirLocals() throws Exception {
+    WasmModule module = WasmModule.parseText(wat());
+    CompiledModule code = CompiledModule.of(module, 2000);
+    code.compileAll();
+    assertThat(code.statistics().splitFunctions).isEqualTo(1);
+    java.lang.invoke.MethodHandle f = code.method(module.importedFunctionCount());
+    Class<?> generated =
+        java.lang.invoke.MethodHandles.lookup().revealDirect(f).getDeclaringClass();
+    int chunks = 0;
+    for (java.lang.reflect.Method m : generated.getDeclaredMethods()) {
+      if (m.getName().contains("$")) {
+        chunks++;
+        // entry, long[], Object[], fuel, instance
+        assertThat(m.getParameterCount()).as(m.getName()).isLessThanOrEqualTo(5);
+      }
+    }
+    assertThat(chunks).isGreaterThan(2);
+  }
+}
