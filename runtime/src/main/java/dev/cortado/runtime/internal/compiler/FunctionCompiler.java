@@ -420,7 +420,7 @@ final class FunctionCompiler {
     pollInterrupt();
     chargeFuelAfterCurrent();
     if (vectorLocals != null) {
-      vectorLocals.atLoopHeader();
+      vectorLocals.atLoopHeader(current);
     }
   }
 
