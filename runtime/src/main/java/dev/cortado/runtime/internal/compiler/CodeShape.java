@@ -353,6 +353,14 @@ final class CodeShape {
       case SELECT, SELECT_TYPED -> 4;
       default -> {
         if (op.prefix() == 0xFD) {
+          if (JvmTypes.VECTORS) {
+            SimdEmitter.VectorMethod m = SimdEmitter.vectorMethod(op.mnemonic());
+            if (m != null) {
+              // One invokedynamic on the operands as they lie on the stack, after a lane index,
+              // the shuffle's lanes (or a few calls, ShufflePlan) or the offset and memory.
+              yield op.immediate() == Opcode.Immediate.SHUFFLE ? 40 : 16;
+            }
+          }
           // Operands to locals (wide stores in big methods), both halves loaded, a helper per
           // half (see SimdEmitter): lane-wise ones are the smallest, shuffle the largest. With
           // the Vector API, an operand's half is a call (JvmTypes.VECTORS), and the result packed.

@@ -419,7 +419,7 @@ final class FunctionCompiler {
     pollInterrupt();
     chargeFuelAfterCurrent();
     if (vectorLocals != null) {
-      vectorLocals.atLoopHeader();
+      vectorLocals.atLoopHeader(current);
     }
   }
 

@@ -151,6 +151,21 @@ final class SimdMemoryEmitter {
 
   /** {@code v128.load*_lane} ({@code [i32 v128] -> [v128]}) and {@code v128.store*_lane}. */
   private void laneMemory(Instruction in, Opcode op, int offset, int lane) {
+    SimdEmitter.VectorMethod vector = SimdEmitter.vectorMethod(op.mnemonic());
+    if (vector != null) {
+      // One scalar access and a lane insertion or extraction (see VectorOps).
+      stack.materialize(2);
+      fc.recordPosition(in);
+      cb().loadConstant(offset);
+      cb().aload(fc.memorySlot());
+      cb().loadConstant(lane);
+      JvmTypes.vectorCall(cb(), vector.owner(), vector.name(), vector.desc());
+      stack.pop(2);
+      for (ValType t : op.results()) {
+        stack.push(t);
+      }
+      return;
+    }
     int[] s = simd.take(2);
     int addr = s[0];
     int v = s[1];

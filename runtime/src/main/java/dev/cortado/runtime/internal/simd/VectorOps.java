@@ -16,6 +16,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -80,6 +81,81 @@ public final class VectorOps {
         load64(addr, offset, m)
             .reinterpretAsInts()
             .convertShape(VectorOperators.ZERO_EXTEND_I2L, L, 0));
+  }
+
+  // The splatting, zero-filling and lane accesses read or write one scalar (spec 4.4.7): its index
+  // is checked first, so an access out of bounds traps having written nothing.
+
+  public static IntVector v128Load8Splat(int addr, int offset, MemoryInstance m) {
+    return r(ByteVector.broadcast(B, m.array()[m.index(addr, offset, 1)]));
+  }
+
+  public static IntVector v128Load16Splat(int addr, int offset, MemoryInstance m) {
+    short x = (short) MemoryInstance.SHORTS.get(m.array(), m.index(addr, offset, 2));
+    return r(ShortVector.broadcast(S, x));
+  }
+
+  public static IntVector v128Load32Splat(int addr, int offset, MemoryInstance m) {
+    return IntVector.broadcast(
+        I, (int) MemoryInstance.INTS.get(m.array(), m.index(addr, offset, 4)));
+  }
+
+  public static IntVector v128Load64Splat(int addr, int offset, MemoryInstance m) {
+    long x = (long) MemoryInstance.LONGS.get(m.array(), m.index(addr, offset, 8));
+    return r(LongVector.broadcast(L, x));
+  }
+
+  public static IntVector v128Load32Zero(int addr, int offset, MemoryInstance m) {
+    int x = (int) MemoryInstance.INTS.get(m.array(), m.index(addr, offset, 4));
+    return IntVector.zero(I).withLane(0, x);
+  }
+
+  public static IntVector v128Load64Zero(int addr, int offset, MemoryInstance m) {
+    long x = (long) MemoryInstance.LONGS.get(m.array(), m.index(addr, offset, 8));
+    return r(LongVector.zero(L).withLane(0, x));
+  }
+
+  // The lane accesses take the address, the vector, the offset, the memory and the lane index.
+
+  public static IntVector v128Load8Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    return r(b(v).withLane(lane, m.array()[m.index(addr, offset, 1)]));
+  }
+
+  public static IntVector v128Load16Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    short x = (short) MemoryInstance.SHORTS.get(m.array(), m.index(addr, offset, 2));
+    return r(s(v).withLane(lane, x));
+  }
+
+  public static IntVector v128Load32Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    return v.withLane(lane, (int) MemoryInstance.INTS.get(m.array(), m.index(addr, offset, 4)));
+  }
+
+  public static IntVector v128Load64Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    long x = (long) MemoryInstance.LONGS.get(m.array(), m.index(addr, offset, 8));
+    return r(l(v).withLane(lane, x));
+  }
+
+  public static void v128Store8Lane(int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    m.array()[m.index(addr, offset, 1)] = b(v).lane(lane);
+  }
+
+  public static void v128Store16Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    MemoryInstance.SHORTS.set(m.array(), m.index(addr, offset, 2), s(v).lane(lane));
+  }
+
+  public static void v128Store32Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    MemoryInstance.INTS.set(m.array(), m.index(addr, offset, 4), v.lane(lane));
+  }
+
+  public static void v128Store64Lane(
+      int addr, IntVector v, int offset, MemoryInstance m, int lane) {
+    MemoryInstance.LONGS.set(m.array(), m.index(addr, offset, 8), l(v).lane(lane));
   }
 
   // ---- splats ----
@@ -170,11 +246,16 @@ public final class VectorOps {
 
   /**
    * {@code i8x16.shuffle}: byte {@code lanes[i]} of the concatenation of {@code a} and {@code b},
-   * where {@code lanes} are the instruction's 16 indices (0 to 31) as two little-endian longs; C2
-   * hoists building them out of loops.
+   * where {@code lanes} are the instruction's 16 indices (0 to 31) as two little-endian longs: a
+   * byte permutation of each operand and a blend. Everything made from the lanes is constant, and
+   * C2 hoists it out of loops. (The two-vector {@code selectFrom} wraps and compares the indices at
+   * every use where the CPU has no two-table byte permutation, as AVX2 has not.)
    */
   public static IntVector i8x16Shuffle(IntVector a, IntVector b, long lanesLo, long lanesHi) {
-    return r(b(VectorLanes.pack(lanesLo, lanesHi)).selectFrom(b(a), b(b)));
+    ByteVector lanes = b(VectorLanes.pack(lanesLo, lanesHi));
+    ByteVector within = lanes.and((byte) 15);
+    VectorMask<Byte> fromB = lanes.compare(VectorOperators.GE, (byte) 16);
+    return r(within.selectFrom(b(a)).blend(within.selectFrom(b(b)), fromB));
   }
 
   /**

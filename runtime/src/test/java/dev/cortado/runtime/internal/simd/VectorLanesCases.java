@@ -373,6 +373,97 @@ final class VectorLanesCases {
     assertThat(m.readBytes(base, 64)).isEqualTo(before);
   }
 
+  /**
+   * The splatting, zero-filling and lane loads and the lane stores read or write exactly their
+   * bytes (little-endian), at every lane, and trap before writing anything when out of bounds.
+   */
+  static void lanesSplatsAndZeroFillingAccessMemoryAsTheScalarOnes() {
+    dev.cortado.runtime.internal.MemoryInstance m =
+        dev.cortado.runtime.internal.MemoryInstance.create(
+            new dev.cortado.wasm.MemType(new dev.cortado.wasm.Limits(1, 1), false, false));
+    int base = 65536 - 64;
+    Random rnd = new Random(11);
+    for (int i = 0; i < 64; i++) {
+      m.writeByte(base + i, (byte) rnd.nextInt());
+    }
+    IntVector v = VectorLanes.pack(0x0102_0304_0506_0708L, 0x1112_1314_1516_1718L);
+    for (int addr = base; addr <= base + 40; addr += 7) {
+      long x = m.readLong(addr + 5);
+      assertThat(halves(VectorOps.v128Load8Splat(addr, 5, m)))
+          .containsExactly(I8x16.splat((int) x), I8x16.splat((int) x));
+      assertThat(halves(VectorOps.v128Load16Splat(addr, 5, m)))
+          .containsExactly(I16x8.splat((int) x), I16x8.splat((int) x));
+      assertThat(halves(VectorOps.v128Load32Splat(addr, 5, m)))
+          .containsExactly(I32x4.splat((int) x), I32x4.splat((int) x));
+      assertThat(halves(VectorOps.v128Load64Splat(addr, 5, m))).containsExactly(x, x);
+      assertThat(halves(VectorOps.v128Load32Zero(addr, 5, m)))
+          .containsExactly(x & 0xFFFF_FFFFL, 0L);
+      assertThat(halves(VectorOps.v128Load64Zero(addr, 5, m))).containsExactly(x, 0L);
+      long lo = VectorLanes.lo(v);
+      long hi = VectorLanes.hi(v);
+      for (int lane = 0; lane < 16; lane++) {
+        long[] want = {lo, hi};
+        want[lane / 8] = I8x16.replaceLane(want[lane / 8], lane % 8, (int) x);
+        assertThat(halves(VectorOps.v128Load8Lane(addr, v, 5, m, lane))).containsExactly(want);
+      }
+      for (int lane = 0; lane < 8; lane++) {
+        long[] want = {lo, hi};
+        want[lane / 4] = I16x8.replaceLane(want[lane / 4], lane % 4, (int) x);
+        assertThat(halves(VectorOps.v128Load16Lane(addr, v, 5, m, lane))).containsExactly(want);
+      }
+      for (int lane = 0; lane < 4; lane++) {
+        long[] want = {lo, hi};
+        want[lane / 2] = I32x4.replaceLane(want[lane / 2], lane % 2, (int) x);
+        assertThat(halves(VectorOps.v128Load32Lane(addr, v, 5, m, lane))).containsExactly(want);
+      }
+      assertThat(halves(VectorOps.v128Load64Lane(addr, v, 5, m, 0))).containsExactly(x, hi);
+      assertThat(halves(VectorOps.v128Load64Lane(addr, v, 5, m, 1))).containsExactly(lo, x);
+    }
+    // Each lane store writes its lane's bytes and no other.
+    for (int lane = 0; lane < 16; lane++) {
+      byte[] before = m.readBytes(base, 64);
+      VectorOps.v128Store8Lane(base, v, 9, m, lane);
+      before[9] =
+          (byte)
+              (lane < 8
+                  ? VectorLanes.lo(v) >>> (8 * lane)
+                  : VectorLanes.hi(v) >>> (8 * (lane - 8)));
+      assertThat(m.readBytes(base, 64)).isEqualTo(before);
+    }
+    for (int lane = 0; lane < 2; lane++) {
+      byte[] before = m.readBytes(base, 64);
+      VectorOps.v128Store64Lane(base, v, 56, m, lane);
+      long want = lane == 0 ? VectorLanes.lo(v) : VectorLanes.hi(v);
+      for (int i = 0; i < 8; i++) {
+        before[56 + i] = (byte) (want >>> (8 * i));
+      }
+      assertThat(m.readBytes(base, 64)).isEqualTo(before);
+    }
+    VectorOps.v128Store16Lane(base, v, 20, m, 5);
+    assertThat(m.readBytes(base + 20, 2)).containsExactly((byte) 0x16, (byte) 0x15);
+    VectorOps.v128Store32Lane(base, v, 30, m, 1);
+    assertThat(m.readBytes(base + 30, 4)).containsExactly((byte) 4, (byte) 3, (byte) 2, (byte) 1);
+    // Straddling the end: a trap, nothing written.
+    byte[] before = m.readBytes(base, 64);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> VectorOps.v128Store64Lane(base + 57, v, 0, m, 1))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> VectorOps.v128Store32Lane(base + 61, v, 0, m, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> VectorOps.v128Load64Splat(base + 57, 0, m))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> VectorOps.v128Load16Lane(-1, v, 0, m, 0))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(m.readBytes(base, 64)).isEqualTo(before);
+  }
+
+  private static long[] halves(IntVector v) {
+    return new long[] {VectorLanes.lo(v), VectorLanes.hi(v)};
+  }
+
   /** The scalar result of a composite: the two halves, from the operands' halves. */
   private interface ScalarPair {
     long[] of(long aLo, long aHi, long bLo, long bHi);

@@ -33,6 +33,11 @@ class VectorLanesTest {
   }
 
   @Test
+  void lanesSplatsAndZeroFillingAccessMemoryAsTheScalarOnes() {
+    VectorLanesCases.lanesSplatsAndZeroFillingAccessMemoryAsTheScalarOnes();
+  }
+
+  @Test
   void memoryAccessesReadAndWriteLittleEndianAndCheckBounds() {
     VectorLanesCases.memoryAccessesReadAndWriteLittleEndianAndCheckBounds();
   }

@@ -1,0 +1,120 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Which wasm locals are live at each loop header of a function body: those that some path from the
+ * header reads before writing them. A backward dataflow pass over the structured body (a branch's
+ * live set is its target's: after a block's or if's end, at a loop's header), repeated until no
+ * loop header's set grows, since a loop's branches back to its header come after it.
+ */
+final class LoopLiveness {
+  private LoopLiveness() {}
+
+  /**
+   * For each instruction of {@code body} (which ends with the function's {@code end}) that is a
+   * {@code loop}, the locals live at its header; null at the other instructions.
+   */
+  static BitSet[] of(List<Instruction> body) {
+    int n = body.size();
+    // The opening instruction each end and else closes, and each branch's targets, as the index
+    // of the block, loop or if they name; -1 is the function's own block (a return).
+    int[] opening = new int[n];
+    int[][] targets = new int[n][];
+    Deque<Integer> open = new ArrayDeque<>();
+    open.push(-1);
+    for (int i = 0; i < n; i++) {
+      Instruction in = body.get(i);
+      switch (in.opcode()) {
+        case BLOCK, LOOP, IF -> open.push(i);
+        case ELSE -> opening[i] = open.peek();
+        case END -> opening[i] = open.size() > 1 ? open.pop() : -1;
+        case BR, BR_IF -> targets[i] = new int[] {nth(open, in.index())};
+        case BR_TABLE -> {
+          int[] labels = in.labels();
+          int[] t = new int[labels.length];
+          for (int k = 0; k < labels.length; k++) {
+            t[k] = nth(open, labels[k]);
+          }
+          targets[i] = t;
+        }
+        default -> {}
+      }
+    }
+    BitSet[] label = new BitSet[n];
+    BitSet[] elseStart = new BitSet[n];
+    BitSet[] headers = new BitSet[n];
+    for (int i = 0; i < n; i++) {
+      if (body.get(i).opcode() == Opcode.LOOP) {
+        headers[i] = new BitSet();
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      BitSet live = new BitSet();
+      for (int i = n - 1; i >= 0; i--) {
+        Instruction in = body.get(i);
+        switch (in.opcode()) {
+          case LOCAL_GET -> live.set(in.index());
+          case LOCAL_SET, LOCAL_TEE -> live.clear(in.index());
+          case END -> {
+            int o = opening[i];
+            if (o >= 0 && body.get(o).opcode() != Opcode.LOOP) {
+              label[o] = (BitSet) live.clone();
+            }
+          }
+          case ELSE -> {
+            int o = opening[i];
+            elseStart[o] = live;
+            live = (BitSet) label[o].clone();
+          }
+          case IF -> {
+            BitSet other = elseStart[i] != null ? elseStart[i] : label[i];
+            live.or(other);
+          }
+          case LOOP -> {
+            if (!live.equals(headers[i])) {
+              headers[i] = (BitSet) live.clone();
+              changed = true;
+            }
+          }
+          case BR -> live = targetLive(targets[i][0], label, headers);
+          case BR_IF -> live.or(targetLive(targets[i][0], label, headers));
+          case BR_TABLE -> {
+            live = new BitSet();
+            for (int t : targets[i]) {
+              live.or(targetLive(t, label, headers));
+            }
+          }
+          case RETURN, UNREACHABLE -> live = new BitSet();
+          default -> {}
+        }
+      }
+    }
+    return headers;
+  }
+
+  /** The locals live where a branch to the structure opened at {@code o} continues. */
+  private static BitSet targetLive(int o, BitSet[] label, BitSet[] headers) {
+    if (o < 0) {
+      return new BitSet();
+    }
+    BitSet live = headers[o] != null ? headers[o] : label[o];
+    return live == null ? new BitSet() : (BitSet) live.clone();
+  }
+
+  /** The {@code depth}-th innermost open structure. */
+  private static int nth(Deque<Integer> open, int depth) {
+    var it = open.iterator();
+    for (int k = 0; k < depth; k++) {
+      it.next();
+    }
+    return it.next();
+  }
+}
