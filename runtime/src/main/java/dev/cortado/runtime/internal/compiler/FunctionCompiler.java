@@ -144,6 +144,9 @@ final class FunctionCompiler {
   private int scratchIntSlot = -1;
   private int exitCarrierSlot = -1;
 
+  /** In a chunk that caches its locals: where its exits meet (SplitEmitter), made on first use. */
+  private Label chunkExit;
+
   private final OperandStack stack = new OperandStack(this);
   private final ControlEmitter control;
   private final SimdEmitter simd;
@@ -326,6 +329,9 @@ final class FunctionCompiler {
     } else if (control.depth() != 0) {
       throw new IllegalStateException("function " + funcIndex + " does not end with end");
     }
+    if (chunkExit != null) {
+      SplitEmitter.emitCommonExit(this, chunkExit);
+    }
     cb.labelBinding(exhausted);
     cb.invokestatic(CD_Unwind, "exhausted", TRAP_SIGNAL);
     cb.athrow();
@@ -375,10 +381,13 @@ final class FunctionCompiler {
 
   /** In a chunk method: a local for the spill carrier at its exits (see SplitEmitter.exit). */
   int exitCarrier() {
-    if (exitCarrierSlot < 0) {
-      exitCarrierSlot = cb.allocateLocal(TypeKind.REFERENCE);
-    }
-    return exitCarrierSlot;
+    return exitCarrierSlot < 0
+        ? exitCarrierSlot = cb.allocateLocal(TypeKind.REFERENCE)
+        : exitCarrierSlot;
+  }
+
+  Label chunkExit() {
+    return chunkExit == null ? chunkExit = cb.newLabel() : chunkExit;
   }
 
   int scratchInt() {

@@ -55,10 +55,15 @@ final class LocalEmitter {
     }
   }
 
+  /** Whether wasm local {@code index} is read and written in the frame (not cached, see Chunk). */
+  private static boolean inFrame(FunctionCompiler fc, int index) {
+    return fc.frame().holds(index) && (fc.chunk() == null || !fc.chunk().cached);
+  }
+
   /** Pushes wasm local {@code index}, from its JVM local or the function's frame. */
   static void load(FunctionCompiler fc, int index) {
     ValType t = fc.localTypes().get(index);
-    if (fc.frame().holds(index)) {
+    if (inFrame(fc, index)) {
       fc.frame().load(fc.cb(), t, index, fc.longsSlot(), fc.refsSlot());
     } else {
       JvmTypes.load(fc.cb(), t, fc.localSlots()[index]);
@@ -68,7 +73,7 @@ final class LocalEmitter {
   /** Pops the value on top of the JVM stack into wasm local {@code index}. */
   static void store(FunctionCompiler fc, int index) {
     ValType t = fc.localTypes().get(index);
-    if (fc.frame().holds(index)) {
+    if (inFrame(fc, index)) {
       fc.frame().store(fc.cb(), t, index, fc.longsSlot(), fc.refsSlot());
     } else {
       JvmTypes.store(fc.cb(), t, fc.localSlots()[index]);

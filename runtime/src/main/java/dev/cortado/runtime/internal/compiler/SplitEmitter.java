@@ -119,6 +119,14 @@ final class SplitEmitter {
     for (int i = 0; i < entries.size(); i++) {
       fc.stack().pushAt(entries.get(i), entrySlots[i]);
     }
+    if (c.cached) {
+      for (int l : c.locals) {
+        ValType t = fc.localTypes().get(l);
+        localSlots[l] = JvmTypes.allocate(cb, t);
+        frame.load(cb, t, l, longs, refs);
+        JvmTypes.store(cb, t, localSlots[l]);
+      }
+    }
   }
 
   /**
@@ -332,7 +340,31 @@ final class SplitEmitter {
         stack.pop(1);
       }
     }
-    cb.loadConstant(code);
+    if (fc.chunk().cached) {
+      // The common exit is a join point: the JVM stack must be empty on every way in.
+      stack.discardJvm(stack.jvmCount());
+      cb.loadConstant(code);
+      cb.istore(fc.scratchInt());
+      cb.goto_(fc.chunkExit());
+    } else {
+      cb.loadConstant(code);
+      cb.ireturn();
+    }
+  }
+
+  /**
+   * The exit of a chunk that keeps its locals in JVM locals: stores the ones it wrote into the
+   * frame and returns the exit code, which every exit left in the scratch local.
+   */
+  static void emitCommonExit(FunctionCompiler fc, Label exit) {
+    CodeBuilder cb = fc.cb();
+    cb.labelBinding(exit);
+    for (int l : fc.chunk().written) {
+      ValType t = fc.localTypes().get(l);
+      JvmTypes.load(cb, t, fc.localSlots()[l]);
+      fc.frame().store(cb, t, l, fc.longsSlot(), fc.refsSlot());
+    }
+    cb.iload(fc.scratchInt());
     cb.ireturn();
   }
 

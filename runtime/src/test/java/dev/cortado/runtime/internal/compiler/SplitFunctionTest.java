@@ -79,6 +79,7 @@ class SplitFunctionTest {
     w.append("(func $run (export \"run\") (param $n i32) (param $x i32) (param $depth i32)");
     w.append(" (result i64)\n");
     w.append("(local $acc i64) (local $f f64) (local $g f32) (local $v v128) (local $r externref)");
+    w.append(" (local $y i32)");
     for (int t = 0; t < TEMPS; t++) {
       w.append(" (local $t").append(t).append(" i32)");
     }
@@ -109,6 +110,20 @@ class SplitFunctionTest {
       if (k == 13) {
         w.append("local.get $n i32.const 1000000 i32.eq if unreachable end\n");
       }
+      if (k == 9) {
+        // a loop (its chunk keeps its locals in JVM locals), left early for the switch's end
+        w.append("i32.const 5 local.set $y loop $inner\n");
+        w.append("local.get $acc local.get $y i64.extend_i32_u i64.add local.set $acc\n");
+        w.append("local.get $y i32.const 3 i32.eq local.get $x i32.const 1 i32.and i32.and");
+        w.append(" br_if $after\n");
+        w.append("local.get $y i32.const 1 i32.sub local.tee $y br_if $inner end\n");
+      }
+      if (k == 24) {
+        // a loop, then a return from inside the switch
+        w.append("loop $spin local.get $y i32.const 1 i32.add local.tee $y i32.const 9 i32.lt_u");
+        w.append(" br_if $spin end\n");
+        w.append("local.get $n i32.const 7 i32.eq if local.get $acc return end\n");
+      }
       if (k == 17) {
         w.append("ref.null extern local.set $r\n");
       }
@@ -124,7 +139,8 @@ class SplitFunctionTest {
     w.append(" local.get $g i64.trunc_sat_f32_u i64.add");
     w.append(
         " local.get $v i64x2.extract_lane 0 i64.add local.get $v i64x2.extract_lane 1 i64.xor");
-    w.append(" local.get $r ref.is_null i64.extend_i32_u i64.add\n");
+    w.append(" local.get $r ref.is_null i64.extend_i32_u i64.add");
+    w.append(" local.get $y i64.extend_i32_u i64.add\n");
     for (int t = 0; t < TEMPS; t++) {
       w.append("local.get $t").append(t).append(" i64.extend_i32_u i64.add\n");
     }
@@ -147,7 +163,9 @@ class SplitFunctionTest {
   /** What {@code run} gives for a few arguments, or the trap it ends with, and the fuel left. */
   private static List<String> outcomes(StoreConfig config) {
     List<String> out = new ArrayList<>();
-    int[][] calls = {{1, 0, 0}, {50, 1, 0}, {300, 12345, 2}, {2000, -7, 1}, {1_000_001, 13, 0}};
+    int[][] calls = {
+      {1, 0, 0}, {50, 1, 0}, {300, 12345, 2}, {2000, -7, 1}, {1_000_001, 13, 0}, {8, 24, 0}
+    };
     for (int[] c : calls) {
       Store store = new Store(config.withFuel(50_000_000));
       Instance inst = instantiate(store);
@@ -190,6 +208,7 @@ class SplitFunctionTest {
     // One call from the method holding the dispatch reaches any case: chunks nest at most two
     // deep (the switch's chunks in one holding the whole switch), not one level per case or so.
     assertThat(switchChunks).allMatch(c -> c.children.isEmpty());
+    assertThat(switchChunks).anyMatch(c -> c.cached).anyMatch(c -> !c.cached);
     assertThat(plan.chunks()).allMatch(c -> nesting(c) <= 2);
   }
 
