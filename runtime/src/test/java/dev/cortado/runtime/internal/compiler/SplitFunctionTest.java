@@ -149,13 +149,21 @@ class SplitFunctionTest {
   }
 
   private static Instance instantiate(Store store) {
+    return instantiate(store, new ArrayList<>());
+  }
+
+  /** An instance whose host function records in {@code seen} whether compiled code called it. */
+  private static Instance instantiate(Store store, List<Boolean> seen) {
     Instance[] self = new Instance[1];
     Linker linker = new Linker();
     linker.define(
         "host",
         "reenter",
         FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
-        (caller, args) -> self[0].function("run").call(Value.i32(5), args[0], Value.i32(0)));
+        (caller, args) -> {
+          seen.add(TierUpTest.calledFromCompiledCode());
+          return self[0].function("run").call(Value.i32(5), args[0], Value.i32(0));
+        });
     self[0] = linker.instantiate(store, WasmModule.parseText(wat()));
     return self[0];
   }
@@ -192,6 +200,20 @@ class SplitFunctionTest {
     List<String> expected = outcomes(INTERPRETER);
     assertThat(expected).anyMatch(s -> s.startsWith(TrapKind.UNREACHABLE.toString()));
     assertThat(outcomes(mode.config)).isEqualTo(expected);
+  }
+
+  /** On-stack replacement enters the loop around the switch, whose cases are switch chunks. */
+  @Test
+  void aRunningSwitchLoopMovesToCompiledCodeInTheMiddle() {
+    List<Boolean> seen = new ArrayList<>();
+    Instance inst = instantiate(new Store(Mode.TIERED.config.withTierUpThreshold(200)), seen);
+    Value[] args = {Value.i32(3000), Value.i32(-7), Value.i32(1)};
+    Value[] result = inst.function("run").call(args);
+    assertThat(seen.getFirst()).isFalse();
+    assertThat(seen.getLast()).isTrue();
+    assertThat(result).isEqualTo(instantiate(new Store(INTERPRETER)).function("run").call(args));
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    assertThat(code.statistics().splitFunctions).isEqualTo(1);
   }
 
   /** The switch is cut into switch chunks that the method holding its blocks calls directly. */
