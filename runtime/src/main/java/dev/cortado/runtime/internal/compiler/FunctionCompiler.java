@@ -121,12 +121,10 @@ final class FunctionCompiler {
 
   private final int methodId;
 
-  /** Where the locals the chunks use live, if the function is split (see {@link SplitFrame}). */
+  /** Where the locals chunks use live ({@link SplitFrame}), and its arrays' JVM locals. */
   private final SplitFrame frame;
 
-  /** The JVM locals holding the frame's arrays. */
   private int longsSlot = -1;
-
   private int refsSlot = -1;
 
   private CodeBuilder cb;
@@ -381,13 +379,17 @@ final class FunctionCompiler {
 
   /** In a chunk method: a local for the spill carrier at its exits (see SplitEmitter.exit). */
   int exitCarrier() {
-    return exitCarrierSlot < 0
-        ? exitCarrierSlot = cb.allocateLocal(TypeKind.REFERENCE)
-        : exitCarrierSlot;
+    if (exitCarrierSlot < 0) {
+      exitCarrierSlot = cb.allocateLocal(TypeKind.REFERENCE);
+    }
+    return exitCarrierSlot;
   }
 
   Label chunkExit() {
-    return chunkExit == null ? chunkExit = cb.newLabel() : chunkExit;
+    if (chunkExit == null) {
+      chunkExit = cb.newLabel();
+    }
+    return chunkExit;
   }
 
   int scratchInt() {
@@ -687,12 +689,10 @@ final class FunctionCompiler {
     return frame;
   }
 
-  /** The JVM local holding the frame's {@code long[]}. */
   int longsSlot() {
     return longsSlot;
   }
 
-  /** The JVM local holding the frame's {@code Object[]}. */
   int refsSlot() {
     return refsSlot;
   }
