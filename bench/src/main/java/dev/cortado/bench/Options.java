@@ -89,10 +89,12 @@ final class Options {
         case "--engines" -> o.engines = list(value);
         case "--skip-engines" -> o.skipEngines = list(value);
         case "--workloads" -> o.workloads = list(value);
-        case "--sizes" -> o.sizes = list(value).stream().map(s -> Size.valueOf(upper(s))).toList();
-        case "--kinds" -> o.kinds = list(value).stream().map(k -> Kind.valueOf(upper(k))).toList();
+        case "--sizes" ->
+            o.sizes = list(value).stream().map(s -> constant(option, s, Size.class)).toList();
+        case "--kinds" ->
+            o.kinds = list(value).stream().map(k -> constant(option, k, Kind.class)).toList();
         case "--runs" -> o.runs = positive(option, value);
-        case "--warmup" -> o.warmup = Integer.parseInt(value);
+        case "--warmup" -> o.warmup = number(option, value);
         case "--forks" -> o.forks = positive(option, value);
         case "--timeout" -> o.timeout = Duration.ofSeconds(positive(option, value));
         case "--budget" -> o.budget = Duration.ofSeconds(positive(option, value));
@@ -131,6 +133,21 @@ final class Options {
         bench, root, java, classPath, graalModules, graalUpgrade, node, cortadoModes, cpuClock);
   }
 
+  /** The constant of {@code type} named {@code name} in any case, or a message listing them. */
+  private static <E extends Enum<E>> E constant(String option, String name, Class<E> type) {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equalsIgnoreCase(name)) {
+        return e;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      names.add(e.name().toLowerCase(Locale.ROOT));
+    }
+    throw new IllegalArgumentException(
+        option + ": no " + name + " (one of " + String.join(", ", names) + ")");
+  }
+
   private static List<String> list(String value) {
     List<String> items = new ArrayList<>();
     for (String item : value.split(",")) {
@@ -141,12 +158,16 @@ final class Options {
     return List.copyOf(items);
   }
 
-  private static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
+  private static int number(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a number, not " + value);
+    }
   }
 
   private static int positive(String option, String value) {
-    int n = Integer.parseInt(value);
+    int n = number(option, value);
     if (n < 1) {
       throw new IllegalArgumentException(option + " must be at least 1: " + value);
     }

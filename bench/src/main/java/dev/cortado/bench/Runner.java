@@ -49,7 +49,15 @@ public final class Runner {
   }
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      // A mistyped option is the user's, not a bug: one line, as the CLI does.
+      System.err.println("bench/run: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     List<Workload> workloads = new ArrayList<>();
     for (Workload w : Workload.read(options.bench.resolve("workloads/workloads.tsv"))) {
       if (options.workloads.isEmpty() || options.workloads.contains(w.name())) {
