@@ -354,7 +354,7 @@ final class CodeShape {
       default -> {
         if (op.prefix() == 0xFD) {
           if (JvmTypes.VECTORS) {
-            SimdEmitter.VectorMethod m = SimdEmitter.vectorMethod(op.mnemonic());
+            SimdEmitter.VectorMethod m = SimdEmitter.vectorMethod(op);
             if (m != null) {
               // One invokedynamic on the operands as they lie on the stack, after a lane index,
               // the shuffle's lanes (or a few calls, ShufflePlan) or the offset and memory.

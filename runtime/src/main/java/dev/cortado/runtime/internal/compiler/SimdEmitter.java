@@ -134,17 +134,35 @@ final class SimdEmitter {
     }
   }
 
-  /** The Vector API method for {@code mnemonic}, or null: {@code i8x16.add_sat_s}, i8x16AddSatS. */
-  static VectorMethod vectorMethod(String mnemonic) {
-    if (VECTOR_METHODS.isEmpty()) {
-      return null;
+  /**
+   * The Vector API method of each SIMD opcode that has one ({@link JvmTypes#VECTORS}), found once
+   * by name: {@code i8x16.add_sat_s} is {@code i8x16AddSatS}.
+   */
+  private static final Map<Opcode, VectorMethod> BY_OPCODE = new EnumMap<>(Opcode.class);
+
+  static {
+    if (!VECTOR_METHODS.isEmpty()) {
+      for (Opcode op : Opcode.values()) {
+        if (op.prefix() != 0xFD) {
+          continue;
+        }
+        String mnemonic = op.mnemonic();
+        int dot = mnemonic.indexOf('.');
+        StringBuilder name = new StringBuilder(mnemonic.substring(0, dot));
+        for (String word : mnemonic.substring(dot + 1).split("_")) {
+          name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        VectorMethod m = VECTOR_METHODS.get(name.toString());
+        if (m != null) {
+          BY_OPCODE.put(op, m);
+        }
+      }
     }
-    int dot = mnemonic.indexOf('.');
-    StringBuilder name = new StringBuilder(mnemonic.substring(0, dot));
-    for (String word : mnemonic.substring(dot + 1).split("_")) {
-      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-    }
-    return VECTOR_METHODS.get(name.toString());
+  }
+
+  /** The Vector API method for SIMD instruction {@code op}, or null. */
+  static VectorMethod vectorMethod(Opcode op) {
+    return BY_OPCODE.get(op);
   }
 
   /** Narrowing, widening and the permutation whose result halves mix the operands' halves. */
@@ -267,7 +285,7 @@ final class SimdEmitter {
    */
   private boolean vectorOp(Instruction in) {
     Opcode op = in.opcode();
-    VectorMethod m = vectorMethod(op.mnemonic());
+    VectorMethod m = vectorMethod(op);
     if (m == null
         || op.immediate() == Opcode.Immediate.MEMARG
         || op.immediate() == Opcode.Immediate.MEMARG_LANE) {

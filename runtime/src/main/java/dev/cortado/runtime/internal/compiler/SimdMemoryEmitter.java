@@ -49,23 +49,13 @@ final class SimdMemoryEmitter {
     }
     Opcode op = in.opcode();
     int offset = (int) in.memoryOffset();
-    if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
-      laneMemory(in, op, offset, in.laneIndex());
+    SimdEmitter.VectorMethod vector = SimdEmitter.vectorMethod(op);
+    if (vector != null) {
+      vectorAccess(in, vector, offset);
       return;
     }
-    SimdEmitter.VectorMethod vector = SimdEmitter.vectorMethod(op.mnemonic());
-    if (vector != null) {
-      // v128.load, its extending forms and v128.store: one vector access (see VectorOps).
-      int operands = op.params().size();
-      stack.materialize(operands);
-      fc.recordPosition(in);
-      cb().loadConstant(offset);
-      cb().aload(fc.memorySlot());
-      JvmTypes.vectorCall(cb(), vector.owner(), vector.name(), vector.desc());
-      stack.pop(operands);
-      for (ValType t : op.results()) {
-        stack.push(t);
-      }
+    if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
+      laneMemory(in, op, offset, in.laneIndex());
       return;
     }
     if (op == Opcode.V128_STORE) {
@@ -149,23 +139,30 @@ final class SimdMemoryEmitter {
     cb().invokestatic(CD_MemoryOps, name, desc);
   }
 
+  /**
+   * A memory access on the Vector API (see VectorOps): a vector load or store, or one scalar access
+   * and a lane insertion, extraction or broadcast. The method takes the operands as they lie on the
+   * stack, then the offset, the memory and, for lane accesses, the lane.
+   */
+  private void vectorAccess(Instruction in, SimdEmitter.VectorMethod vector, int offset) {
+    Opcode op = in.opcode();
+    int operands = op.params().size();
+    stack.materialize(operands);
+    fc.recordPosition(in);
+    cb().loadConstant(offset);
+    cb().aload(fc.memorySlot());
+    if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
+      cb().loadConstant(in.laneIndex());
+    }
+    JvmTypes.vectorCall(cb(), vector.owner(), vector.name(), vector.desc());
+    stack.pop(operands);
+    for (ValType t : op.results()) {
+      stack.push(t);
+    }
+  }
+
   /** {@code v128.load*_lane} ({@code [i32 v128] -> [v128]}) and {@code v128.store*_lane}. */
   private void laneMemory(Instruction in, Opcode op, int offset, int lane) {
-    SimdEmitter.VectorMethod vector = SimdEmitter.vectorMethod(op.mnemonic());
-    if (vector != null) {
-      // One scalar access and a lane insertion or extraction (see VectorOps).
-      stack.materialize(2);
-      fc.recordPosition(in);
-      cb().loadConstant(offset);
-      cb().aload(fc.memorySlot());
-      cb().loadConstant(lane);
-      JvmTypes.vectorCall(cb(), vector.owner(), vector.name(), vector.desc());
-      stack.pop(2);
-      for (ValType t : op.results()) {
-        stack.push(t);
-      }
-      return;
-    }
     int[] s = simd.take(2);
     int addr = s[0];
     int v = s[1];

@@ -256,7 +256,6 @@ final class SplitEmitter {
   private static void dispatch(FunctionCompiler fc, FunctionSplitter.Chunk child, int carrier) {
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
-    int w = 0;
     boolean others = child.returns || child.exits.length > 0;
     if (!others) {
       cb.pop();
@@ -272,7 +271,7 @@ final class SplitEmitter {
             () -> {
               cb.labelBinding(l);
               stack.restore(saved);
-              pushFromCarrier(fc, carrier, w, resultTypes(fc));
+              pushFromCarrier(fc, carrier, resultTypes(fc));
               fc.emitReturn();
             });
       }
@@ -283,7 +282,7 @@ final class SplitEmitter {
             () -> {
               cb.labelBinding(l);
               stack.restore(saved);
-              pushFromCarrier(fc, carrier, w, fc.branchTypes(target));
+              pushFromCarrier(fc, carrier, fc.branchTypes(target));
               fc.branchTo(target);
             });
       }
@@ -295,7 +294,7 @@ final class SplitEmitter {
       cb.labelBinding(fall);
     }
     if (child.fallsThrough) {
-      pushFromCarrier(fc, carrier, w, child.outputs);
+      pushFromCarrier(fc, carrier, child.outputs);
       fc.setReachable(true);
     } else {
       fc.setReachable(false);
@@ -306,12 +305,11 @@ final class SplitEmitter {
     return fc.branchTypes(0);
   }
 
-  private static void pushFromCarrier(
-      FunctionCompiler fc, int carrier, int from, List<ValType> types) {
+  private static void pushFromCarrier(FunctionCompiler fc, int carrier, List<ValType> types) {
     CodeBuilder cb = fc.cb();
     for (int i = 0; i < types.size(); i++) {
       cb.aload(carrier);
-      cb.loadConstant(from + i);
+      cb.loadConstant(i);
       get(cb, types.get(i));
       fc.stack().push(types.get(i));
     }
