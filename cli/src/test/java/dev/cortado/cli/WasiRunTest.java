@@ -45,6 +45,16 @@ class WasiRunTest {
   }
 
   @Test
+  void thePrimesExampleCountsInEveryTier() {
+    // The example the cortado launcher also trains its JVM cache on.
+    for (String tier : new String[] {"interpreter", "compiled", "tiered"}) {
+      Cli r = Cli.run("run", "--tier", tier, "--no-cache", Cli.example("primes.wat"));
+      assertThat(r.code()).as(tier).isZero();
+      assertThat(r.out()).as(tier).isEqualTo("78498 primes below 1000000\n");
+    }
+  }
+
+  @Test
   void exitCodeIsTheGuests() {
     assertThat(Cli.run("run", Cli.corpus("exitcode"), "42").code()).isEqualTo(42);
     assertThat(Cli.run("run", Cli.corpus("exitcode"), "0").code()).isZero();

@@ -34,6 +34,13 @@ record Figure(
             ms -> parseBytes / 1e6 / (ms / 1e3),
             true),
         new Figure(
+            "CompileBenchmark.compileEveryFunction",
+            "compiler",
+            "compile speedtest1.wasm (" + parseBytes / 1000 + " kB) to loaded classes, warm",
+            "MB/s",
+            ms -> parseBytes / 1e6 / (ms / 1e3),
+            true),
+        new Figure(
             "InstantiateBenchmark.instantiate",
             "engine",
             "instantiate a small module (import, 17 pages, data, table)",

@@ -345,7 +345,7 @@ public final class CompiledModule {
   /** Installs the classes of a checked .cwasm file: the whole module is then compiled. */
   synchronized void load(CwasmFile.Contents contents) {
     if (!contents.classes().isEmpty()) {
-      install(new ModuleCompiler.Batch(contents.classes()));
+      install(ModuleCompiler.define(contents.classes(), this::define, ModuleCompiler.THREADS));
     }
     complete = true;
     statistics.precompiled = statistics.classes == contents.classes().size();
@@ -458,7 +458,14 @@ public final class CompiledModule {
     try {
       install(
           ModuleCompiler.compile(
-              module, functions, osr, f -> compilable(f), methodLimit, metered, pins));
+              module,
+              functions,
+              osr,
+              f -> compilable(f),
+              methodLimit,
+              metered,
+              pins,
+              this::define));
     } catch (RuntimeException | LinkageError e) {
       if (STRICT) {
         throw e;
@@ -486,13 +493,25 @@ public final class CompiledModule {
     }
   }
 
-  /** Defines the classes of {@code batch} and makes their methods the functions' code. */
+  /** Defines {@code gc} (on any thread: this touches no state of the module). */
+  private MethodHandles.Lookup define(ModuleCompiler.GeneratedClass gc) {
+    List<Object> data = new ArrayList<>();
+    data.add(this);
+    data.addAll(gc.tables());
+    return CodeLoader.define(gc.bytes(), List.copyOf(data));
+  }
+
+  /**
+   * Defines the classes of {@code batch} not defined yet and makes their methods the functions'
+   * code.
+   */
   synchronized void install(ModuleCompiler.Batch batch) {
-    for (ModuleCompiler.GeneratedClass gc : batch.classes()) {
-      List<Object> data = new ArrayList<>();
-      data.add(this);
-      data.addAll(gc.tables());
-      MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
+    for (int k = 0; k < batch.classes().size(); k++) {
+      ModuleCompiler.GeneratedClass gc = batch.classes().get(k);
+      MethodHandles.Lookup lookup = batch.lookups().get(k);
+      if (lookup == null) {
+        lookup = define(gc);
+      }
       classes.add(lookup);
       if (retainClasses) {
         generated.add(gc);

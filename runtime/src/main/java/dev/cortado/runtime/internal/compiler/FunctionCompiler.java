@@ -232,10 +232,23 @@ final class FunctionCompiler {
     } else {
       assignSlots();
     }
-    posSlot = cb.allocateLocal(TypeKind.INT);
     cb.iconst_m1();
     cb.istore(posSlot);
-    Label tryStart = cb.newBoundLabel();
+    // The handler comes first, before the code it covers. HotSpot's verifier matches the frame of
+    // every instruction in a handler's range against the handler's stack map frame, which it finds
+    // by a linear search of the method's frames: the first frame is found at once. pos has a low
+    // slot (before the wasm locals, still unassigned at the range's start) so that the handler's
+    // frame holds only the few locals set on entry, and each match is short.
+    Label tryStart = cb.newLabel();
+    cb.goto_(tryStart);
+    Label handler = cb.newBoundLabel();
+    cb.iload(posSlot);
+    cb.aload(ctxSlot);
+    cb.loadConstant(funcIndex);
+    cb.loadConstant(methodId);
+    cb.invokestatic(CD_Unwind, "frame", FRAME);
+    cb.athrow();
+    cb.labelBinding(tryStart);
     Label exhausted = cb.newLabel();
     if (chunk == null) {
       // A chunk is part of its function's call: only the function's method counts a call.
@@ -337,13 +350,6 @@ final class FunctionCompiler {
       OsrEmitter.dispatch(this, osrDispatch, control.loopHeaders());
     }
     Label tryEnd = cb.newBoundLabel();
-    Label handler = cb.newBoundLabel();
-    cb.iload(posSlot);
-    cb.aload(ctxSlot);
-    cb.loadConstant(funcIndex);
-    cb.loadConstant(methodId);
-    cb.invokestatic(CD_Unwind, "frame", FRAME);
-    cb.athrow();
     cb.exceptionCatchAll(tryStart, tryEnd, handler);
   }
 
@@ -363,6 +369,7 @@ final class FunctionCompiler {
     }
     fuelSlot = slot++;
     ctxSlot = slot;
+    posSlot = cb.allocateLocal(TypeKind.INT);
     int first = osr ? 0 : type.params().size();
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] = frame.holds(i) ? -1 : JvmTypes.allocate(cb, localTypes.get(i));
@@ -679,6 +686,7 @@ final class FunctionCompiler {
     this.refsSlot = refs;
     this.fuelSlot = fuel;
     this.ctxSlot = ctx;
+    this.posSlot = cb.allocateLocal(TypeKind.INT); // low, see emit
   }
 
   VectorLocals vectorLocals() {

@@ -7,6 +7,7 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,8 +38,20 @@ final class ModuleCompiler {
   /** How often a function with an oversized method is split again, each time into smaller parts. */
   private static final int MAX_ATTEMPTS = 4;
 
-  /** The classes of one compilation, ready to define. */
-  record Batch(List<GeneratedClass> classes) {}
+  /**
+   * The classes of one compilation, ready to install: each defined already (its lookup, when the
+   * compilation was given a {@link Definer}) or not (null).
+   */
+  record Batch(List<GeneratedClass> classes, List<MethodHandles.Lookup> lookups) {
+    Batch(List<GeneratedClass> classes) {
+      this(classes, Collections.nCopies(classes.size(), null));
+    }
+  }
+
+  /** Defines a generated class (on the thread that generated it); returns a lookup on it. */
+  interface Definer {
+    MethodHandles.Lookup define(GeneratedClass gc);
+  }
 
   /**
    * One class: its bytes, the functions it holds (in method order), whether each has an OSR entry,
@@ -71,11 +84,17 @@ final class ModuleCompiler {
       IntPredicate linkable,
       int methodLimit,
       boolean metered,
-      Map<Integer, java.util.BitSet> pins) {
-    return compile(module, functions, osr, linkable, methodLimit, metered, pins, THREADS);
+      Map<Integer, java.util.BitSet> pins,
+      Definer definer) {
+    return compile(module, functions, osr, linkable, methodLimit, metered, pins, THREADS, definer);
   }
 
-  /** As {@link #compile}, on {@code threads} threads (1: on the calling thread only). */
+  /**
+   * As {@link #compile}, on {@code threads} threads (1: on the calling thread only). Each class is
+   * defined by {@code definer} (if not null) on the thread that generated it: the JVM verifies a
+   * class as it defines it, which takes about as long as generating it, so that defining the
+   * classes one after the other once all are generated would leave the other cores idle.
+   */
   static Batch compile(
       WasmModule module,
       int[] functions,
@@ -84,7 +103,8 @@ final class ModuleCompiler {
       int methodLimit,
       boolean metered,
       Map<Integer, java.util.BitSet> pins,
-      int threads) {
+      int threads,
+      Definer definer) {
     List<int[]> ranges = new ArrayList<>();
     int start = 0;
     while (start < functions.length) {
@@ -103,7 +123,7 @@ final class ModuleCompiler {
     // Classes are independent until they are defined: emit them on all cores, the biggest
     // first (so that no big class starts last), and keep their order, so that the output is the
     // same whatever the number of threads.
-    List<Callable<List<GeneratedClass>>> tasks = new ArrayList<>();
+    List<Callable<Batch>> tasks = new ArrayList<>();
     int[] weights = new int[ranges.size()];
     for (int k = 0; k < ranges.size(); k++) {
       int[] r = ranges.get(k);
@@ -114,13 +134,43 @@ final class ModuleCompiler {
           () -> {
             List<GeneratedClass> out = new ArrayList<>();
             emit(module, functions, osr, r[0], r[1], linkable, methodLimit, metered, pins, out);
-            return out;
+            return define(out, definer);
           });
     }
-    List<List<GeneratedClass>> parts = run(tasks, weights, threads);
+    return join(run(tasks, weights, threads));
+  }
+
+  /** Defines {@code classes} with {@code definer} on up to {@code threads} threads. */
+  static Batch define(List<GeneratedClass> classes, Definer definer, int threads) {
+    List<Callable<Batch>> tasks = new ArrayList<>();
+    int[] weights = new int[classes.size()];
+    for (int k = 0; k < classes.size(); k++) {
+      GeneratedClass gc = classes.get(k);
+      weights[k] = gc.bytes().length;
+      tasks.add(() -> define(List.of(gc), definer));
+    }
+    return join(run(tasks, weights, threads));
+  }
+
+  private static Batch define(List<GeneratedClass> classes, Definer definer) {
+    if (definer == null) {
+      return new Batch(classes);
+    }
+    List<MethodHandles.Lookup> lookups = new ArrayList<>();
+    for (GeneratedClass gc : classes) {
+      lookups.add(definer.define(gc));
+    }
+    return new Batch(classes, lookups);
+  }
+
+  private static Batch join(List<Batch> parts) {
     List<GeneratedClass> classes = new ArrayList<>();
-    parts.forEach(classes::addAll);
-    return new Batch(classes);
+    List<MethodHandles.Lookup> lookups = new ArrayList<>();
+    for (Batch b : parts) {
+      classes.addAll(b.classes());
+      lookups.addAll(b.lookups());
+    }
+    return new Batch(classes, lookups);
   }
 
   /**

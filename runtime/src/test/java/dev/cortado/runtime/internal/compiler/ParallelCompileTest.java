@@ -79,7 +79,8 @@ class ParallelCompileTest {
       functions[i] = i;
     }
     ModuleCompiler.Batch batch =
-        ModuleCompiler.compile(module, functions, null, f -> true, LIMIT, false, Map.of(), threads);
+        ModuleCompiler.compile(
+            module, functions, null, f -> true, LIMIT, false, Map.of(), threads, null);
     return CwasmFile.write(
         new CwasmFile.Contents("test", "test", "hash", module.toBinary(), batch.classes()));
   }
