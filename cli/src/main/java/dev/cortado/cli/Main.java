@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 
@@ -59,7 +62,7 @@ public final class Main {
   private static int runHere(String[] args, InputStream in, PrintStream out, PrintStream err) {
     try {
       Io io = new Io(in, out, err);
-      CommandLine cli = commandLine(io);
+      CommandLine cli = commandLine(io, args);
       int code = cli.execute(withDefaultCommand(cli, args));
       out.flush();
       err.flush();
@@ -71,19 +74,51 @@ public final class Main {
     }
   }
 
+  /**
+   * The subcommands by name, made on demand: picocli reflects over a command's annotated fields
+   * when it is added, which took most of a short run's time in a fresh JVM (about 0.4 s of the 0.8
+   * s that {@code cortado run} took on a module that does nothing), so a command line that names
+   * its command gets only that one.
+   */
+  private static final Map<String, Function<Io, Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Function<Io, Object>> subcommands() {
+    Map<String, Function<Io, Object>> m = new LinkedHashMap<>();
+    m.put("run", io -> new CommandLine(new RunCommand(io)).setStopAtPositional(true));
+    m.put("compile", CompileCommand::new);
+    m.put("validate", io -> new ValidateCommand());
+    m.put("inspect", InspectCommand::new);
+    m.put("convert", ConvertCommand::new);
+    m.put("wast", WastScriptCommand::new);
+    m.put("fuzz", FuzzCommand::new);
+    return m;
+  }
+
+  /** The command line with every subcommand (for the usage message, and tests). */
   static CommandLine commandLine(Io io) {
+    return commandLine(io, null);
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they run (the default one, {@code
+   * run}, when the first argument is neither a command nor a top-level option), or with all of them
+   * if {@code args} is null, empty or starts with a top-level option.
+   */
+  static CommandLine commandLine(Io io, String[] args) {
+    String only = null;
+    if (args != null && args.length > 0 && !TOP_LEVEL_OPTIONS.contains(args[0])) {
+      only = SUBCOMMANDS.containsKey(args[0]) ? args[0] : "run";
+    }
     CommandLine cli = new CommandLine(new CortadoCommand(io));
-    cli.addSubcommand(new CommandLine(new RunCommand(io)).setStopAtPositional(true));
-    cli.addSubcommand(new CompileCommand(io));
-    cli.addSubcommand(new ValidateCommand());
-    cli.addSubcommand(new InspectCommand(io));
-    cli.addSubcommand(new ConvertCommand(io));
-    cli.addSubcommand(new WastScriptCommand(io));
-    cli.addSubcommand(new FuzzCommand(io));
+    for (Map.Entry<String, Function<Io, Object>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(e.getKey())) {
+        cli.addSubcommand(e.getValue().apply(io));
+      }
+    }
     cli.setOut(new PrintWriter(io.out(), true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(io.err(), true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler(
-        (e, args) -> {
+        (e, parsed) -> {
           io.err().println("error: " + lowerFirst(firstLine(e.getMessage())));
           io.err()
               .println(

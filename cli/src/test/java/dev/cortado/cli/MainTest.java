@@ -33,6 +33,18 @@ class MainTest {
   }
 
   @Test
+  void aCommandLineGetsOnlyTheCommandItRunsUnderTheCommandsOwnName() {
+    Io io = new Io(System.in, System.out, System.err);
+    assertThat(Main.commandLine(io).getSubcommands().keySet())
+        .containsExactly("run", "compile", "validate", "inspect", "convert", "wast", "fuzz");
+    assertThat(Main.commandLine(io, new String[] {"compile", "x.wasm"}).getSubcommands().keySet())
+        .containsExactly("compile");
+    assertThat(Main.commandLine(io, new String[] {"x.wasm"}).getSubcommands().keySet())
+        .containsExactly("run");
+    assertThat(Main.commandLine(io, new String[] {"--help"}).getSubcommands()).hasSize(7);
+  }
+
+  @Test
   void withoutACommandItPrintsTheUsageAsAUsageError() {
     Cli r = Cli.run();
     assertThat(r.code()).isEqualTo(ExitCode.USAGE);
