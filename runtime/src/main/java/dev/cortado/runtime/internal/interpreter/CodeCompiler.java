@@ -426,7 +426,7 @@ final class CodeCompiler {
     Label l = label(depth);
     int arity = l.arity();
     int condition = stack.pop();
-    stack.materializeTop(arityValues(l));
+    materializeBeforeCondition(condition, arityValues(l));
     int src = stack.height - arity;
     if (src == l.height) {
       if (!compareAndJump(condition, false)) {
@@ -439,6 +439,25 @@ final class CodeCompiler {
       emit(arity);
       emit(src);
       emit(l.height);
+    }
+  }
+
+  /**
+   * Materializes the top {@code n} operands before a conditional branch on {@code condition}: if
+   * the last instruction computed the condition, the copies go before it, so that it can still fuse
+   * with the branch (they write canonical slots below the condition's, which it does not read).
+   */
+  private void materializeBeforeCondition(int condition, int n) {
+    if (last < 0 || last != resultInstruction || code[resultOperand] != condition) {
+      stack.materializeTop(n);
+      return;
+    }
+    int[] computation = Arrays.copyOfRange(code, last, pos);
+    pos = last;
+    stack.materializeTop(n);
+    result(computation[0], computation[1]);
+    for (int i = 2; i < computation.length; i++) {
+      emit(computation[i]);
     }
   }
 
@@ -603,6 +622,7 @@ final class CodeCompiler {
       }
       case IF -> {
         int condition = stack.pop();
+        materializeBeforeCondition(condition, stack.depth);
         enterBlock(IF, in.blockType());
         if (!compareAndJump(condition, true)) {
           op(Op.JUMP_IF_NOT, condition);
