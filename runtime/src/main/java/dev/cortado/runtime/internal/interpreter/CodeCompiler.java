@@ -111,37 +111,8 @@ final class CodeCompiler {
     }
   }
 
-  /** Each wasm operator's interpreter opcode, or -1 (found by name, see {@link Op}). */
-  private static final int[] NUMERIC = new int[Opcode.values().length];
-
   /** The most constants a function keeps in frame slots; the rest are CONST instructions. */
   static final int MAX_CONSTANTS = 64;
-
-  static {
-    Arrays.fill(NUMERIC, -1);
-    for (Opcode op : Opcode.values()) {
-      for (int i = 0; i < Op.COUNT; i++) {
-        if (Op.name(i).equals(op.name().toLowerCase(java.util.Locale.ROOT))) {
-          NUMERIC[op.ordinal()] = i;
-        }
-      }
-    }
-    // Same effect on a 64-bit slot: floats are raw bits, an i32 ignores the high half.
-    NUMERIC[Opcode.F32_LOAD.ordinal()] = Op.I32_LOAD;
-    NUMERIC[Opcode.F64_LOAD.ordinal()] = Op.I64_LOAD;
-    NUMERIC[Opcode.I64_LOAD8_S.ordinal()] = Op.I32_LOAD8_S;
-    NUMERIC[Opcode.I64_LOAD8_U.ordinal()] = Op.I32_LOAD8_U;
-    NUMERIC[Opcode.I64_LOAD16_S.ordinal()] = Op.I32_LOAD16_S;
-    NUMERIC[Opcode.I64_LOAD16_U.ordinal()] = Op.I32_LOAD16_U;
-    NUMERIC[Opcode.F32_STORE.ordinal()] = Op.I32_STORE;
-    NUMERIC[Opcode.I64_STORE32.ordinal()] = Op.I32_STORE;
-    NUMERIC[Opcode.F64_STORE.ordinal()] = Op.I64_STORE;
-    NUMERIC[Opcode.I64_STORE8.ordinal()] = Op.I32_STORE8;
-    NUMERIC[Opcode.I64_STORE16.ordinal()] = Op.I32_STORE16;
-    NUMERIC[Opcode.I64_EXTEND8_S.ordinal()] = Op.I32_EXTEND8_S;
-    NUMERIC[Opcode.I64_EXTEND16_S.ordinal()] = Op.I32_EXTEND16_S;
-    NUMERIC[Opcode.I64_EXTEND32_S.ordinal()] = Op.I64_EXTEND_I32_S;
-  }
 
   private final ModuleCode moduleCode;
   private final WasmModule module;
@@ -734,7 +705,7 @@ final class CodeCompiler {
       }
       default -> {
         if (op.immediate() == Opcode.Immediate.MEMARG) {
-          translateMemoryAccess(in);
+          OperatorTranslator.memoryAccess(this, in);
         } else {
           OperatorTranslator.translate(this, in);
         }
@@ -811,71 +782,5 @@ final class CodeCompiler {
     if (in.memoryOffset() < 0 || in.memoryOffset() > 0xFFFF_FFFFL) {
       throw new UnsupportedFeatureException("memory64", null);
     }
-  }
-
-  private void translateMemoryAccess(Instruction in) {
-    checkMemArg(in);
-    int op = NUMERIC[in.opcode().ordinal()];
-    if (in.opcode().results().isEmpty()) {
-      int value = stack.pop();
-      int address = stack.pop();
-      recordSource(in);
-      op(op, address);
-      emit(value);
-    } else {
-      int address = stack.pop();
-      int dst = stack.push(1);
-      recordSource(in);
-      result(op, dst);
-      emit(address);
-    }
-    emit((int) in.memoryOffset());
-  }
-
-  /** The interpreter opcode of numeric operator {@code op}, or -1. */
-  static int numeric(Opcode op) {
-    return NUMERIC[op.ordinal()];
-  }
-
-  /**
-   * A numeric operator with one or two operands and one result: reads its operands wherever they
-   * are, writes the canonical slot of its result.
-   */
-  void numericOperator(Instruction in, int internal) {
-    Opcode op = in.opcode();
-    int b = op.params().size() == 2 ? stack.pop() : -1;
-    int a = stack.pop();
-    int dst = stack.push(1);
-    if (mayTrap(op)) {
-      recordSource(in);
-    }
-    result(internal, dst);
-    emit(a);
-    if (b >= 0) {
-      emit(b);
-    }
-  }
-
-  private static boolean mayTrap(Opcode op) {
-    return switch (op) {
-      case I32_DIV_S,
-          I32_DIV_U,
-          I32_REM_S,
-          I32_REM_U,
-          I64_DIV_S,
-          I64_DIV_U,
-          I64_REM_S,
-          I64_REM_U,
-          I32_TRUNC_F32_S,
-          I32_TRUNC_F32_U,
-          I32_TRUNC_F64_S,
-          I32_TRUNC_F64_U,
-          I64_TRUNC_F32_S,
-          I64_TRUNC_F32_U,
-          I64_TRUNC_F64_S,
-          I64_TRUNC_F64_U ->
-          true;
-      default -> false;
-    };
   }
 }

@@ -578,6 +578,60 @@ public final class Interpreter {
             s[fp + code[pc]] = s[fp + code[pc + 1]] ^ Long.MIN_VALUE;
             pc += 2;
           }
+          case Op.F64_CONVERT_I64_S -> {
+            s[fp + code[pc]] = bits((double) s[fp + code[pc + 1]]);
+            pc += 2;
+          }
+          case Op.I32_TRUNC_F64_S -> {
+            s[fp + code[pc]] = Numerics.i32TruncF64S(f64(s[fp + code[pc + 1]]));
+            pc += 2;
+          }
+          case Op.F64_ABS -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] & Long.MAX_VALUE;
+            pc += 2;
+          }
+          case Op.F64_SQRT -> {
+            s[fp + code[pc]] = bits(Numerics.f64Sqrt(f64(s[fp + code[pc + 1]])));
+            pc += 2;
+          }
+          case Op.I32_DIV_S -> {
+            s[fp + code[pc]] =
+                Numerics.i32DivS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_DIV_U -> {
+            s[fp + code[pc]] =
+                Numerics.i32DivU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_REM_S -> {
+            s[fp + code[pc]] =
+                Numerics.i32RemS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_REM_U -> {
+            s[fp + code[pc]] =
+                Numerics.i32RemU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_ROTL -> {
+            s[fp + code[pc]] =
+                Integer.rotateLeft((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_ROTR -> {
+            s[fp + code[pc]] =
+                Integer.rotateRight((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_ROTL -> {
+            s[fp + code[pc]] = Long.rotateLeft(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_ROTR -> {
+            s[fp + code[pc]] = Long.rotateRight(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
           case Op.SIMD ->
               pc = (int) (SimdInterpreter.execute(code, pc + 1, s, fp + code[pc], fp, inst) >>> 32);
           default -> pc = RareOps.execute(code, pc, s, r, fp, inst);

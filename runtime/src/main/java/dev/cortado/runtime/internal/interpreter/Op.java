@@ -140,123 +140,123 @@ final class Op {
   static final int I64_EXTEND_I32_S = 42;
   static final int I64_EXTEND_I32_U = 43;
   static final int F64_CONVERT_I32_S = 44;
-  static final int F64_NEG = 45;
-  static final int I32_ADD = 46;
-  static final int I32_SUB = 47;
-  static final int I32_MUL = 48;
-  static final int I32_AND = 49;
-  static final int I32_OR = 50;
-  static final int I32_XOR = 51;
-  static final int I32_SHL = 52;
-  static final int I32_SHR_S = 53;
-  static final int I32_SHR_U = 54;
-  static final int I32_EQ = 55;
-  static final int I32_NE = 56;
-  static final int I32_LT_S = 57;
-  static final int I32_LT_U = 58;
-  static final int I32_GT_S = 59;
-  static final int I32_GT_U = 60;
-  static final int I32_LE_S = 61;
-  static final int I32_LE_U = 62;
-  static final int I32_GE_S = 63;
-  static final int I32_GE_U = 64;
-  static final int I64_ADD = 65;
-  static final int I64_SUB = 66;
-  static final int I64_MUL = 67;
-  static final int I64_AND = 68;
-  static final int I64_OR = 69;
-  static final int I64_XOR = 70;
-  static final int I64_SHL = 71;
-  static final int I64_SHR_S = 72;
-  static final int I64_SHR_U = 73;
-  static final int I64_EQ = 74;
-  static final int I64_NE = 75;
-  static final int I64_LT_S = 76;
-  static final int I64_LT_U = 77;
-  static final int I64_GT_S = 78;
-  static final int I64_GT_U = 79;
-  static final int I64_LE_S = 80;
-  static final int I64_LE_U = 81;
-  static final int I64_GE_S = 82;
-  static final int I64_GE_U = 83;
-  static final int F32_ADD = 84;
-  static final int F32_SUB = 85;
-  static final int F32_MUL = 86;
-  static final int F32_DIV = 87;
-  static final int F64_ADD = 88;
-  static final int F64_SUB = 89;
-  static final int F64_MUL = 90;
-  static final int F64_DIV = 91;
-  static final int F64_EQ = 92;
-  static final int F64_NE = 93;
-  static final int F64_LT = 94;
-  static final int F64_GT = 95;
-  static final int F64_LE = 96;
-  static final int F64_GE = 97;
+  static final int F64_CONVERT_I64_S = 45;
+  static final int I32_TRUNC_F64_S = 46;
+  static final int F64_NEG = 47;
+  static final int F64_ABS = 48;
+  static final int F64_SQRT = 49;
+  static final int I32_ADD = 50;
+  static final int I32_SUB = 51;
+  static final int I32_MUL = 52;
+  static final int I32_AND = 53;
+  static final int I32_OR = 54;
+  static final int I32_XOR = 55;
+  static final int I32_SHL = 56;
+  static final int I32_SHR_S = 57;
+  static final int I32_SHR_U = 58;
+  static final int I32_EQ = 59;
+  static final int I32_NE = 60;
+  static final int I32_LT_S = 61;
+  static final int I32_LT_U = 62;
+  static final int I32_GT_S = 63;
+  static final int I32_GT_U = 64;
+  static final int I32_LE_S = 65;
+  static final int I32_LE_U = 66;
+  static final int I32_GE_S = 67;
+  static final int I32_GE_U = 68;
+  static final int I64_ADD = 69;
+  static final int I64_SUB = 70;
+  static final int I64_MUL = 71;
+  static final int I64_AND = 72;
+  static final int I64_OR = 73;
+  static final int I64_XOR = 74;
+  static final int I64_SHL = 75;
+  static final int I64_SHR_S = 76;
+  static final int I64_SHR_U = 77;
+  static final int I64_EQ = 78;
+  static final int I64_NE = 79;
+  static final int I64_LT_S = 80;
+  static final int I64_LT_U = 81;
+  static final int I64_GT_S = 82;
+  static final int I64_GT_U = 83;
+  static final int I64_LE_S = 84;
+  static final int I64_LE_U = 85;
+  static final int I64_GE_S = 86;
+  static final int I64_GE_U = 87;
+  static final int F32_ADD = 88;
+  static final int F32_SUB = 89;
+  static final int F32_MUL = 90;
+  static final int F32_DIV = 91;
+  static final int F64_ADD = 92;
+  static final int F64_SUB = 93;
+  static final int F64_MUL = 94;
+  static final int F64_DIV = 95;
+  static final int F64_EQ = 96;
+  static final int F64_NE = 97;
+  static final int F64_LT = 98;
+  static final int F64_GT = 99;
+  static final int F64_LE = 100;
+  static final int F64_GE = 101;
+  static final int I32_DIV_S = 102;
+  static final int I32_DIV_U = 103;
+  static final int I32_REM_S = 104;
+  static final int I32_REM_U = 105;
+  static final int I32_ROTL = 106;
+  static final int I32_ROTR = 107;
+  static final int I64_ROTL = 108;
+  static final int I64_ROTR = 109;
 
   // SIMD (see SimdInterpreter).
   /** Operand top, sub-opcode, immediates. */
-  static final int SIMD = 98;
+  static final int SIMD = 110;
 
   // Rare numeric operators (RareOps), same operands.
-  static final int I32_CLZ = 99;
-  static final int I32_CTZ = 100;
-  static final int I32_POPCNT = 101;
-  static final int I64_CLZ = 102;
-  static final int I64_CTZ = 103;
-  static final int I64_POPCNT = 104;
-  static final int F32_ABS = 105;
-  static final int F32_NEG = 106;
-  static final int F32_CEIL = 107;
-  static final int F32_FLOOR = 108;
-  static final int F32_TRUNC = 109;
-  static final int F32_NEAREST = 110;
-  static final int F32_SQRT = 111;
-  static final int F64_ABS = 112;
-  static final int F64_CEIL = 113;
-  static final int F64_FLOOR = 114;
-  static final int F64_TRUNC = 115;
-  static final int F64_NEAREST = 116;
-  static final int F64_SQRT = 117;
-  static final int I32_TRUNC_F32_S = 118;
-  static final int I32_TRUNC_F32_U = 119;
-  static final int I32_TRUNC_F64_S = 120;
-  static final int I32_TRUNC_F64_U = 121;
-  static final int I64_TRUNC_F32_S = 122;
-  static final int I64_TRUNC_F32_U = 123;
-  static final int I64_TRUNC_F64_S = 124;
-  static final int I64_TRUNC_F64_U = 125;
-  static final int F32_CONVERT_I32_S = 126;
-  static final int F32_CONVERT_I32_U = 127;
-  static final int F32_CONVERT_I64_S = 128;
-  static final int F32_CONVERT_I64_U = 129;
-  static final int F32_DEMOTE_F64 = 130;
-  static final int F64_CONVERT_I32_U = 131;
-  static final int F64_CONVERT_I64_S = 132;
-  static final int F64_CONVERT_I64_U = 133;
-  static final int F64_PROMOTE_F32 = 134;
-  static final int I32_EXTEND8_S = 135;
-  static final int I32_EXTEND16_S = 136;
-  static final int I32_TRUNC_SAT_F32_S = 137;
-  static final int I32_TRUNC_SAT_F32_U = 138;
-  static final int I32_TRUNC_SAT_F64_S = 139;
-  static final int I32_TRUNC_SAT_F64_U = 140;
-  static final int I64_TRUNC_SAT_F32_S = 141;
-  static final int I64_TRUNC_SAT_F32_U = 142;
-  static final int I64_TRUNC_SAT_F64_S = 143;
-  static final int I64_TRUNC_SAT_F64_U = 144;
-  static final int I32_DIV_S = 145;
-  static final int I32_DIV_U = 146;
-  static final int I32_REM_S = 147;
-  static final int I32_REM_U = 148;
-  static final int I32_ROTL = 149;
-  static final int I32_ROTR = 150;
-  static final int I64_DIV_S = 151;
-  static final int I64_DIV_U = 152;
-  static final int I64_REM_S = 153;
-  static final int I64_REM_U = 154;
-  static final int I64_ROTL = 155;
-  static final int I64_ROTR = 156;
+  static final int I32_CLZ = 111;
+  static final int I32_CTZ = 112;
+  static final int I32_POPCNT = 113;
+  static final int I64_CLZ = 114;
+  static final int I64_CTZ = 115;
+  static final int I64_POPCNT = 116;
+  static final int F32_ABS = 117;
+  static final int F32_NEG = 118;
+  static final int F32_CEIL = 119;
+  static final int F32_FLOOR = 120;
+  static final int F32_TRUNC = 121;
+  static final int F32_NEAREST = 122;
+  static final int F32_SQRT = 123;
+  static final int F64_CEIL = 124;
+  static final int F64_FLOOR = 125;
+  static final int F64_TRUNC = 126;
+  static final int F64_NEAREST = 127;
+  static final int I32_TRUNC_F32_S = 128;
+  static final int I32_TRUNC_F32_U = 129;
+  static final int I32_TRUNC_F64_U = 130;
+  static final int I64_TRUNC_F32_S = 131;
+  static final int I64_TRUNC_F32_U = 132;
+  static final int I64_TRUNC_F64_S = 133;
+  static final int I64_TRUNC_F64_U = 134;
+  static final int F32_CONVERT_I32_S = 135;
+  static final int F32_CONVERT_I32_U = 136;
+  static final int F32_CONVERT_I64_S = 137;
+  static final int F32_CONVERT_I64_U = 138;
+  static final int F32_DEMOTE_F64 = 139;
+  static final int F64_CONVERT_I32_U = 140;
+  static final int F64_CONVERT_I64_U = 141;
+  static final int F64_PROMOTE_F32 = 142;
+  static final int I32_EXTEND8_S = 143;
+  static final int I32_EXTEND16_S = 144;
+  static final int I32_TRUNC_SAT_F32_S = 145;
+  static final int I32_TRUNC_SAT_F32_U = 146;
+  static final int I32_TRUNC_SAT_F64_S = 147;
+  static final int I32_TRUNC_SAT_F64_U = 148;
+  static final int I64_TRUNC_SAT_F32_S = 149;
+  static final int I64_TRUNC_SAT_F32_U = 150;
+  static final int I64_TRUNC_SAT_F64_S = 151;
+  static final int I64_TRUNC_SAT_F64_U = 152;
+  static final int I64_DIV_S = 153;
+  static final int I64_DIV_U = 154;
+  static final int I64_REM_S = 155;
+  static final int I64_REM_U = 156;
   static final int F32_MIN = 157;
   static final int F32_MAX = 158;
   static final int F32_COPYSIGN = 159;
@@ -336,7 +336,7 @@ final class Op {
   static final int DATA_DROP = 189;
 
   /** The first opcode that {@link RareOps} runs. */
-  static final int RARE = 99;
+  static final int RARE = 111;
 
   /** The number of opcodes. */
   static final int COUNT = 190;
@@ -387,7 +387,11 @@ final class Op {
     "i64_extend_i32_s",
     "i64_extend_i32_u",
     "f64_convert_i32_s",
+    "f64_convert_i64_s",
+    "i32_trunc_f64_s",
     "f64_neg",
+    "f64_abs",
+    "f64_sqrt",
     "i32_add",
     "i32_sub",
     "i32_mul",
@@ -440,6 +444,14 @@ final class Op {
     "f64_gt",
     "f64_le",
     "f64_ge",
+    "i32_div_s",
+    "i32_div_u",
+    "i32_rem_s",
+    "i32_rem_u",
+    "i32_rotl",
+    "i32_rotr",
+    "i64_rotl",
+    "i64_rotr",
     "simd",
     "i32_clz",
     "i32_ctz",
@@ -454,15 +466,12 @@ final class Op {
     "f32_trunc",
     "f32_nearest",
     "f32_sqrt",
-    "f64_abs",
     "f64_ceil",
     "f64_floor",
     "f64_trunc",
     "f64_nearest",
-    "f64_sqrt",
     "i32_trunc_f32_s",
     "i32_trunc_f32_u",
-    "i32_trunc_f64_s",
     "i32_trunc_f64_u",
     "i64_trunc_f32_s",
     "i64_trunc_f32_u",
@@ -474,7 +483,6 @@ final class Op {
     "f32_convert_i64_u",
     "f32_demote_f64",
     "f64_convert_i32_u",
-    "f64_convert_i64_s",
     "f64_convert_i64_u",
     "f64_promote_f32",
     "i32_extend8_s",
@@ -487,18 +495,10 @@ final class Op {
     "i64_trunc_sat_f32_u",
     "i64_trunc_sat_f64_s",
     "i64_trunc_sat_f64_u",
-    "i32_div_s",
-    "i32_div_u",
-    "i32_rem_s",
-    "i32_rem_u",
-    "i32_rotl",
-    "i32_rotr",
     "i64_div_s",
     "i64_div_u",
     "i64_rem_s",
     "i64_rem_u",
-    "i64_rotl",
-    "i64_rotr",
     "f32_min",
     "f32_max",
     "f32_copysign",
@@ -537,10 +537,10 @@ final class Op {
   /** Each opcode's length in words, operands included; 0 where it varies. */
   private static final byte[] LENGTHS = {
     1, 2, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 6, 0, 3, 3, 5, 3, 2, 3, 3, 4, 5, 3, 3, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4,
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 5, 3, 3, 2, 3, 3, 4, 3, 3, 3, 3, 4, 4, 2, 2, 3,
     3, 2, 2, 2,
   };

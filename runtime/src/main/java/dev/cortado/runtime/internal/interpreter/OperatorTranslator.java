@@ -3,6 +3,7 @@ package dev.cortado.runtime.internal.interpreter;
 import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
+import java.util.Arrays;
 
 /**
  * The {@link CodeCompiler}'s translation of numeric operators, references, tables and bulk memory.
@@ -10,7 +11,41 @@ import dev.cortado.wasm.code.Opcode;
  * slots; the bulk operations take theirs as consecutive canonical slots from a base.
  */
 final class OperatorTranslator {
+  /** Each wasm operator's interpreter opcode, or -1 (found by name, see {@link Op}). */
+  private static final int[] NUMERIC = new int[Opcode.values().length];
+
+  static {
+    Arrays.fill(NUMERIC, -1);
+    for (Opcode op : Opcode.values()) {
+      for (int i = 0; i < Op.COUNT; i++) {
+        if (Op.name(i).equals(op.name().toLowerCase(java.util.Locale.ROOT))) {
+          NUMERIC[op.ordinal()] = i;
+        }
+      }
+    }
+    // Same effect on a 64-bit slot: floats are raw bits, an i32 ignores the high half.
+    NUMERIC[Opcode.F32_LOAD.ordinal()] = Op.I32_LOAD;
+    NUMERIC[Opcode.F64_LOAD.ordinal()] = Op.I64_LOAD;
+    NUMERIC[Opcode.I64_LOAD8_S.ordinal()] = Op.I32_LOAD8_S;
+    NUMERIC[Opcode.I64_LOAD8_U.ordinal()] = Op.I32_LOAD8_U;
+    NUMERIC[Opcode.I64_LOAD16_S.ordinal()] = Op.I32_LOAD16_S;
+    NUMERIC[Opcode.I64_LOAD16_U.ordinal()] = Op.I32_LOAD16_U;
+    NUMERIC[Opcode.F32_STORE.ordinal()] = Op.I32_STORE;
+    NUMERIC[Opcode.I64_STORE32.ordinal()] = Op.I32_STORE;
+    NUMERIC[Opcode.F64_STORE.ordinal()] = Op.I64_STORE;
+    NUMERIC[Opcode.I64_STORE8.ordinal()] = Op.I32_STORE8;
+    NUMERIC[Opcode.I64_STORE16.ordinal()] = Op.I32_STORE16;
+    NUMERIC[Opcode.I64_EXTEND8_S.ordinal()] = Op.I32_EXTEND8_S;
+    NUMERIC[Opcode.I64_EXTEND16_S.ordinal()] = Op.I32_EXTEND16_S;
+    NUMERIC[Opcode.I64_EXTEND32_S.ordinal()] = Op.I64_EXTEND_I32_S;
+  }
+
   private OperatorTranslator() {}
+
+  /** The interpreter opcode of numeric operator {@code op}, or -1. */
+  static int numeric(Opcode op) {
+    return NUMERIC[op.ordinal()];
+  }
 
   static void translate(CodeCompiler c, Instruction in) {
     VirtualStack stack = c.stack;
@@ -42,7 +77,7 @@ final class OperatorTranslator {
       case TABLE_GROW -> consecutive(c, in, 2, 1, Op.TABLE_GROW, false).emit(in.index());
       case TABLE_FILL -> consecutive(c, in, 3, 0, Op.TABLE_FILL, true).emit(in.index());
       case TABLE_INIT, TABLE_COPY -> {
-        consecutive(c, in, 3, 0, CodeCompiler.numeric(op), true).emit(in.index());
+        consecutive(c, in, 3, 0, numeric(op), true).emit(in.index());
         c.emit(in.index2());
       }
       case ELEM_DROP -> c.op(Op.ELEM_DROP, in.index());
@@ -59,11 +94,11 @@ final class OperatorTranslator {
             c.result(Op.MEMORY_GROW, stack.push(1));
             c.emit(pages);
           }
-          default -> consecutive(c, in, 3, 0, CodeCompiler.numeric(op), true);
+          default -> consecutive(c, in, 3, 0, numeric(op), true);
         }
       }
       default -> {
-        int internal = CodeCompiler.numeric(op);
+        int internal = numeric(op);
         if (internal < 0
             || !op.hasFixedSignature()
             || op.results().size() != 1
@@ -71,7 +106,7 @@ final class OperatorTranslator {
             || op.params().size() > 2) {
           throw new UnsupportedFeatureException(op.mnemonic(), null);
         }
-        c.numericOperator(in, internal);
+        numericOperator(c, in, internal);
       }
     }
   }
@@ -94,5 +129,68 @@ final class OperatorTranslator {
     }
     c.op(op, base);
     return c;
+  }
+
+  static void memoryAccess(CodeCompiler c, Instruction in) {
+    VirtualStack stack = c.stack;
+    CodeCompiler.checkMemArg(in);
+    int op = NUMERIC[in.opcode().ordinal()];
+    if (in.opcode().results().isEmpty()) {
+      int value = stack.pop();
+      int address = stack.pop();
+      c.recordSource(in);
+      c.op(op, address);
+      c.emit(value);
+    } else {
+      int address = stack.pop();
+      int dst = stack.push(1);
+      c.recordSource(in);
+      c.result(op, dst);
+      c.emit(address);
+    }
+    c.emit((int) in.memoryOffset());
+  }
+
+  /**
+   * A numeric operator with one or two operands and one result: reads its operands wherever they
+   * are, writes the canonical slot of its result.
+   */
+  private static void numericOperator(CodeCompiler c, Instruction in, int internal) {
+    VirtualStack stack = c.stack;
+    Opcode op = in.opcode();
+    int b = op.params().size() == 2 ? stack.pop() : -1;
+    int a = stack.pop();
+    int dst = stack.push(1);
+    if (mayTrap(op)) {
+      c.recordSource(in);
+    }
+    c.result(internal, dst);
+    c.emit(a);
+    if (b >= 0) {
+      c.emit(b);
+    }
+  }
+
+  private static boolean mayTrap(Opcode op) {
+    return switch (op) {
+      case I32_DIV_S,
+          I32_DIV_U,
+          I32_REM_S,
+          I32_REM_U,
+          I64_DIV_S,
+          I64_DIV_U,
+          I64_REM_S,
+          I64_REM_U,
+          I32_TRUNC_F32_S,
+          I32_TRUNC_F32_U,
+          I32_TRUNC_F64_S,
+          I32_TRUNC_F64_U,
+          I64_TRUNC_F32_S,
+          I64_TRUNC_F32_U,
+          I64_TRUNC_F64_S,
+          I64_TRUNC_F64_U ->
+          true;
+      default -> false;
+    };
   }
 }

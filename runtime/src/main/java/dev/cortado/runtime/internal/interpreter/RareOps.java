@@ -99,15 +99,12 @@ final class RareOps {
       case Op.F32_TRUNC -> s[d] = bits(Numerics.f32Trunc(f32(s[fp + code[pc + 1]])));
       case Op.F32_NEAREST -> s[d] = bits(Numerics.f32Nearest(f32(s[fp + code[pc + 1]])));
       case Op.F32_SQRT -> s[d] = bits(Numerics.f32Sqrt(f32(s[fp + code[pc + 1]])));
-      case Op.F64_ABS -> s[d] = s[fp + code[pc + 1]] & Long.MAX_VALUE;
       case Op.F64_CEIL -> s[d] = bits(Numerics.f64Ceil(f64(s[fp + code[pc + 1]])));
       case Op.F64_FLOOR -> s[d] = bits(Numerics.f64Floor(f64(s[fp + code[pc + 1]])));
       case Op.F64_TRUNC -> s[d] = bits(Numerics.f64Trunc(f64(s[fp + code[pc + 1]])));
       case Op.F64_NEAREST -> s[d] = bits(Numerics.f64Nearest(f64(s[fp + code[pc + 1]])));
-      case Op.F64_SQRT -> s[d] = bits(Numerics.f64Sqrt(f64(s[fp + code[pc + 1]])));
       case Op.I32_TRUNC_F32_S -> s[d] = Numerics.i32TruncF32S(f32(s[fp + code[pc + 1]]));
       case Op.I32_TRUNC_F32_U -> s[d] = Numerics.i32TruncF32U(f32(s[fp + code[pc + 1]]));
-      case Op.I32_TRUNC_F64_S -> s[d] = Numerics.i32TruncF64S(f64(s[fp + code[pc + 1]]));
       case Op.I32_TRUNC_F64_U -> s[d] = Numerics.i32TruncF64U(f64(s[fp + code[pc + 1]]));
       case Op.I64_TRUNC_F32_S -> s[d] = Numerics.i64TruncF32S(f32(s[fp + code[pc + 1]]));
       case Op.I64_TRUNC_F32_U -> s[d] = Numerics.i64TruncF32U(f32(s[fp + code[pc + 1]]));
@@ -119,7 +116,6 @@ final class RareOps {
       case Op.F32_CONVERT_I64_U -> s[d] = bits(Numerics.f32ConvertI64U(s[fp + code[pc + 1]]));
       case Op.F32_DEMOTE_F64 -> s[d] = Numerics.f32DemoteF64(s[fp + code[pc + 1]]);
       case Op.F64_CONVERT_I32_U -> s[d] = bits((double) (s[fp + code[pc + 1]] & U32));
-      case Op.F64_CONVERT_I64_S -> s[d] = bits((double) s[fp + code[pc + 1]]);
       case Op.F64_CONVERT_I64_U -> s[d] = bits(Numerics.f64ConvertI64U(s[fp + code[pc + 1]]));
       case Op.F64_PROMOTE_F32 -> s[d] = Numerics.f64PromoteF32((int) s[fp + code[pc + 1]]);
       case Op.I32_EXTEND8_S -> s[d] = (byte) s[fp + code[pc + 1]];
@@ -132,24 +128,10 @@ final class RareOps {
       case Op.I64_TRUNC_SAT_F32_U -> s[d] = Numerics.i64TruncSatF32U(f32(s[fp + code[pc + 1]]));
       case Op.I64_TRUNC_SAT_F64_S -> s[d] = (long) f64(s[fp + code[pc + 1]]);
       case Op.I64_TRUNC_SAT_F64_U -> s[d] = Numerics.i64TruncSatF64U(f64(s[fp + code[pc + 1]]));
-      case Op.I32_DIV_S ->
-          s[d] = Numerics.i32DivS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-      case Op.I32_DIV_U ->
-          s[d] = Numerics.i32DivU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-      case Op.I32_REM_S ->
-          s[d] = Numerics.i32RemS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-      case Op.I32_REM_U ->
-          s[d] = Numerics.i32RemU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-      case Op.I32_ROTL ->
-          s[d] = Integer.rotateLeft((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-      case Op.I32_ROTR ->
-          s[d] = Integer.rotateRight((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
       case Op.I64_DIV_S -> s[d] = Numerics.i64DivS(s[fp + code[pc + 1]], s[fp + code[pc + 2]]);
       case Op.I64_DIV_U -> s[d] = Numerics.i64DivU(s[fp + code[pc + 1]], s[fp + code[pc + 2]]);
       case Op.I64_REM_S -> s[d] = Numerics.i64RemS(s[fp + code[pc + 1]], s[fp + code[pc + 2]]);
       case Op.I64_REM_U -> s[d] = Numerics.i64RemU(s[fp + code[pc + 1]], s[fp + code[pc + 2]]);
-      case Op.I64_ROTL -> s[d] = Long.rotateLeft(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-      case Op.I64_ROTR -> s[d] = Long.rotateRight(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
       case Op.F32_MIN ->
           s[d] = bits(Numerics.f32Min(f32(s[fp + code[pc + 1]]), f32(s[fp + code[pc + 2]])));
       case Op.F32_MAX ->
@@ -170,6 +152,6 @@ final class RareOps {
       case Op.F32_GE -> s[d] = bool(f32(s[fp + code[pc + 1]]) >= f32(s[fp + code[pc + 2]]));
       default -> throw new IllegalStateException("bad opcode " + op);
     }
-    return op < Op.I32_DIV_S ? pc + 2 : pc + 3;
+    return op < Op.I64_DIV_S ? pc + 2 : pc + 3;
   }
 }
