@@ -14,7 +14,10 @@ import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates a validated function body into the interpreter's instruction stream (see
@@ -22,8 +25,12 @@ import java.util.List;
  *
  * <ul>
  *   <li>the operand stack height is known statically at every reachable instruction (validation
- *       guarantees it), so each branch is resolved here to a code position plus, only when values
- *       must move, the arity and the height to move them to;
+ *       guarantees it), so every operand has a fixed frame slot and instructions name their
+ *       operands' and result's slots; {@code local.get} and constants emit nothing (their operand
+ *       is read from the local's or the constant's slot, see {@link VirtualStack}), and a result
+ *       that {@code local.set} stores is written to the local directly;
+ *   <li>each branch is resolved here to a code position plus, only when values must move, the arity
+ *       and the slots to move them from and to;
  *   <li>{@code block}, {@code loop}, {@code nop} and the numeric no-ops emit nothing; forward
  *       branches are patched when their {@code end} is reached;
  *   <li>unreachable code (after {@code br}, {@code return}, {@code unreachable} until the enclosing
@@ -45,7 +52,7 @@ final class CodeCompiler {
   private static final class Label {
     final int kind;
 
-    /** The operand height (in slots) below the block's parameters. */
+    /** The canonical slot of the block's first parameter (the height below them). */
     final int height;
 
     /** The number of operands below the block's parameters. */
@@ -104,18 +111,8 @@ final class CodeCompiler {
     }
   }
 
-  private static final int[] NUMERIC = new int[Opcode.values().length];
-
-  static {
-    Arrays.fill(NUMERIC, -1);
-    for (Opcode op : Opcode.values()) {
-      for (int i = 0; i < Op.COUNT; i++) {
-        if (Op.name(i).equals(op.name().toLowerCase(java.util.Locale.ROOT))) {
-          NUMERIC[op.ordinal()] = i;
-        }
-      }
-    }
-  }
+  /** The most constants a function keeps in frame slots; the rest are CONST instructions. */
+  static final int MAX_CONSTANTS = 64;
 
   private final ModuleCode moduleCode;
   private final WasmModule module;
@@ -127,10 +124,19 @@ final class CodeCompiler {
   private int[] localSlots;
 
   private int localSlotCount;
+
+  /** The constants kept in frame slots (after the locals), and each one's slot. */
+  private long[] constants;
+
+  private final Map<Long, Integer> constantSlots = new HashMap<>();
+
   private final List<Label> labels = new ArrayList<>();
 
   /** The SIMD instructions' translation. */
   private final SimdTranslator simd = new SimdTranslator(this);
+
+  /** The operands (see {@link VirtualStack}); made once the constants are known. */
+  VirtualStack stack;
 
   int[] code = new int[64];
   int pos;
@@ -138,28 +144,22 @@ final class CodeCompiler {
   private int[] sourceOffsets = new int[16];
   private int trapCount;
 
-  /** Slots in use: the locals, then the operands. */
-  private int height;
-
-  private int maxHeight;
-
-  /** The slot width (1 or 2) of each operand on the stack, bottom first. */
-  private byte[] widths = new byte[16];
-
-  /** The number of operands on the stack. */
-  private int depth;
-
   /** How many loop instructions came before, unreachable ones included (for Op.LOOP). */
   private int loopOrdinal;
 
   private boolean reachable = true;
 
-  // Peephole fusion (see PeepholeFusion): where the last two instructions start, or -1 when unknown
-  // or when
-  // a branch target lies between them and here (an instruction that is a target cannot be fused
-  // into the one before it).
+  /** Where the last instruction starts, or -1 when a branch target lies between it and here. */
   int last = -1;
-  int beforeLast = -1;
+
+  /**
+   * The position of the last instruction's destination slot operand, if that instruction wrote the
+   * top operand's canonical slot (see {@link #result}); meaningful only while {@link #last} is
+   * {@link #resultInstruction}.
+   */
+  private int resultOperand = -1;
+
+  private int resultInstruction = -1;
 
   // Fuel (docs/limits.md): FuelCosts' charges by instruction index, or null when unmetered.
   private int[] fuelCharges;
@@ -199,9 +199,10 @@ final class CodeCompiler {
       localSlots[i] = localSlotCount;
       localSlotCount += slots(localTypes.get(i));
     }
-    height = localSlotCount;
-    maxHeight = height;
-    labels.add(new Label(FUNCTION, height, 0, List.of(), type.results(), 0, true));
+    chooseConstants(def.body());
+    int operandBase = localSlotCount + constants.length;
+    stack = new VirtualStack(this, operandBase);
+    labels.add(new Label(FUNCTION, operandBase, 0, List.of(), type.results(), 0, true));
     chargeFuel(0);
     for (Instruction in : def.body()) {
       if (reachable) {
@@ -221,10 +222,41 @@ final class CodeCompiler {
         slots(type.params()),
         localSlotCount,
         slots(type.results()),
-        maxHeight,
+        constants,
+        stack.maxHeight,
         hasRefLocals,
         Arrays.copyOf(trapPositions, trapCount),
         Arrays.copyOf(sourceOffsets, trapCount));
+  }
+
+  /**
+   * The constants that get a frame slot: the {@link #MAX_CONSTANTS} most frequent numeric ones,
+   * each value once (an i32 or f32 as its sign-extended bits, like CONST32 writes it). The frame
+   * entry writes them, one array copy; an operator then reads a constant operand like a local.
+   */
+  private void chooseConstants(List<Instruction> instructions) {
+    Map<Long, Integer> counts = new LinkedHashMap<>();
+    for (Instruction in : instructions) {
+      switch (in.opcode()) {
+        case I32_CONST, F32_CONST, I64_CONST, F64_CONST ->
+            counts.merge(constantBits(in), 1, Integer::sum);
+        default -> {}
+      }
+    }
+    List<Map.Entry<Long, Integer>> byCount = new ArrayList<>(counts.entrySet());
+    byCount.sort((a, b) -> Integer.compare(b.getValue(), a.getValue())); // stable
+    constants = new long[Math.min(byCount.size(), MAX_CONSTANTS)];
+    for (int i = 0; i < constants.length; i++) {
+      constants[i] = byCount.get(i).getKey();
+      constantSlots.put(constants[i], localSlotCount + i);
+    }
+  }
+
+  private static long constantBits(Instruction in) {
+    return switch (in.opcode()) {
+      case I32_CONST, F32_CONST -> (int) in.value();
+      default -> in.value();
+    };
   }
 
   // ---- emitting ----
@@ -236,27 +268,38 @@ final class CodeCompiler {
     code[pos++] = word;
   }
 
-  /** Starts an instruction: its opcode; immediates follow with {@link #emit(int)}. */
+  /** Starts an instruction: its opcode; operands follow with {@link #emit(int)}. */
   void op(int op) {
-    beforeLast = last;
     last = pos;
     emit(op);
   }
 
-  void op(int op, int imm) {
+  void op(int op, int operand) {
     op(op);
-    emit(imm);
+    emit(operand);
+  }
+
+  /**
+   * Starts an instruction whose first operand is {@code dst}, the canonical slot of the operand
+   * just pushed: a {@code local.set} that follows may retarget it to the local.
+   */
+  void result(int op, int dst) {
+    op(op, dst);
+    resultInstruction = last;
+    resultOperand = last + 1;
+  }
+
+  /** Whether the last instruction wrote the top operand, which is in its canonical slot. */
+  private boolean lastWroteTop() {
+    return last >= 0
+        && last == resultInstruction
+        && stack.topInPlace()
+        && code[resultOperand] == stack.height - stack.width(0);
   }
 
   /** The current position is a branch target: nothing before it may fuse with what follows. */
   private void markTarget() {
     last = -1;
-    beforeLast = -1;
-  }
-
-  /** The opcode of the last instruction if it is exactly {@code length} words long, else -1. */
-  int lastOp(int length) {
-    return last >= 0 && last + length == pos ? code[last] : -1;
   }
 
   /**
@@ -289,47 +332,11 @@ final class CodeCompiler {
     trapCount++;
   }
 
-  private void pushWidth(int width) {
-    if (depth == widths.length) {
-      widths = Arrays.copyOf(widths, depth * 2);
-    }
-    widths[depth++] = (byte) width;
-    height += width;
-    if (height > maxHeight) {
-      maxHeight = height;
-    }
-  }
-
-  /** Pushes {@code n} one-slot operands. */
-  private void push(int n) {
-    for (int i = 0; i < n; i++) {
-      pushWidth(1);
-    }
-  }
-
-  void push(ValType type) {
-    pushWidth(slots(type));
-  }
-
+  /** Pushes operands of {@code types} in their canonical slots. */
   void push(List<ValType> types) {
     for (ValType t : types) {
-      pushWidth(slots(t));
+      stack.push(slots(t));
     }
-  }
-
-  /** Pops {@code n} operands. */
-  void pop(int n) {
-    if (n > depth) {
-      throw new IllegalStateException("operand stack underflow in function " + functionIndex);
-    }
-    for (int i = 0; i < n; i++) {
-      height -= widths[--depth];
-    }
-  }
-
-  /** The slot width of the operand on top of the stack. */
-  private int topWidth() {
-    return widths[depth - 1];
   }
 
   // ---- control ----
@@ -359,34 +366,112 @@ final class CodeCompiler {
     }
   }
 
-  /** {@code br} ({@code conditional} false) or {@code br_if}, the condition already popped. */
-  private void branch(int depth, boolean conditional) {
+  /** The operands a branch to {@code l} keeps. */
+  private int arityValues(Label l) {
+    return (l.kind == LOOP ? l.paramTypes : l.resultTypes).size();
+  }
+
+  /** {@code br} to {@code depth}: the kept values to the label's slots, then a jump. */
+  private void branch(int depth) {
     Label l = label(depth);
     int arity = l.arity();
-    if (l.kind == FUNCTION && !conditional) {
+    stack.materializeTop(arityValues(l));
+    int src = stack.height - arity;
+    if (l.kind == FUNCTION) {
       op(Op.RETURN, arity);
-      return;
-    }
-    if (height - arity == l.height) {
-      if (!conditional) {
-        op(Op.JUMP);
-      } else if (!PeepholeFusion.compareAndJump(this, false)) {
-        op(Op.JUMP_IF);
-      }
+      emit(src);
+    } else if (src == l.height) {
+      op(Op.JUMP);
       emitTarget(l);
     } else {
-      op(conditional ? Op.BR_IF_MOVE : Op.BR_MOVE);
+      op(Op.BR_MOVE);
       emitTarget(l);
       emit(arity);
+      emit(src);
       emit(l.height);
     }
   }
 
+  /** {@code br_if} to {@code depth}. */
+  private void branchIf(int depth) {
+    Label l = label(depth);
+    int arity = l.arity();
+    int condition = stack.pop();
+    materializeBeforeCondition(condition, arityValues(l));
+    int src = stack.height - arity;
+    if (src == l.height) {
+      if (!compareAndJump(condition, false)) {
+        op(Op.JUMP_IF, condition);
+      }
+      emitTarget(l);
+    } else {
+      op(Op.BR_IF_MOVE, condition);
+      emitTarget(l);
+      emit(arity);
+      emit(src);
+      emit(l.height);
+    }
+  }
+
+  /**
+   * Materializes the top {@code n} operands before a conditional branch on {@code condition}: if
+   * the last instruction computed the condition, the copies go before it, so that it can still fuse
+   * with the branch (they write canonical slots below the condition's, which it does not read).
+   */
+  private void materializeBeforeCondition(int condition, int n) {
+    if (last < 0 || last != resultInstruction || code[resultOperand] != condition) {
+      stack.materializeTop(n);
+      return;
+    }
+    int[] computation = Arrays.copyOfRange(code, last, pos);
+    pos = last;
+    stack.materializeTop(n);
+    result(computation[0], computation[1]);
+    for (int i = 2; i < computation.length; i++) {
+      emit(computation[i]);
+    }
+  }
+
+  /**
+   * The condition {@code slot} of a {@code br_if} ({@code negate} false) or an {@code if} ({@code
+   * negate} true: jumping when it fails), just popped: if the last instruction computed it with an
+   * i32 comparison (or {@code eqz}), that instruction becomes a compare-and-jump whose target the
+   * caller emits next.
+   */
+  private boolean compareAndJump(int slot, boolean negate) {
+    if (last < 0 || last != resultInstruction || code[resultOperand] != slot) {
+      return false;
+    }
+    int cmp = code[last];
+    if (cmp == Op.I32_EQZ) {
+      code[last] = negate ? Op.JUMP_IF : Op.JUMP_IF_NOT;
+      code[last + 1] = code[last + 2];
+      pos = last + 2;
+      return true;
+    }
+    if (cmp >= Op.I32_EQ && cmp <= Op.I32_GE_U) {
+      int i = cmp - Op.I32_EQ;
+      code[last] = Op.JUMP_IF_I32_EQ + (negate ? INVERSE_COMPARE[i] : i);
+      code[last + 1] = code[last + 2];
+      code[last + 2] = code[last + 3];
+      pos = last + 3;
+      return true;
+    }
+    return false;
+  }
+
+  /** For each i32 comparison, from {@code eq} to {@code ge_u}, the one that is its negation. */
+  private static final int[] INVERSE_COMPARE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+
   private void branchTable(Instruction in) {
+    int index = stack.pop();
     int count = in.labelCount();
-    int arity = label(in.label(count - 1)).arity();
-    op(Op.BR_TABLE);
+    Label defaultLabel = label(in.label(count - 1));
+    int arity = defaultLabel.arity();
+    stack.materializeTop(arityValues(defaultLabel));
+    op(Op.BR_TABLE, index);
     emit(arity);
+    emit(stack.height - arity);
     emit(count);
     for (int i = 0; i < count; i++) {
       Label l = label(in.label(i));
@@ -396,6 +481,8 @@ final class CodeCompiler {
   }
 
   private void enterBlock(int kind, BlockType bt) {
+    // A block boundary: the operands below must be where any path into the block leaves them.
+    stack.materializeAll();
     List<ValType> params = blockParams(bt);
     if (kind == LOOP) {
       markTarget();
@@ -403,22 +490,23 @@ final class CodeCompiler {
     labels.add(
         new Label(
             kind,
-            height - slots(params),
-            depth - params.size(),
+            stack.height - slots(params),
+            stack.depth - params.size(),
             params,
             blockResults(bt),
             pos,
             true));
     if (kind == LOOP) {
-      // The header: branches to the loop run it, so it counts iterations (compiler tier).
+      // The header: branches to the loop run it, so it counts iterations (compiler tier) and
+      // knows the operand top (on-stack replacement).
       op(Op.LOOP, loopOrdinal++);
+      emit(stack.height);
     }
   }
 
   /** Resets the operand stack to the label's base, then pushes {@code types}. */
   private void resetStack(Label l, List<ValType> types) {
-    height = l.height;
-    depth = l.depth;
+    stack.reset(l.height, l.depth);
     push(types);
   }
 
@@ -428,6 +516,7 @@ final class CodeCompiler {
       return;
     }
     if (reachable) {
+      stack.materializeTop(l.resultTypes.size());
       op(Op.JUMP);
       l.addFixup(pos);
       emit(-1);
@@ -445,6 +534,9 @@ final class CodeCompiler {
     if (!l.live) {
       return;
     }
+    if (reachable) {
+      stack.materializeTop(l.resultTypes.size());
+    }
     markTarget();
     boolean ifWithoutElse = l.kind == IF && l.elseFixup >= 0;
     if (ifWithoutElse) {
@@ -456,8 +548,10 @@ final class CodeCompiler {
     reachable = reachable || ifWithoutElse || l.fixupCount > 0;
     resetStack(l, l.resultTypes);
     if (l.kind == FUNCTION) {
-      // Also the target of br_table entries that leave the function.
+      // Also the target of br_table entries that leave the function; on-stack replacement
+      // returns through it (the last instruction).
       op(Op.RETURN, l.results);
+      emit(l.height);
     } else if (reachable) {
       chargeFuelAfter();
     }
@@ -469,7 +563,7 @@ final class CodeCompiler {
         if (in.opcode() == Opcode.LOOP) {
           loopOrdinal++;
         }
-        labels.add(new Label(BLOCK, height, depth, List.of(), List.of(), pos, false));
+        labels.add(new Label(BLOCK, stack.height, stack.depth, List.of(), List.of(), pos, false));
       }
       case ELSE -> elseBranch();
       case END -> end();
@@ -490,6 +584,7 @@ final class CodeCompiler {
       case NOP -> {}
       case BLOCK -> enterBlock(BLOCK, in.blockType());
       case LOOP -> {
+        stack.materializeAll();
         // The header (Op.LOOP) checks for interruption, so it may trap.
         recordSource(in);
         enterBlock(LOOP, in.blockType());
@@ -497,10 +592,11 @@ final class CodeCompiler {
         chargeFuelAfter();
       }
       case IF -> {
-        pop(1);
+        int condition = stack.pop();
+        materializeBeforeCondition(condition, stack.depth);
         enterBlock(IF, in.blockType());
-        if (!PeepholeFusion.compareAndJump(this, true)) {
-          op(Op.JUMP_IF_NOT);
+        if (!compareAndJump(condition, true)) {
+          op(Op.JUMP_IF_NOT, condition);
         }
         labels.getLast().elseFixup = pos;
         emit(-1);
@@ -509,64 +605,63 @@ final class CodeCompiler {
       case ELSE -> elseBranch();
       case END -> end();
       case BR -> {
-        branch(in.index(), false);
+        branch(in.index());
         reachable = false;
       }
-      case BR_IF -> {
-        pop(1);
-        branch(in.index(), true);
-      }
+      case BR_IF -> branchIf(in.index());
       case BR_TABLE -> {
-        pop(1);
         branchTable(in);
         reachable = false;
       }
       case RETURN -> {
-        op(Op.RETURN, slots(type.results()));
+        branch(labels.size() - 1);
         reachable = false;
       }
-      case CALL -> {
-        FuncType callee = module.functionType(in.index());
-        recordSource(in);
-        op(Op.CALL, in.index());
-        pop(callee.params().size());
-        push(callee.results());
-      }
-      case CALL_INDIRECT -> {
-        FuncType callee = module.types().get(in.index());
-        pop(1);
-        recordSource(in);
-        op(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
-        emit(in.index2());
-        pop(callee.params().size());
-        push(callee.results());
-      }
-      case DROP -> {
-        for (int i = topWidth(); i > 0; i--) {
-          op(Op.DROP);
-        }
-        pop(1);
-      }
-      case SELECT -> {
-        pop(1);
-        if (topWidth() == 2) {
-          emitSimd(SimdInterpreter.SELECT);
-        } else {
-          op(Op.SELECT);
-        }
-        pop(1);
-      }
-      case SELECT_TYPED -> {
-        ValType t = in.types().getFirst();
-        if (t == ValType.V128) {
-          emitSimd(SimdInterpreter.SELECT);
-        } else {
-          op(t.isReference() ? Op.SELECT_REF : Op.SELECT);
-        }
-        pop(2);
-      }
+      case CALL -> call(in, module.functionType(in.index()), -1);
+      case CALL_INDIRECT -> call(in, module.types().get(in.index()), stack.pop());
+      case DROP -> stack.pop();
+      case SELECT, SELECT_TYPED -> select(in);
       default -> translateVariableOrMemory(in);
     }
+  }
+
+  /** A call; {@code index} is {@code call_indirect}'s table index slot, else -1. */
+  private void call(Instruction in, FuncType callee, int index) {
+    int params = callee.params().size();
+    stack.materializeTop(params);
+    int base = stack.height - stack.slots(params);
+    recordSource(in);
+    if (index < 0) {
+      op(Op.CALL, in.index());
+    } else {
+      op(Op.CALL_INDIRECT, FuncTypeIds.of(callee));
+      emit(in.index2());
+      emit(index);
+    }
+    emit(base);
+    stack.pop(params);
+    push(callee.results());
+  }
+
+  private void select(Instruction in) {
+    ValType t = in.opcode() == Opcode.SELECT_TYPED ? in.types().getFirst() : null;
+    if (t == ValType.V128 || (t == null && stack.width(1) == 2)) {
+      stack.materializeTop(3);
+      int top = stack.height;
+      stack.pop(3);
+      stack.push(2);
+      op(Op.SIMD, top);
+      emit(SimdInterpreter.SELECT);
+      return;
+    }
+    int condition = stack.pop();
+    int b = stack.pop();
+    int a = stack.pop();
+    int dst = stack.push(1);
+    result(t != null && t.isReference() ? Op.SELECT_REF : Op.SELECT, dst);
+    emit(a);
+    emit(b);
+    emit(condition);
   }
 
   private void translateVariableOrMemory(Instruction in) {
@@ -585,80 +680,22 @@ final class CodeCompiler {
       case LOCAL_GET -> {
         int slot = localSlots[in.index()];
         if (variable.isReference()) {
-          op(Op.LOCAL_GET_REF, slot);
-        } else if (lastOp(2) == Op.LOCAL_GET) {
-          code[last] = Op.LOCAL_GET2;
+          result(Op.MOVE_REF, stack.push(1));
           emit(slot);
         } else {
-          op(Op.LOCAL_GET, slot);
+          stack.pushDeferred(slot);
         }
-        push(1);
       }
-      case LOCAL_SET -> {
-        int slot = localSlots[in.index()];
-        if (variable.isReference()) {
-          op(Op.LOCAL_SET_REF, slot);
-        } else if (lastOp(3) == Op.LOCAL_I32_ADD_CONST) {
-          code[last] = Op.LOCAL_I32_ADD_CONST_SET;
-          emit(slot);
-        } else if (lastOp(2) == Op.I32_ADD_LOCAL
-            && beforeLast >= 0
-            && beforeLast + 2 == last
-            && code[beforeLast] == Op.LOCAL_GET) {
-          // local.get a; local.get b; i32.add; local.set c
-          code[beforeLast] = Op.LOCAL_I32_ADD_LOCAL_SET;
-          code[beforeLast + 2] = code[last + 1];
-          code[beforeLast + 3] = slot;
-          pos = beforeLast + 4;
-          last = beforeLast;
-          beforeLast = -1;
-        } else {
-          op(Op.LOCAL_SET, slot);
-        }
-        pop(1);
-      }
-      case LOCAL_TEE ->
-          op(variable.isReference() ? Op.LOCAL_TEE_REF : Op.LOCAL_TEE, localSlots[in.index()]);
+      case LOCAL_SET, LOCAL_TEE -> setLocal(in.index(), variable, op == Opcode.LOCAL_TEE);
       case GLOBAL_GET -> {
-        op(variable.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, in.index());
-        push(1);
+        result(variable.isReference() ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, stack.push(1));
+        emit(in.index());
       }
       case GLOBAL_SET -> {
-        op(variable.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, in.index());
-        pop(1);
+        op(variable.isReference() ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, stack.pop());
+        emit(in.index());
       }
-      case TABLE_GET -> {
-        recordSource(in);
-        op(Op.TABLE_GET, in.index());
-      }
-      case TABLE_SET -> {
-        recordSource(in);
-        op(Op.TABLE_SET, in.index());
-        pop(2);
-      }
-      case I32_CONST, F32_CONST -> {
-        op(Op.CONST32, (int) in.value());
-        push(1);
-      }
-      case I64_CONST, F64_CONST -> {
-        emitConst64(in.value());
-        push(1);
-      }
-      case REF_NULL -> {
-        op(Op.REF_NULL);
-        push(1);
-      }
-      case REF_IS_NULL -> op(Op.REF_IS_NULL);
-      case REF_FUNC -> {
-        op(Op.REF_FUNC, in.index());
-        push(1);
-      }
-      case I32_ADD, I32_SUB -> {
-        if (!PeepholeFusion.add(this, op == Opcode.I32_SUB)) {
-          op(NUMERIC[op.ordinal()]);
-        }
-        pop(1);
-      }
+      case I32_CONST, F32_CONST, I64_CONST, F64_CONST -> constant(constantBits(in));
       case I32_WRAP_I64,
           I32_REINTERPRET_F32,
           I64_REINTERPRET_F64,
@@ -668,24 +705,69 @@ final class CodeCompiler {
       }
       default -> {
         if (op.immediate() == Opcode.Immediate.MEMARG) {
-          translateMemoryAccess(in);
+          OperatorTranslator.memoryAccess(this, in);
         } else {
-          translateOther(in);
+          OperatorTranslator.translate(this, in);
         }
       }
     }
   }
 
-  void emitConst64(long value) {
-    op(Op.CONST64, (int) value);
-    emit((int) (value >>> 32));
+  /** A numeric constant: deferred to its frame slot if it has one, else a CONST instruction. */
+  private void constant(long bits) {
+    Integer slot = constantSlots.get(bits);
+    if (slot != null) {
+      stack.pushDeferred(slot);
+    } else if (bits == (int) bits) {
+      result(Op.CONST32, stack.push(1));
+      emit((int) bits);
+    } else {
+      emitConst64(stack.push(1), bits);
+    }
   }
 
-  // ---- SIMD (see SimdInterpreter) ----
+  /**
+   * {@code local.set} or {@code local.tee} of a one-slot local. Operands still deferred to the
+   * local are materialized first; if the value was just computed into its canonical slot by the
+   * last instruction, that instruction writes the local instead (no copy).
+   */
+  private void setLocal(int index, ValType t, boolean tee) {
+    int slot = localSlots[index];
+    if (t.isReference()) {
+      int src = stack.pop();
+      op(Op.MOVE_REF, slot);
+      emit(src);
+      if (tee) {
+        stack.push(1);
+      }
+      return;
+    }
+    boolean retarget = lastWroteTop();
+    boolean inPlace = stack.topInPlace();
+    int src = stack.pop();
+    if (stack.materializeReadsOf(slot)) {
+      retarget = false;
+    }
+    if (retarget) {
+      code[resultOperand] = slot;
+      resultInstruction = -1;
+    } else if (src != slot) {
+      op(Op.MOVE, slot);
+      emit(src);
+    }
+    if (tee) {
+      if (inPlace && !retarget) {
+        stack.push(1); // still in its canonical slot too
+      } else {
+        stack.pushDeferred(slot);
+      }
+    }
+  }
 
-  /** Starts an {@link Op#SIMD} instruction with sub-opcode {@code sub}. */
-  void emitSimd(int sub) {
-    op(Op.SIMD, sub);
+  void emitConst64(int dst, long value) {
+    result(Op.CONST64, dst);
+    emit((int) value);
+    emit((int) (value >>> 32));
   }
 
   /** The first slot of local {@code index} in the frame. */
@@ -700,115 +782,5 @@ final class CodeCompiler {
     if (in.memoryOffset() < 0 || in.memoryOffset() > 0xFFFF_FFFFL) {
       throw new UnsupportedFeatureException("memory64", null);
     }
-  }
-
-  private void translateMemoryAccess(Instruction in) {
-    checkMemArg(in);
-    int op =
-        switch (in.opcode()) {
-          case F32_LOAD -> Op.I32_LOAD;
-          case F64_LOAD -> Op.I64_LOAD;
-          case F32_STORE, I64_STORE32 -> Op.I32_STORE;
-          case F64_STORE -> Op.I64_STORE;
-          case I64_STORE8 -> Op.I32_STORE8;
-          case I64_STORE16 -> Op.I32_STORE16;
-          default -> NUMERIC[in.opcode().ordinal()];
-        };
-    int fused =
-        switch (op) {
-          case Op.I32_LOAD -> Op.LOCAL_I32_LOAD;
-          case Op.I32_LOAD8_U -> Op.LOCAL_I32_LOAD8_U;
-          case Op.I64_LOAD -> Op.LOCAL_I64_LOAD;
-          default -> -1;
-        };
-    if (fused >= 0 && lastOp(2) == Op.LOCAL_GET) {
-      // local.get a; load: the fused instruction starts where the local.get did, so that is
-      // where a trap in it is recorded.
-      code[last] = fused;
-      int start = pos;
-      pos = last;
-      recordSource(in);
-      pos = start;
-      emit((int) in.memoryOffset());
-    } else {
-      recordSource(in);
-      op(op, (int) in.memoryOffset());
-    }
-    pop(in.opcode().params().size());
-    push(in.opcode().results().size());
-  }
-
-  private void translateOther(Instruction in) {
-    Opcode op = in.opcode();
-    int internal =
-        switch (op) {
-          case I64_EXTEND8_S -> Op.I32_EXTEND8_S;
-          case I64_EXTEND16_S -> Op.I32_EXTEND16_S;
-          case I64_EXTEND32_S -> Op.I64_EXTEND_I32_S;
-          default -> NUMERIC[op.ordinal()];
-        };
-    if (internal < 0) {
-      throw new UnsupportedFeatureException(op.mnemonic(), null);
-    }
-    if (mayTrap(op)) {
-      recordSource(in);
-    }
-    op(internal);
-    switch (op) {
-      case MEMORY_INIT, DATA_DROP, ELEM_DROP, TABLE_GROW, TABLE_SIZE, TABLE_FILL ->
-          emit(in.index());
-      case TABLE_INIT, TABLE_COPY -> {
-        emit(in.index());
-        emit(in.index2());
-      }
-      case MEMORY_SIZE, MEMORY_GROW, MEMORY_COPY, MEMORY_FILL -> {
-        if (in.index() != 0 || in.index2() != 0) {
-          throw new UnsupportedFeatureException("multi-memory", null);
-        }
-      }
-      default -> {}
-    }
-    switch (op) {
-      case TABLE_GROW -> pop(1);
-      case TABLE_SIZE -> push(1);
-      case TABLE_FILL, TABLE_COPY, TABLE_INIT -> pop(3);
-      case ELEM_DROP -> {}
-      default -> {
-        if (!op.hasFixedSignature()) {
-          throw new IllegalStateException("no stack effect for " + op.mnemonic());
-        }
-        pop(op.params().size());
-        push(op.results().size());
-      }
-    }
-  }
-
-  private static boolean mayTrap(Opcode op) {
-    return switch (op) {
-      case I32_DIV_S,
-          I32_DIV_U,
-          I32_REM_S,
-          I32_REM_U,
-          I64_DIV_S,
-          I64_DIV_U,
-          I64_REM_S,
-          I64_REM_U,
-          I32_TRUNC_F32_S,
-          I32_TRUNC_F32_U,
-          I32_TRUNC_F64_S,
-          I32_TRUNC_F64_U,
-          I64_TRUNC_F32_S,
-          I64_TRUNC_F32_U,
-          I64_TRUNC_F64_S,
-          I64_TRUNC_F64_U,
-          MEMORY_INIT,
-          MEMORY_COPY,
-          MEMORY_FILL,
-          TABLE_INIT,
-          TABLE_COPY,
-          TABLE_FILL ->
-          true;
-      default -> false;
-    };
   }
 }

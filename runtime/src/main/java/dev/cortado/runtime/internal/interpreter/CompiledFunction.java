@@ -21,7 +21,16 @@ public final class CompiledFunction {
 
   final int numResults;
 
-  /** Locals plus the deepest the operand stack gets: the slots a frame needs. */
+  /**
+   * The function's most used constants, in the frame's slots from {@link #numLocals} (written at
+   * entry), so that an instruction reads a constant operand like any other slot.
+   */
+  final long[] constants;
+
+  /** Where the operand stack starts: after the locals and the constants. */
+  final int operandBase;
+
+  /** Operand base plus the deepest the operand stack gets: the slots a frame needs. */
   final int maxHeight;
 
   /** Whether a declared (non-parameter) local is a reference, so its slot must be nulled. */
@@ -40,6 +49,7 @@ public final class CompiledFunction {
       int numParams,
       int numLocals,
       int numResults,
+      long[] constants,
       int maxHeight,
       boolean hasRefLocals,
       int[] trapPositions,
@@ -50,6 +60,8 @@ public final class CompiledFunction {
     this.numParams = numParams;
     this.numLocals = numLocals;
     this.numResults = numResults;
+    this.constants = constants;
+    this.operandBase = numLocals + constants.length;
     this.maxHeight = maxHeight;
     this.hasRefLocals = hasRefLocals;
     this.trapPositions = trapPositions;

@@ -1,6 +1,6 @@
 package dev.cortado.runtime.internal.interpreter;
 
-/** Prints an instruction stream one instruction a line: position, name, immediates. */
+/** Prints an instruction stream one instruction a line: position, name, operands. */
 final class Disassembler {
   private Disassembler() {}
 
@@ -10,8 +10,10 @@ final class Disassembler {
     while (pc < code.length) {
       int length = Op.length(code, pc);
       sb.append(pc).append(": ").append(Op.name(code, pc));
-      for (int i = code[pc] == Op.SIMD ? 2 : 1; i < length; i++) {
-        sb.append(' ').append(code[pc + i]);
+      for (int i = 1; i < length; i++) {
+        if (code[pc] != Op.SIMD || i != 2) { // a SIMD instruction's sub-opcode is in its name
+          sb.append(' ').append(code[pc + i]);
+        }
       }
       sb.append('\n');
       pc += length;

@@ -109,42 +109,73 @@ public final class Interpreter {
       long[] s = m.stack;
       Object[] r = m.refs;
       int fp = entryFp;
-      int sp = InterpreterSupport.initLocals(s, r, fp, entryCode);
+      InterpreterSupport.initLocals(s, r, fp, entryCode);
       int[] code = entryCode.code;
       ModuleInstance inst = entry.instance;
       MemoryInstance mem = inst.memory0;
       GlobalInstance[] globals = inst.globals;
       FunctionHandle[] funcs = inst.functions;
-      // Binary operators are written s[--sp - 1] = op(s[sp - 1], s[sp]): Java evaluates the array
-      // index (popping the right operand) before the right-hand side, which then reads the left
-      // operand at sp - 1 and the right one at sp.
+      // Every operand is a frame slot named by the code (fp + code[pc + i]); pc points after the
+      // opcode. There is no stack pointer: the translator knows every operand's slot.
       while (true) {
         switch (code[pc++]) {
           case Op.UNREACHABLE -> throw new TrapSignal(TrapKind.UNREACHABLE);
           case Op.JUMP -> pc = code[pc];
-          case Op.JUMP_IF -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
-          case Op.JUMP_IF_NOT -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
+          case Op.JUMP_IF -> pc = (int) s[fp + code[pc]] != 0 ? code[pc + 1] : pc + 2;
+          case Op.JUMP_IF_NOT -> pc = (int) s[fp + code[pc]] == 0 ? code[pc + 1] : pc + 2;
+          case Op.JUMP_IF_I32_EQ ->
+              pc = (int) s[fp + code[pc]] == (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+          case Op.JUMP_IF_I32_NE ->
+              pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+          case Op.JUMP_IF_I32_LT_S ->
+              pc = (int) s[fp + code[pc]] < (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+          case Op.JUMP_IF_I32_GT_S ->
+              pc = (int) s[fp + code[pc]] > (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+          case Op.JUMP_IF_I32_LE_S ->
+              pc = (int) s[fp + code[pc]] <= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+          case Op.JUMP_IF_I32_GE_S ->
+              pc = (int) s[fp + code[pc]] >= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
+          case Op.JUMP_IF_I32_LT_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) < 0
+                      ? code[pc + 2]
+                      : pc + 3;
+          case Op.JUMP_IF_I32_GT_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) > 0
+                      ? code[pc + 2]
+                      : pc + 3;
+          case Op.JUMP_IF_I32_LE_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) <= 0
+                      ? code[pc + 2]
+                      : pc + 3;
+          case Op.JUMP_IF_I32_GE_U ->
+              pc =
+                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) >= 0
+                      ? code[pc + 2]
+                      : pc + 3;
           case Op.BR_MOVE -> {
-            sp = InterpreterSupport.move(s, r, sp, code[pc + 1], fp + code[pc + 2]);
+            InterpreterSupport.copy(s, r, fp + code[pc + 2], fp + code[pc + 3], code[pc + 1]);
             pc = code[pc];
           }
           case Op.BR_IF_MOVE -> {
-            if ((int) s[--sp] != 0) {
-              sp = InterpreterSupport.move(s, r, sp, code[pc + 1], fp + code[pc + 2]);
-              pc = code[pc];
+            if ((int) s[fp + code[pc]] != 0) {
+              InterpreterSupport.copy(s, r, fp + code[pc + 3], fp + code[pc + 4], code[pc + 2]);
+              pc = code[pc + 1];
             } else {
-              pc += 3;
+              pc += 5;
             }
           }
           case Op.BR_TABLE -> {
-            int last = code[pc + 1] - 1;
-            int i = (int) s[--sp];
-            int entryPos = pc + 2 + 2 * (Integer.compareUnsigned(i, last) < 0 ? i : last);
-            sp = InterpreterSupport.move(s, r, sp, code[pc], fp + code[entryPos + 1]);
-            pc = code[entryPos];
+            int last = code[pc + 3] - 1;
+            int i = (int) s[fp + code[pc]];
+            int at = pc + 4 + 2 * (Integer.compareUnsigned(i, last) < 0 ? i : last);
+            InterpreterSupport.copy(s, r, fp + code[pc + 2], fp + code[at + 1], code[pc + 1]);
+            pc = code[at];
           }
           case Op.RETURN -> {
-            sp = InterpreterSupport.move(s, r, sp, code[pc], fp);
+            InterpreterSupport.copy(s, r, fp + code[pc + 1], fp, code[pc]);
             int d = m.depth;
             if (d == entryDepth) {
               return;
@@ -165,28 +196,31 @@ public final class Interpreter {
           }
           case Op.CALL, Op.CALL_INDIRECT -> {
             FunctionHandle f;
+            int base;
             if (code[pc - 1] == Op.CALL) {
-              f = funcs[code[pc++]];
-            } else {
-              f = InterpreterSupport.resolveIndirect(inst, code[pc], code[pc + 1], s[--sp]);
+              f = funcs[code[pc]];
+              base = fp + code[pc + 1];
               pc += 2;
+            } else {
+              f =
+                  InterpreterSupport.resolveIndirect(
+                      inst, code[pc], code[pc + 1], s[fp + code[pc + 2]]);
+              base = fp + code[pc + 3];
+              pc += 4;
             }
             if (f instanceof WasmFunction callee) {
               if (--callee.hotness < 0) {
                 // Compiler tier: hot, maybe compiled by now; then its code runs it.
-                int done = InterpreterSupport.callCompiled(m, callee, sp, fn, pc, fp);
-                if (done >= 0) {
-                  sp = done;
+                if (InterpreterSupport.callCompiled(m, callee, base, fn, pc, fp)) {
                   s = m.stack;
                   r = m.refs;
                   continue;
                 }
               }
               CompiledFunction c = callee.compiled();
-              fp = InterpreterSupport.enter(m, fn, pc, fp, sp, c);
+              fp = InterpreterSupport.enter(m, fn, pc, fp, base, c);
               s = m.stack;
               r = m.refs;
-              sp = fp + c.numLocals;
               code = c.code;
               pc = 0;
               fn = callee;
@@ -197,7 +231,7 @@ public final class Interpreter {
                 funcs = inst.functions;
               }
             } else {
-              sp = InterpreterSupport.callHost(m, (HostFunctionHandle) f, sp, fn, pc, fp);
+              InterpreterSupport.callHost(m, (HostFunctionHandle) f, base, fn, pc, fp);
               s = m.stack;
               r = m.refs;
             }
@@ -206,307 +240,14 @@ public final class Interpreter {
             // Every iteration passes the header: where a running loop notices Store.interrupt()
             // (docs/limits.md). No code until an interruption (InterruptPolls).
             InterruptPolls.poll(inst.state);
-            if (--fn.hotness < 0 && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, sp)) {
-              // Compiler tier: compiled code ran the rest of this call and left its results
-              // after the locals; the function's final RETURN (last in its code) returns them.
-              sp = fp + fn.compiled.numLocals + fn.compiled.numResults;
-              pc = code.length - 2;
+            if (--fn.hotness < 0
+                && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, fp + code[pc + 1])) {
+              // Compiler tier: compiled code ran the rest of this call and left its results at
+              // the operand base; the function's final RETURN (last in its code) returns them.
+              pc = code.length - 3;
             } else {
-              pc++;
+              pc += 2;
             }
-          }
-          case Op.DROP -> sp--;
-          case Op.SELECT -> {
-            sp -= 2;
-            if ((int) s[sp + 1] == 0) {
-              s[sp - 1] = s[sp];
-            }
-          }
-          case Op.SELECT_REF -> {
-            sp -= 2;
-            if ((int) s[sp + 1] == 0) {
-              r[sp - 1] = r[sp];
-            }
-          }
-          case Op.LOCAL_GET -> s[sp++] = s[fp + code[pc++]];
-          case Op.LOCAL_SET -> s[fp + code[pc++]] = s[--sp];
-          case Op.LOCAL_TEE -> s[fp + code[pc++]] = s[sp - 1];
-          case Op.LOCAL_GET_REF -> r[sp++] = r[fp + code[pc++]];
-          case Op.LOCAL_SET_REF -> r[fp + code[pc++]] = r[--sp];
-          case Op.LOCAL_TEE_REF -> r[fp + code[pc++]] = r[sp - 1];
-          case Op.GLOBAL_GET -> s[sp++] = globals[code[pc++]].bits;
-          case Op.GLOBAL_SET -> globals[code[pc++]].bits = s[--sp];
-          case Op.GLOBAL_GET_REF -> r[sp++] = globals[code[pc++]].ref;
-          case Op.GLOBAL_SET_REF -> globals[code[pc++]].ref = r[--sp];
-          case Op.TABLE_GET -> r[sp - 1] = inst.tables[code[pc++]].getElement(s[sp - 1] & U32);
-          case Op.TABLE_SET -> {
-            sp -= 2;
-            inst.tables[code[pc++]].setElement(s[sp] & U32, r[sp + 1]);
-          }
-          case Op.I32_LOAD -> s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++]));
-          case Op.I64_LOAD -> s[sp - 1] = mem.loadI64(ea(s[sp - 1], code[pc++]));
-          case Op.I32_LOAD8_S, Op.I64_LOAD8_S -> s[sp - 1] = mem.loadI8S(ea(s[sp - 1], code[pc++]));
-          case Op.I32_LOAD8_U, Op.I64_LOAD8_U -> s[sp - 1] = mem.loadI8U(ea(s[sp - 1], code[pc++]));
-          case Op.I32_LOAD16_S, Op.I64_LOAD16_S ->
-              s[sp - 1] = mem.loadI16S(ea(s[sp - 1], code[pc++]));
-          case Op.I32_LOAD16_U, Op.I64_LOAD16_U ->
-              s[sp - 1] = mem.loadI16U(ea(s[sp - 1], code[pc++]));
-          case Op.I64_LOAD32_S -> s[sp - 1] = mem.loadI32(ea(s[sp - 1], code[pc++]));
-          case Op.I64_LOAD32_U -> s[sp - 1] = mem.loadI32U(ea(s[sp - 1], code[pc++]));
-          case Op.I32_STORE -> {
-            sp -= 2;
-            mem.storeI32(ea(s[sp], code[pc++]), (int) s[sp + 1]);
-          }
-          case Op.I64_STORE -> {
-            sp -= 2;
-            mem.storeI64(ea(s[sp], code[pc++]), s[sp + 1]);
-          }
-          case Op.I32_STORE8 -> {
-            sp -= 2;
-            mem.storeI8(ea(s[sp], code[pc++]), (int) s[sp + 1]);
-          }
-          case Op.I32_STORE16 -> {
-            sp -= 2;
-            mem.storeI16(ea(s[sp], code[pc++]), (int) s[sp + 1]);
-          }
-          case Op.MEMORY_SIZE -> s[sp++] = mem.pages();
-          case Op.MEMORY_GROW -> s[sp - 1] = mem.memoryGrow(s[sp - 1] & U32);
-          case Op.CONST32 -> s[sp++] = code[pc++];
-          case Op.CONST64 -> {
-            s[sp++] = (code[pc] & U32) | ((long) code[pc + 1] << 32);
-            pc += 2;
-          }
-          case Op.I32_EQZ -> s[sp - 1] = bool((int) s[sp - 1] == 0);
-          case Op.I32_EQ -> s[--sp - 1] = bool((int) s[sp - 1] == (int) s[sp]);
-          case Op.I32_NE -> s[--sp - 1] = bool((int) s[sp - 1] != (int) s[sp]);
-          case Op.I32_LT_S -> s[--sp - 1] = bool((int) s[sp - 1] < (int) s[sp]);
-          case Op.I32_LT_U ->
-              s[--sp - 1] = bool(Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) < 0);
-          case Op.I32_GT_S -> s[--sp - 1] = bool((int) s[sp - 1] > (int) s[sp]);
-          case Op.I32_GT_U ->
-              s[--sp - 1] = bool(Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) > 0);
-          case Op.I32_LE_S -> s[--sp - 1] = bool((int) s[sp - 1] <= (int) s[sp]);
-          case Op.I32_LE_U ->
-              s[--sp - 1] = bool(Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) <= 0);
-          case Op.I32_GE_S -> s[--sp - 1] = bool((int) s[sp - 1] >= (int) s[sp]);
-          case Op.I32_GE_U ->
-              s[--sp - 1] = bool(Integer.compareUnsigned((int) s[sp - 1], (int) s[sp]) >= 0);
-          case Op.I64_EQZ -> s[sp - 1] = bool(s[sp - 1] == 0);
-          case Op.I64_EQ -> s[--sp - 1] = bool(s[sp - 1] == s[sp]);
-          case Op.I64_NE -> s[--sp - 1] = bool(s[sp - 1] != s[sp]);
-          case Op.I64_LT_S -> s[--sp - 1] = bool(s[sp - 1] < s[sp]);
-          case Op.I64_LT_U -> s[--sp - 1] = bool(Long.compareUnsigned(s[sp - 1], s[sp]) < 0);
-          case Op.I64_GT_S -> s[--sp - 1] = bool(s[sp - 1] > s[sp]);
-          case Op.I64_GT_U -> s[--sp - 1] = bool(Long.compareUnsigned(s[sp - 1], s[sp]) > 0);
-          case Op.I64_LE_S -> s[--sp - 1] = bool(s[sp - 1] <= s[sp]);
-          case Op.I64_LE_U -> s[--sp - 1] = bool(Long.compareUnsigned(s[sp - 1], s[sp]) <= 0);
-          case Op.I64_GE_S -> s[--sp - 1] = bool(s[sp - 1] >= s[sp]);
-          case Op.I64_GE_U -> s[--sp - 1] = bool(Long.compareUnsigned(s[sp - 1], s[sp]) >= 0);
-          case Op.F32_EQ -> s[--sp - 1] = bool(f32(s[sp - 1]) == f32(s[sp]));
-          case Op.F32_NE -> s[--sp - 1] = bool(f32(s[sp - 1]) != f32(s[sp]));
-          case Op.F32_LT -> s[--sp - 1] = bool(f32(s[sp - 1]) < f32(s[sp]));
-          case Op.F32_GT -> s[--sp - 1] = bool(f32(s[sp - 1]) > f32(s[sp]));
-          case Op.F32_LE -> s[--sp - 1] = bool(f32(s[sp - 1]) <= f32(s[sp]));
-          case Op.F32_GE -> s[--sp - 1] = bool(f32(s[sp - 1]) >= f32(s[sp]));
-          case Op.F64_EQ -> s[--sp - 1] = bool(f64(s[sp - 1]) == f64(s[sp]));
-          case Op.F64_NE -> s[--sp - 1] = bool(f64(s[sp - 1]) != f64(s[sp]));
-          case Op.F64_LT -> s[--sp - 1] = bool(f64(s[sp - 1]) < f64(s[sp]));
-          case Op.F64_GT -> s[--sp - 1] = bool(f64(s[sp - 1]) > f64(s[sp]));
-          case Op.F64_LE -> s[--sp - 1] = bool(f64(s[sp - 1]) <= f64(s[sp]));
-          case Op.F64_GE -> s[--sp - 1] = bool(f64(s[sp - 1]) >= f64(s[sp]));
-          case Op.I32_CLZ -> s[sp - 1] = Integer.numberOfLeadingZeros((int) s[sp - 1]);
-          case Op.I32_CTZ -> s[sp - 1] = Integer.numberOfTrailingZeros((int) s[sp - 1]);
-          case Op.I32_POPCNT -> s[sp - 1] = Integer.bitCount((int) s[sp - 1]);
-          case Op.I32_ADD -> s[--sp - 1] = (int) s[sp - 1] + (int) s[sp];
-          case Op.I32_SUB -> s[--sp - 1] = (int) s[sp - 1] - (int) s[sp];
-          case Op.I32_MUL -> s[--sp - 1] = (int) s[sp - 1] * (int) s[sp];
-          case Op.I32_DIV_S -> s[--sp - 1] = Numerics.i32DivS((int) s[sp - 1], (int) s[sp]);
-          case Op.I32_DIV_U -> s[--sp - 1] = Numerics.i32DivU((int) s[sp - 1], (int) s[sp]);
-          case Op.I32_REM_S -> s[--sp - 1] = Numerics.i32RemS((int) s[sp - 1], (int) s[sp]);
-          case Op.I32_REM_U -> s[--sp - 1] = Numerics.i32RemU((int) s[sp - 1], (int) s[sp]);
-          case Op.I32_AND -> s[--sp - 1] = (int) s[sp - 1] & (int) s[sp];
-          case Op.I32_OR -> s[--sp - 1] = (int) s[sp - 1] | (int) s[sp];
-          case Op.I32_XOR -> s[--sp - 1] = (int) s[sp - 1] ^ (int) s[sp];
-          case Op.I32_SHL -> s[--sp - 1] = (int) s[sp - 1] << (int) s[sp];
-          case Op.I32_SHR_S -> s[--sp - 1] = (int) s[sp - 1] >> (int) s[sp];
-          case Op.I32_SHR_U -> s[--sp - 1] = (int) s[sp - 1] >>> (int) s[sp];
-          case Op.I32_ROTL -> s[--sp - 1] = Integer.rotateLeft((int) s[sp - 1], (int) s[sp]);
-          case Op.I32_ROTR -> s[--sp - 1] = Integer.rotateRight((int) s[sp - 1], (int) s[sp]);
-          case Op.I64_CLZ -> s[sp - 1] = Long.numberOfLeadingZeros(s[sp - 1]);
-          case Op.I64_CTZ -> s[sp - 1] = Long.numberOfTrailingZeros(s[sp - 1]);
-          case Op.I64_POPCNT -> s[sp - 1] = Long.bitCount(s[sp - 1]);
-          case Op.I64_ADD -> s[--sp - 1] = s[sp - 1] + s[sp];
-          case Op.I64_SUB -> s[--sp - 1] = s[sp - 1] - s[sp];
-          case Op.I64_MUL -> s[--sp - 1] = s[sp - 1] * s[sp];
-          case Op.I64_DIV_S -> s[--sp - 1] = Numerics.i64DivS(s[sp - 1], s[sp]);
-          case Op.I64_DIV_U -> s[--sp - 1] = Numerics.i64DivU(s[sp - 1], s[sp]);
-          case Op.I64_REM_S -> s[--sp - 1] = Numerics.i64RemS(s[sp - 1], s[sp]);
-          case Op.I64_REM_U -> s[--sp - 1] = Numerics.i64RemU(s[sp - 1], s[sp]);
-          case Op.I64_AND -> s[--sp - 1] = s[sp - 1] & s[sp];
-          case Op.I64_OR -> s[--sp - 1] = s[sp - 1] | s[sp];
-          case Op.I64_XOR -> s[--sp - 1] = s[sp - 1] ^ s[sp];
-          case Op.I64_SHL -> s[--sp - 1] = s[sp - 1] << s[sp];
-          case Op.I64_SHR_S -> s[--sp - 1] = s[sp - 1] >> s[sp];
-          case Op.I64_SHR_U -> s[--sp - 1] = s[sp - 1] >>> s[sp];
-          case Op.I64_ROTL -> s[--sp - 1] = Long.rotateLeft(s[sp - 1], (int) s[sp]);
-          case Op.I64_ROTR -> s[--sp - 1] = Long.rotateRight(s[sp - 1], (int) s[sp]);
-          case Op.F32_ABS -> s[sp - 1] &= 0x7FFF_FFFFL;
-          case Op.F32_NEG -> s[sp - 1] ^= 0x8000_0000L;
-          case Op.F32_CEIL -> s[sp - 1] = bits(Numerics.f32Ceil(f32(s[sp - 1])));
-          case Op.F32_FLOOR -> s[sp - 1] = bits(Numerics.f32Floor(f32(s[sp - 1])));
-          case Op.F32_TRUNC -> s[sp - 1] = bits(Numerics.f32Trunc(f32(s[sp - 1])));
-          case Op.F32_NEAREST -> s[sp - 1] = bits(Numerics.f32Nearest(f32(s[sp - 1])));
-          case Op.F32_SQRT -> s[sp - 1] = bits(Numerics.f32Sqrt(f32(s[sp - 1])));
-          case Op.F32_ADD -> s[--sp - 1] = bits(f32(s[sp - 1]) + f32(s[sp]));
-          case Op.F32_SUB -> s[--sp - 1] = bits(f32(s[sp - 1]) - f32(s[sp]));
-          case Op.F32_MUL -> s[--sp - 1] = bits(f32(s[sp - 1]) * f32(s[sp]));
-          case Op.F32_DIV -> s[--sp - 1] = bits(f32(s[sp - 1]) / f32(s[sp]));
-          case Op.F32_MIN -> s[--sp - 1] = bits(Numerics.f32Min(f32(s[sp - 1]), f32(s[sp])));
-          case Op.F32_MAX -> s[--sp - 1] = bits(Numerics.f32Max(f32(s[sp - 1]), f32(s[sp])));
-          case Op.F32_COPYSIGN -> s[--sp - 1] = (s[sp - 1] & 0x7FFF_FFFFL) | (s[sp] & 0x8000_0000L);
-          case Op.F64_ABS -> s[sp - 1] &= Long.MAX_VALUE;
-          case Op.F64_NEG -> s[sp - 1] ^= Long.MIN_VALUE;
-          case Op.F64_CEIL -> s[sp - 1] = bits(Numerics.f64Ceil(f64(s[sp - 1])));
-          case Op.F64_FLOOR -> s[sp - 1] = bits(Numerics.f64Floor(f64(s[sp - 1])));
-          case Op.F64_TRUNC -> s[sp - 1] = bits(Numerics.f64Trunc(f64(s[sp - 1])));
-          case Op.F64_NEAREST -> s[sp - 1] = bits(Numerics.f64Nearest(f64(s[sp - 1])));
-          case Op.F64_SQRT -> s[sp - 1] = bits(Numerics.f64Sqrt(f64(s[sp - 1])));
-          case Op.F64_ADD -> s[--sp - 1] = bits(f64(s[sp - 1]) + f64(s[sp]));
-          case Op.F64_SUB -> s[--sp - 1] = bits(f64(s[sp - 1]) - f64(s[sp]));
-          case Op.F64_MUL -> s[--sp - 1] = bits(f64(s[sp - 1]) * f64(s[sp]));
-          case Op.F64_DIV -> s[--sp - 1] = bits(f64(s[sp - 1]) / f64(s[sp]));
-          case Op.F64_MIN -> s[--sp - 1] = bits(Numerics.f64Min(f64(s[sp - 1]), f64(s[sp])));
-          case Op.F64_MAX -> s[--sp - 1] = bits(Numerics.f64Max(f64(s[sp - 1]), f64(s[sp])));
-          case Op.F64_COPYSIGN ->
-              s[--sp - 1] = (s[sp - 1] & Long.MAX_VALUE) | (s[sp] & Long.MIN_VALUE);
-          case Op.I32_TRUNC_F32_S -> s[sp - 1] = Numerics.i32TruncF32S(f32(s[sp - 1]));
-          case Op.I32_TRUNC_F32_U -> s[sp - 1] = Numerics.i32TruncF32U(f32(s[sp - 1]));
-          case Op.I32_TRUNC_F64_S -> s[sp - 1] = Numerics.i32TruncF64S(f64(s[sp - 1]));
-          case Op.I32_TRUNC_F64_U -> s[sp - 1] = Numerics.i32TruncF64U(f64(s[sp - 1]));
-          case Op.I64_EXTEND_I32_S -> s[sp - 1] = (int) s[sp - 1];
-          case Op.I64_EXTEND_I32_U -> s[sp - 1] &= U32;
-          case Op.I64_TRUNC_F32_S -> s[sp - 1] = Numerics.i64TruncF32S(f32(s[sp - 1]));
-          case Op.I64_TRUNC_F32_U -> s[sp - 1] = Numerics.i64TruncF32U(f32(s[sp - 1]));
-          case Op.I64_TRUNC_F64_S -> s[sp - 1] = Numerics.i64TruncF64S(f64(s[sp - 1]));
-          case Op.I64_TRUNC_F64_U -> s[sp - 1] = Numerics.i64TruncF64U(f64(s[sp - 1]));
-          case Op.F32_CONVERT_I32_S -> s[sp - 1] = bits((float) (int) s[sp - 1]);
-          case Op.F32_CONVERT_I32_U -> s[sp - 1] = bits((float) (s[sp - 1] & U32));
-          case Op.F32_CONVERT_I64_S -> s[sp - 1] = bits((float) s[sp - 1]);
-          case Op.F32_CONVERT_I64_U -> s[sp - 1] = bits(Numerics.f32ConvertI64U(s[sp - 1]));
-          case Op.F32_DEMOTE_F64 -> s[sp - 1] = Numerics.f32DemoteF64(s[sp - 1]);
-          case Op.F64_CONVERT_I32_S -> s[sp - 1] = bits((double) (int) s[sp - 1]);
-          case Op.F64_CONVERT_I32_U -> s[sp - 1] = bits((double) (s[sp - 1] & U32));
-          case Op.F64_CONVERT_I64_S -> s[sp - 1] = bits((double) s[sp - 1]);
-          case Op.F64_CONVERT_I64_U -> s[sp - 1] = bits(Numerics.f64ConvertI64U(s[sp - 1]));
-          case Op.F64_PROMOTE_F32 -> s[sp - 1] = Numerics.f64PromoteF32((int) s[sp - 1]);
-          case Op.I32_EXTEND8_S -> s[sp - 1] = (byte) s[sp - 1];
-          case Op.I32_EXTEND16_S -> s[sp - 1] = (short) s[sp - 1];
-          case Op.I32_TRUNC_SAT_F32_S -> s[sp - 1] = (int) f32(s[sp - 1]);
-          case Op.I32_TRUNC_SAT_F32_U -> s[sp - 1] = Numerics.i32TruncSatF32U(f32(s[sp - 1]));
-          case Op.I32_TRUNC_SAT_F64_S -> s[sp - 1] = (int) f64(s[sp - 1]);
-          case Op.I32_TRUNC_SAT_F64_U -> s[sp - 1] = Numerics.i32TruncSatF64U(f64(s[sp - 1]));
-          case Op.I64_TRUNC_SAT_F32_S -> s[sp - 1] = (long) f32(s[sp - 1]);
-          case Op.I64_TRUNC_SAT_F32_U -> s[sp - 1] = Numerics.i64TruncSatF32U(f32(s[sp - 1]));
-          case Op.I64_TRUNC_SAT_F64_S -> s[sp - 1] = (long) f64(s[sp - 1]);
-          case Op.I64_TRUNC_SAT_F64_U -> s[sp - 1] = Numerics.i64TruncSatF64U(f64(s[sp - 1]));
-          case Op.REF_NULL -> r[sp++] = null;
-          case Op.REF_IS_NULL -> s[sp - 1] = bool(r[sp - 1] == null);
-          case Op.REF_FUNC -> r[sp++] = funcs[code[pc++]];
-          case Op.MEMORY_INIT -> {
-            sp -= 3;
-            mem.init(s[sp] & U32, inst.datas[code[pc++]], s[sp + 1] & U32, s[sp + 2] & U32);
-          }
-          case Op.DATA_DROP -> InterpreterSupport.dataDrop(inst, code[pc++]);
-          case Op.MEMORY_COPY -> {
-            sp -= 3;
-            mem.copy(s[sp] & U32, s[sp + 1] & U32, s[sp + 2] & U32);
-          }
-          case Op.MEMORY_FILL -> {
-            sp -= 3;
-            mem.fill(s[sp] & U32, (byte) s[sp + 1], s[sp + 2] & U32);
-          }
-          case Op.TABLE_INIT -> {
-            sp -= 3;
-            InterpreterSupport.tableInit(inst, code[pc], code[pc + 1], s, sp);
-            pc += 2;
-          }
-          case Op.ELEM_DROP -> InterpreterSupport.elemDrop(inst, code[pc++]);
-          case Op.TABLE_COPY -> {
-            sp -= 3;
-            InterpreterSupport.tableCopy(inst, code[pc], code[pc + 1], s, sp);
-            pc += 2;
-          }
-          case Op.TABLE_GROW -> {
-            sp--;
-            s[sp - 1] = inst.tables[code[pc++]].grow(s[sp] & U32, r[sp - 1]);
-          }
-          case Op.TABLE_SIZE -> s[sp++] = inst.tables[code[pc++]].length();
-          case Op.TABLE_FILL -> {
-            sp -= 3;
-            inst.tables[code[pc++]].fill(s[sp] & U32, r[sp + 1], s[sp + 2] & U32);
-          }
-          case Op.LOCAL_GET2 -> {
-            s[sp] = s[fp + code[pc]];
-            s[sp + 1] = s[fp + code[pc + 1]];
-            sp += 2;
-            pc += 2;
-          }
-          case Op.I32_ADD_CONST -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
-          case Op.LOCAL_I32_ADD_CONST -> {
-            s[sp++] = (int) s[fp + code[pc]] + code[pc + 1];
-            pc += 2;
-          }
-          case Op.LOCAL_I32_ADD_CONST_SET -> {
-            s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + code[pc + 1];
-            pc += 3;
-          }
-          case Op.I32_ADD_LOCAL -> s[sp - 1] = (int) s[sp - 1] + (int) s[fp + code[pc++]];
-          case Op.JUMP_IF_I32_EQ -> pc = (int) s[sp -= 2] == (int) s[sp + 1] ? code[pc] : pc + 1;
-          case Op.JUMP_IF_I32_NE -> pc = (int) s[sp -= 2] != (int) s[sp + 1] ? code[pc] : pc + 1;
-          case Op.JUMP_IF_I32_LT_S -> pc = (int) s[sp -= 2] < (int) s[sp + 1] ? code[pc] : pc + 1;
-          case Op.JUMP_IF_I32_LT_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) < 0
-                      ? code[pc]
-                      : pc + 1;
-          case Op.JUMP_IF_I32_GT_S -> pc = (int) s[sp -= 2] > (int) s[sp + 1] ? code[pc] : pc + 1;
-          case Op.JUMP_IF_I32_GT_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) > 0
-                      ? code[pc]
-                      : pc + 1;
-          case Op.JUMP_IF_I32_LE_S -> pc = (int) s[sp -= 2] <= (int) s[sp + 1] ? code[pc] : pc + 1;
-          case Op.JUMP_IF_I32_LE_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) <= 0
-                      ? code[pc]
-                      : pc + 1;
-          case Op.JUMP_IF_I32_GE_S -> pc = (int) s[sp -= 2] >= (int) s[sp + 1] ? code[pc] : pc + 1;
-          case Op.JUMP_IF_I32_GE_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[sp -= 2], (int) s[sp + 1]) >= 0
-                      ? code[pc]
-                      : pc + 1;
-          case Op.LOCAL_I32_ADD_LOCAL_SET -> {
-            s[fp + code[pc + 2]] = (int) s[fp + code[pc]] + (int) s[fp + code[pc + 1]];
-            pc += 3;
-          }
-          case Op.LOCAL_I32_LOAD -> {
-            s[sp++] = mem.loadI32(ea(s[fp + code[pc]], code[pc + 1]));
-            pc += 2;
-          }
-          case Op.LOCAL_I32_LOAD8_U -> {
-            s[sp++] = mem.loadI8U(ea(s[fp + code[pc]], code[pc + 1]));
-            pc += 2;
-          }
-          case Op.LOCAL_I64_LOAD -> {
-            s[sp++] = mem.loadI64(ea(s[fp + code[pc]], code[pc + 1]));
-            pc += 2;
-          }
-          case Op.SIMD -> {
-            long next = SimdInterpreter.execute(code, pc, s, sp, fp, inst);
-            pc = (int) (next >>> 32);
-            sp = (int) next;
           }
           case Op.FUEL -> {
             StoreState st = inst.state;
@@ -516,7 +257,384 @@ public final class Interpreter {
             }
             st.fuel = left;
           }
-          default -> throw new IllegalStateException("bad opcode " + code[pc - 1]);
+          case Op.MOVE -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]];
+            pc += 2;
+          }
+          case Op.CONST32 -> {
+            s[fp + code[pc]] = code[pc + 1];
+            pc += 2;
+          }
+          case Op.CONST64 -> {
+            s[fp + code[pc]] = (code[pc + 1] & U32) | ((long) code[pc + 2] << 32);
+            pc += 3;
+          }
+          case Op.SELECT -> {
+            s[fp + code[pc]] =
+                (int) s[fp + code[pc + 3]] != 0 ? s[fp + code[pc + 1]] : s[fp + code[pc + 2]];
+            pc += 4;
+          }
+          case Op.GLOBAL_GET -> {
+            s[fp + code[pc]] = globals[code[pc + 1]].bits;
+            pc += 2;
+          }
+          case Op.GLOBAL_SET -> {
+            globals[code[pc + 1]].bits = s[fp + code[pc]];
+            pc += 2;
+          }
+          case Op.I32_LOAD -> {
+            s[fp + code[pc]] = mem.loadI32(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I64_LOAD -> {
+            s[fp + code[pc]] = mem.loadI64(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I32_LOAD8_S -> {
+            s[fp + code[pc]] = mem.loadI8S(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I32_LOAD8_U -> {
+            s[fp + code[pc]] = mem.loadI8U(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I32_LOAD16_S -> {
+            s[fp + code[pc]] = mem.loadI16S(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I32_LOAD16_U -> {
+            s[fp + code[pc]] = mem.loadI16U(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I64_LOAD32_S -> {
+            s[fp + code[pc]] = mem.loadI32(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I64_LOAD32_U -> {
+            s[fp + code[pc]] = mem.loadI32U(ea(s[fp + code[pc + 1]], code[pc + 2]));
+            pc += 3;
+          }
+          case Op.I32_STORE -> {
+            mem.storeI32(ea(s[fp + code[pc]], code[pc + 2]), (int) s[fp + code[pc + 1]]);
+            pc += 3;
+          }
+          case Op.I64_STORE -> {
+            mem.storeI64(ea(s[fp + code[pc]], code[pc + 2]), s[fp + code[pc + 1]]);
+            pc += 3;
+          }
+          case Op.I32_STORE8 -> {
+            mem.storeI8(ea(s[fp + code[pc]], code[pc + 2]), (int) s[fp + code[pc + 1]]);
+            pc += 3;
+          }
+          case Op.I32_STORE16 -> {
+            mem.storeI16(ea(s[fp + code[pc]], code[pc + 2]), (int) s[fp + code[pc + 1]]);
+            pc += 3;
+          }
+          case Op.I32_ADD -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_SUB -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] - (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_MUL -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] * (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_AND -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] & (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_OR -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] | (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_XOR -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] ^ (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_SHL -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] << (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_SHR_S -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] >> (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_SHR_U -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] >>> (int) s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I32_EQ -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_NE -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_LT_S -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_GT_S -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_LE_S -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_GE_S -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_LT_U -> {
+            s[fp + code[pc]] =
+                bool(
+                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                        < 0);
+            pc += 3;
+          }
+          case Op.I32_GT_U -> {
+            s[fp + code[pc]] =
+                bool(
+                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                        > 0);
+            pc += 3;
+          }
+          case Op.I32_LE_U -> {
+            s[fp + code[pc]] =
+                bool(
+                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                        <= 0);
+            pc += 3;
+          }
+          case Op.I32_GE_U -> {
+            s[fp + code[pc]] =
+                bool(
+                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
+                        >= 0);
+            pc += 3;
+          }
+          case Op.I64_ADD -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] + s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_SUB -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] - s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_MUL -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] * s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_AND -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] & s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_OR -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] | s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_XOR -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_SHL -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] << s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_SHR_S -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] >> s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_SHR_U -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] >>> s[fp + code[pc + 2]];
+            pc += 3;
+          }
+          case Op.I64_EQ -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] == s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_NE -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] != s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_LT_S -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] < s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_GT_S -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] > s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_LE_S -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] <= s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_GE_S -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] >= s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_LT_U -> {
+            s[fp + code[pc]] =
+                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0);
+            pc += 3;
+          }
+          case Op.I64_GT_U -> {
+            s[fp + code[pc]] =
+                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0);
+            pc += 3;
+          }
+          case Op.I64_LE_U -> {
+            s[fp + code[pc]] =
+                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0);
+            pc += 3;
+          }
+          case Op.I64_GE_U -> {
+            s[fp + code[pc]] =
+                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0);
+            pc += 3;
+          }
+          case Op.F32_ADD -> {
+            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) + f32(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F32_SUB -> {
+            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) - f32(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F32_MUL -> {
+            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) * f32(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F32_DIV -> {
+            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) / f32(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_ADD -> {
+            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) + f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_SUB -> {
+            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) - f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_MUL -> {
+            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) * f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_DIV -> {
+            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) / f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_EQ -> {
+            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) == f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_NE -> {
+            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) != f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_LT -> {
+            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) < f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_GT -> {
+            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) > f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_LE -> {
+            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) <= f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.F64_GE -> {
+            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) >= f64(s[fp + code[pc + 2]]));
+            pc += 3;
+          }
+          case Op.I32_EQZ -> {
+            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] == 0);
+            pc += 2;
+          }
+          case Op.I64_EQZ -> {
+            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] == 0);
+            pc += 2;
+          }
+          case Op.I64_EXTEND_I32_S -> {
+            s[fp + code[pc]] = (int) s[fp + code[pc + 1]];
+            pc += 2;
+          }
+          case Op.I64_EXTEND_I32_U -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] & U32;
+            pc += 2;
+          }
+          case Op.F64_CONVERT_I32_S -> {
+            s[fp + code[pc]] = bits((double) (int) s[fp + code[pc + 1]]);
+            pc += 2;
+          }
+          case Op.F64_NEG -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] ^ Long.MIN_VALUE;
+            pc += 2;
+          }
+          case Op.F64_CONVERT_I64_S -> {
+            s[fp + code[pc]] = bits((double) s[fp + code[pc + 1]]);
+            pc += 2;
+          }
+          case Op.I32_TRUNC_F64_S -> {
+            s[fp + code[pc]] = Numerics.i32TruncF64S(f64(s[fp + code[pc + 1]]));
+            pc += 2;
+          }
+          case Op.F64_ABS -> {
+            s[fp + code[pc]] = s[fp + code[pc + 1]] & Long.MAX_VALUE;
+            pc += 2;
+          }
+          case Op.F64_SQRT -> {
+            s[fp + code[pc]] = bits(Numerics.f64Sqrt(f64(s[fp + code[pc + 1]])));
+            pc += 2;
+          }
+          case Op.I32_DIV_S -> {
+            s[fp + code[pc]] =
+                Numerics.i32DivS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_DIV_U -> {
+            s[fp + code[pc]] =
+                Numerics.i32DivU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_REM_S -> {
+            s[fp + code[pc]] =
+                Numerics.i32RemS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_REM_U -> {
+            s[fp + code[pc]] =
+                Numerics.i32RemU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_ROTL -> {
+            s[fp + code[pc]] =
+                Integer.rotateLeft((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I32_ROTR -> {
+            s[fp + code[pc]] =
+                Integer.rotateRight((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_ROTL -> {
+            s[fp + code[pc]] = Long.rotateLeft(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.I64_ROTR -> {
+            s[fp + code[pc]] = Long.rotateRight(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
+            pc += 3;
+          }
+          case Op.SIMD ->
+              pc = (int) (SimdInterpreter.execute(code, pc + 1, s, fp + code[pc], fp, inst) >>> 32);
+          default -> pc = RareOps.execute(code, pc, s, r, fp, inst);
         }
       }
     } catch (TrapSignal e) {

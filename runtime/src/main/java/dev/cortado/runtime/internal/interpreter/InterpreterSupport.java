@@ -28,18 +28,16 @@ final class InterpreterSupport {
   private InterpreterSupport() {}
 
   /**
-   * Moves the top {@code n} values (both halves of each slot) down to {@code dst}, as a branch or
-   * return keeps its label's values (spec 4.4.8.6); returns the new stack pointer.
+   * Copies {@code n} slots (both halves of each) from {@code src} to {@code dst}, as a branch or
+   * return keeps its label's values (spec 4.4.8.6).
    */
-  static int move(long[] s, Object[] r, int sp, int n, int dst) {
-    int src = sp - n;
+  static void copy(long[] s, Object[] r, int src, int dst, int n) {
     if (src != dst) {
       for (int i = 0; i < n; i++) {
         s[dst + i] = s[src + i];
         r[dst + i] = r[src + i];
       }
     }
-    return dst + n;
   }
 
   /** The stack slots a value of {@code type} takes: 2 for a v128, else 1. */
@@ -91,8 +89,11 @@ final class InterpreterSupport {
     return values;
   }
 
-  /** Zeroes a new frame's declared locals; returns the frame's initial stack pointer. */
-  static int initLocals(long[] s, Object[] r, int fp, CompiledFunction c) {
+  /**
+   * Zeroes a new frame's declared locals and writes its constants into their slots (see {@link
+   * CompiledFunction#constants}).
+   */
+  static void initLocals(long[] s, Object[] r, int fp, CompiledFunction c) {
     int from = fp + c.numParams;
     int to = fp + c.numLocals;
     for (int i = from; i < to; i++) {
@@ -103,27 +104,29 @@ final class InterpreterSupport {
         r[i] = null;
       }
     }
-    return to;
+    long[] constants = c.constants;
+    if (constants.length > 0) {
+      System.arraycopy(constants, 0, s, to, constants.length);
+    }
   }
 
   /**
-   * Enters wasm function code {@code callee} whose arguments are the top of the stack: suspends the
-   * caller ({@code caller} at {@code pc} with frame {@code fp}) and returns the callee's frame
-   * pointer. Checks the call depth and stack room before changing anything, so a trap here leaves
-   * the caller as the innermost frame.
+   * Enters wasm function code {@code callee} whose arguments are in the slots from {@code base}:
+   * suspends the caller ({@code caller} at {@code pc} with frame {@code fp}) and returns the
+   * callee's frame pointer, {@code base}. Checks the call depth and stack room before changing
+   * anything, so a trap here leaves the caller as the innermost frame.
    */
   static int enter(
-      Machine m, WasmFunction caller, int pc, int fp, int sp, CompiledFunction callee) {
+      Machine m, WasmFunction caller, int pc, int fp, int base, CompiledFunction callee) {
     if (m.depth + 1 >= m.maxDepth) {
       throw new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED);
     }
     // Function entry polls for interruption, so unbounded recursion without loops stops too.
     InterruptPolls.poll(caller.instance.state);
-    int calleeFp = sp - callee.numParams;
-    m.ensureStack(calleeFp + callee.maxHeight);
+    m.ensureStack(base + callee.maxHeight);
     m.pushFrame(caller, pc, fp);
-    initLocals(m.stack, m.refs, calleeFp, callee);
-    return calleeFp;
+    initLocals(m.stack, m.refs, base, callee);
+    return base;
   }
 
   /**
@@ -140,14 +143,14 @@ final class InterpreterSupport {
   }
 
   /**
-   * Calls host function {@code h} with the top of the stack as arguments; returns the stack pointer
-   * after its results. The calling frame is suspended meanwhile, so that wasm code the host calls
-   * back into counts towards the call depth and runs above it on the stack.
+   * Calls host function {@code h} with the arguments in the slots from {@code base}, and leaves its
+   * results there. The calling frame is suspended meanwhile, so that wasm code the host calls back
+   * into counts towards the call depth and runs above it on the stack.
    */
-  static int callHost(
-      Machine m, HostFunctionHandle h, int sp, WasmFunction caller, int pc, int fp) {
+  static void callHost(
+      Machine m, HostFunctionHandle h, int base, WasmFunction caller, int pc, int fp) {
     FuncType type = h.type();
-    int base = sp - slots(type.params());
+    int sp = base + slots(type.params());
     Value[] args = loadValues(m.stack, m.refs, base, type.params());
     int depth = m.depth;
     int top = m.top;
@@ -163,19 +166,19 @@ final class InterpreterSupport {
     // A host call that an interruption woke must not let the guest carry on.
     caller.instance.state.checkInterrupt();
     // The callee may have grown the stacks; the caller's frame already has room for the results.
-    return storeValues(m.stack, m.refs, base, type.results(), results);
+    storeValues(m.stack, m.refs, base, type.results(), results);
   }
 
   // ---- the compiler tier (see internal/compiler/TierBridge) ----
 
   /**
-   * Calls {@code callee}'s compiled code, if it has some, with the top of the stack as arguments;
-   * returns the stack pointer after its results, or -1 if it has none (interpret it then). The
-   * calling frame is suspended as for a host call.
+   * Calls {@code callee}'s compiled code, if it has some, with the arguments in the slots from
+   * {@code base}, and leaves its results there; returns false if it has none (interpret it then).
+   * The calling frame is suspended as for a host call.
    */
-  static int callCompiled(
-      Machine m, WasmFunction callee, int sp, WasmFunction caller, int pc, int fp) {
-    int base = sp - slots(callee.type().params());
+  static boolean callCompiled(
+      Machine m, WasmFunction callee, int base, WasmFunction caller, int pc, int fp) {
+    int sp = base + slots(callee.type().params());
     int depth = m.depth;
     int top = m.top;
     m.pushFrame(caller, pc, fp);
@@ -188,17 +191,28 @@ final class InterpreterSupport {
       m.top = top;
     }
     if (results == null) {
-      return -1;
+      return false;
     }
-    return results.copyTo(m.stack, m.refs, base);
+    results.copyTo(m.stack, m.refs, base);
+    return true;
   }
 
   /**
-   * At a hot loop header of {@code fn}: if it has compiled code that can enter this loop, runs the
-   * rest of the call there (on-stack replacement) and leaves the results after the frame's locals;
-   * returns whether it did.
+   * At a hot loop header of {@code fn} whose operands end at slot {@code sp}: if it has compiled
+   * code that can enter this loop, runs the rest of the call there (on-stack replacement) and
+   * leaves the results at the frame's operand base; returns whether it did.
+   *
+   * <p>Compiled code expects the loop's operands right after the locals, where the interpreter
+   * keeps the function's constants ({@link CompiledFunction#constants}): operands, if any, move
+   * down for the call and back (with the constants restored) if compiled code cannot enter.
    */
   static boolean onStackReplace(Machine m, WasmFunction fn, int loop, int fp, int sp) {
+    CompiledFunction c = fn.compiled;
+    int operands = sp - (fp + c.operandBase);
+    boolean shift = operands > 0 && c.constants.length > 0;
+    if (shift) {
+      moveSlots(m, fp + c.operandBase, fp + c.numLocals, operands);
+    }
     int depth = m.depth;
     int top = m.top;
     m.pushFrame(fn, 0, fp);
@@ -211,10 +225,19 @@ final class InterpreterSupport {
       m.top = top;
     }
     if (results == null) {
+      if (shift) {
+        moveSlots(m, fp + c.numLocals, fp + c.operandBase, operands);
+        System.arraycopy(c.constants, 0, m.stack, fp + c.numLocals, c.constants.length);
+      }
       return false;
     }
-    results.copyTo(m.stack, m.refs, fp + fn.compiled.numLocals);
+    results.copyTo(m.stack, m.refs, fp + c.operandBase);
     return true;
+  }
+
+  private static void moveSlots(Machine m, int from, int to, int n) {
+    System.arraycopy(m.stack, from, m.stack, to, n);
+    System.arraycopy(m.refs, from, m.refs, to, n);
   }
 
   static void dataDrop(ModuleInstance inst, int index) {

@@ -1,6 +1,5 @@
 package dev.cortado.runtime.internal.interpreter;
 
-import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 
@@ -18,48 +17,57 @@ final class SimdTranslator {
   }
 
   /**
-   * A SIMD instruction, or an access to a v128 local or global: a local's get or set copies two
-   * slots (the high half is on top), a constant two 64-bit constants, everything else {@link
-   * Op#SIMD} with a sub-opcode.
+   * A SIMD instruction, or an access to a v128 local or global: a local's get, set or tee copies
+   * two slots, a constant is two 64-bit constants, everything else is {@link Op#SIMD} with the
+   * operand top (its operands in their canonical slots), a sub-opcode and immediates.
    */
   void translate(Instruction in) {
+    VirtualStack stack = c.stack;
     Opcode op = in.opcode();
     switch (op) {
       case LOCAL_GET -> {
         int slot = c.localSlot(in.index());
-        c.op(Op.LOCAL_GET2, slot); // both halves in one instruction
-        c.emit(slot + 1);
-        c.push(ValType.V128);
+        int dst = stack.push(2);
+        move(dst, slot);
         return;
       }
-      case LOCAL_SET -> {
+      case LOCAL_SET, LOCAL_TEE -> {
         int slot = c.localSlot(in.index());
-        c.op(Op.LOCAL_SET, slot + 1);
-        c.op(Op.LOCAL_SET, slot);
-        c.pop(1);
-        return;
-      }
-      case LOCAL_TEE -> {
-        c.emitSimd(SimdInterpreter.LOCAL_TEE);
-        c.emit(c.localSlot(in.index()));
-        return;
-      }
-      case GLOBAL_GET, GLOBAL_SET -> {
-        c.emitSimd(
-            op == Opcode.GLOBAL_GET ? SimdInterpreter.GLOBAL_GET : SimdInterpreter.GLOBAL_SET);
-        c.emit(in.index());
-        if (op == Opcode.GLOBAL_GET) {
-          c.push(ValType.V128);
-        } else {
-          c.pop(1);
+        int src = stack.pop();
+        move(slot, src);
+        if (op == Opcode.LOCAL_TEE) {
+          stack.push(2);
         }
         return;
       }
       case V128_CONST -> {
         // Two 64-bit constants: the low half, then the high half.
-        c.emitConst64(in.v128Low());
-        c.emitConst64(in.v128High());
-        c.push(ValType.V128);
+        int dst = stack.push(2);
+        c.emitConst64(dst, in.v128Low());
+        c.emitConst64(dst + 1, in.v128High());
+        return;
+      }
+      default -> {}
+    }
+    int params =
+        switch (op) {
+          case GLOBAL_GET -> 0;
+          case GLOBAL_SET -> 1;
+          default -> op.params().size();
+        };
+    stack.materializeTop(params);
+    int top = stack.height;
+    stack.pop(params);
+    if (op == Opcode.GLOBAL_GET) {
+      stack.push(2);
+    } else if (op != Opcode.GLOBAL_SET) {
+      c.push(op.results());
+    }
+    switch (op) {
+      case GLOBAL_GET, GLOBAL_SET -> {
+        simd(
+            top, op == Opcode.GLOBAL_GET ? SimdInterpreter.GLOBAL_GET : SimdInterpreter.GLOBAL_SET);
+        c.emit(in.index());
         return;
       }
       default -> {}
@@ -68,19 +76,19 @@ final class SimdTranslator {
       case MEMARG, MEMARG_LANE -> {
         CodeCompiler.checkMemArg(in);
         c.recordSource(in);
-        c.emitSimd(op.code());
+        simd(top, op.code());
         c.emit((int) in.memoryOffset());
         if (op.immediate() == Opcode.Immediate.MEMARG_LANE) {
           c.emit(in.laneIndex());
         }
       }
       case LANE -> {
-        c.emitSimd(op.code());
+        simd(top, op.code());
         c.emit(in.laneIndex());
       }
       case SHUFFLE -> {
         // The 16 lane bytes, four to a word, lane 0 in the lowest byte of the first.
-        c.emitSimd(op.code());
+        simd(top, op.code());
         int[] lanes = in.shuffleLanes();
         for (int w = 0; w < 4; w++) {
           c.emit(
@@ -90,9 +98,21 @@ final class SimdTranslator {
                   | lanes[4 * w + 3] << 24);
         }
       }
-      default -> c.emitSimd(op.code());
+      default -> simd(top, op.code());
     }
-    c.pop(op.params().size());
-    c.push(op.results());
+  }
+
+  /** Starts an {@link Op#SIMD} instruction whose operands end at slot {@code top}. */
+  private void simd(int top, int sub) {
+    c.op(Op.SIMD, top);
+    c.emit(sub);
+  }
+
+  /** Copies a v128 (two slots) from {@code src} to {@code dst}. */
+  private void move(int dst, int src) {
+    c.op(Op.MOVE, dst);
+    c.emit(src);
+    c.op(Op.MOVE, dst + 1);
+    c.emit(src + 1);
   }
 }
