@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal;
 
 import dev.cortado.runtime.TrapKind;
+import dev.cortado.wasm.code.Opcode;
 
 /**
  * The numeric instructions (spec 4.3 "numerics", 4.4.1) whose semantics are not a single JVM
@@ -397,5 +398,32 @@ public final class Numerics {
       return sign | 0x7FF0_0000_0000_0000L | F64_QUIET | payload;
     }
     return Double.doubleToRawLongBits(f);
+  }
+
+  /**
+   * Whether numeric instruction {@code op} can trap (integer division and remainder, the trapping
+   * float-to-int conversions), so that both tiers record its position for the backtrace.
+   */
+  public static boolean mayTrap(Opcode op) {
+    return switch (op) {
+      case I32_DIV_S,
+          I32_DIV_U,
+          I32_REM_S,
+          I32_REM_U,
+          I64_DIV_S,
+          I64_DIV_U,
+          I64_REM_S,
+          I64_REM_U,
+          I32_TRUNC_F32_S,
+          I32_TRUNC_F32_U,
+          I32_TRUNC_F64_S,
+          I32_TRUNC_F64_U,
+          I64_TRUNC_F32_S,
+          I64_TRUNC_F32_U,
+          I64_TRUNC_F64_S,
+          I64_TRUNC_F64_U ->
+          true;
+      default -> false;
+    };
   }
 }

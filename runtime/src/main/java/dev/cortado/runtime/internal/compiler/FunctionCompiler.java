@@ -582,7 +582,7 @@ final class FunctionCompiler {
     }
     int n = op.params().size();
     stack.materialize(n);
-    if (NumericEmitter.mayTrap(op)) {
+    if (dev.cortado.runtime.internal.Numerics.mayTrap(op)) {
       setPos(in);
     }
     if (!NumericEmitter.emit(cb, op)) {

@@ -242,30 +242,6 @@ final class NumericEmitter {
     }
   }
 
-  /** Whether {@code op} (handled here) can trap, so that its position must be recorded. */
-  static boolean mayTrap(Opcode op) {
-    return switch (op) {
-      case I32_DIV_S,
-          I32_DIV_U,
-          I32_REM_S,
-          I32_REM_U,
-          I64_DIV_S,
-          I64_DIV_U,
-          I64_REM_S,
-          I64_REM_U,
-          I32_TRUNC_F32_S,
-          I32_TRUNC_F32_U,
-          I32_TRUNC_F64_S,
-          I32_TRUNC_F64_U,
-          I64_TRUNC_F32_S,
-          I64_TRUNC_F32_U,
-          I64_TRUNC_F64_S,
-          I64_TRUNC_F64_U ->
-          true;
-      default -> false;
-    };
-  }
-
   private static MethodTypeDesc J_I() {
     return MethodTypeDesc.of(CD_long, CD_int);
   }

@@ -66,23 +66,24 @@ public final class Interpreter {
     }
   }
 
-  private static float f32(long bits) {
+  // Slot conversions, also used by RareOps: floats are raw bits in a long slot.
+  static float f32(long bits) {
     return Float.intBitsToFloat((int) bits);
   }
 
-  private static long bits(float v) {
+  static long bits(float v) {
     return Float.floatToRawIntBits(v);
   }
 
-  private static double f64(long bits) {
+  static double f64(long bits) {
     return Double.longBitsToDouble(bits);
   }
 
-  private static long bits(double v) {
+  static long bits(double v) {
     return Double.doubleToRawLongBits(v);
   }
 
-  private static long bool(boolean b) {
+  static long bool(boolean b) {
     return b ? 1 : 0;
   }
 

@@ -166,7 +166,7 @@ final class OperatorTranslator {
     int b = op.params().size() == 2 ? stack.pop() : -1;
     int a = stack.pop();
     int dst = stack.push(1);
-    if (mayTrap(op)) {
+    if (dev.cortado.runtime.internal.Numerics.mayTrap(op)) {
       c.recordSource(in);
     }
     c.result(internal, dst);
@@ -174,28 +174,5 @@ final class OperatorTranslator {
     if (b >= 0) {
       c.emit(b);
     }
-  }
-
-  private static boolean mayTrap(Opcode op) {
-    return switch (op) {
-      case I32_DIV_S,
-          I32_DIV_U,
-          I32_REM_S,
-          I32_REM_U,
-          I64_DIV_S,
-          I64_DIV_U,
-          I64_REM_S,
-          I64_REM_U,
-          I32_TRUNC_F32_S,
-          I32_TRUNC_F32_U,
-          I32_TRUNC_F64_S,
-          I32_TRUNC_F64_U,
-          I64_TRUNC_F32_S,
-          I64_TRUNC_F32_U,
-          I64_TRUNC_F64_S,
-          I64_TRUNC_F64_U ->
-          true;
-      default -> false;
-    };
   }
 }

@@ -1,5 +1,10 @@
 package dev.cortado.runtime.internal.interpreter;
 
+import static dev.cortado.runtime.internal.interpreter.Interpreter.bits;
+import static dev.cortado.runtime.internal.interpreter.Interpreter.bool;
+import static dev.cortado.runtime.internal.interpreter.Interpreter.f32;
+import static dev.cortado.runtime.internal.interpreter.Interpreter.f64;
+
 import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.runtime.internal.TableInstance;
@@ -14,26 +19,6 @@ final class RareOps {
   private static final long U32 = 0xFFFF_FFFFL;
 
   private RareOps() {}
-
-  private static float f32(long bits) {
-    return Float.intBitsToFloat((int) bits);
-  }
-
-  private static long bits(float v) {
-    return Float.floatToRawIntBits(v);
-  }
-
-  private static double f64(long bits) {
-    return Double.longBitsToDouble(bits);
-  }
-
-  private static long bits(double v) {
-    return Double.doubleToRawLongBits(v);
-  }
-
-  private static long bool(boolean b) {
-    return b ? 1 : 0;
-  }
 
   /**
    * Runs the instruction whose opcode is at {@code pc - 1} in the frame at {@code fp}; returns the
