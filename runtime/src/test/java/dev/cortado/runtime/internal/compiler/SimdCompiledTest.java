@@ -147,7 +147,7 @@ class SimdCompiledTest {
         "probe",
         FuncType.of(List.of(), List.of(ValType.I32)),
         (caller, args) -> {
-          compiledProbes.add(TierUpTest.calledFromCompiledCode());
+          compiledProbes.add(CompiledCaller.calledFromCompiledCode());
           return new Value[] {Value.i32(0)};
         });
     return linker.instantiate(new Store(config), WasmModule.parseText(WAT));

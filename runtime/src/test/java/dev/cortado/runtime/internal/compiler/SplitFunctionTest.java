@@ -161,7 +161,7 @@ class SplitFunctionTest {
         "reenter",
         FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
         (caller, args) -> {
-          seen.add(TierUpTest.calledFromCompiledCode());
+          seen.add(CompiledCaller.calledFromCompiledCode());
           return self[0].function("run").call(Value.i32(5), args[0], Value.i32(0));
         });
     self[0] = linker.instantiate(store, WasmModule.parseText(wat()));

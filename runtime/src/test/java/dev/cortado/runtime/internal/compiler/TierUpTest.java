@@ -14,27 +14,11 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Tier-up: hot functions switch from the interpreter to compiled code, in mid-loop too. */
 class TierUpTest {
-  private static final StackWalker WALKER =
-      StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES);
-
-  /** Whether the wasm code calling the current host function is compiled (else interpreted). */
-  static boolean calledFromCompiledCode() {
-    Optional<Boolean> compiled =
-        WALKER.walk(
-            frames ->
-                frames
-                    .map(f -> f.getClassName())
-                    .filter(c -> c.contains("WasmCode") || c.endsWith("interpreter.Interpreter"))
-                    .findFirst()
-                    .map(c -> c.contains("WasmCode")));
-    return compiled.orElseThrow();
-  }
 
   /**
    * {@code run(n)}: a loop of n iterations, each calling the host's {@code probe(i)}, which returns
@@ -48,7 +32,7 @@ class TierUpTest {
         "probe",
         FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
         (caller, args) -> {
-          boolean compiled = calledFromCompiledCode();
+          boolean compiled = CompiledCaller.calledFromCompiledCode();
           seen.add(compiled);
           return new Value[] {Value.i32(stopWhenCompiled && compiled ? 1 : 0)};
         });
@@ -106,7 +90,7 @@ class TierUpTest {
         "probe",
         FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
         (caller, args) -> {
-          seen.add(calledFromCompiledCode());
+          seen.add(CompiledCaller.calledFromCompiledCode());
           return new Value[] {Value.i32(0)};
         });
     WasmModule module =

@@ -10,6 +10,7 @@ import dev.cortado.runtime.StoreConfig;
 import dev.cortado.runtime.Tier;
 import dev.cortado.runtime.Value;
 import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.runtime.internal.compiler.CompiledCaller;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
@@ -24,19 +25,6 @@ import org.junit.jupiter.api.Timeout;
  * operands (InterpreterSupport.onStackReplace moves them, and back when it cannot enter).
  */
 class OnStackReplacementTest {
-  private static final StackWalker WALKER =
-      StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES);
-
-  private static boolean calledFromCompiledCode() {
-    return WALKER.walk(
-        frames ->
-            frames
-                .map(StackWalker.StackFrame::getClassName)
-                .filter(c -> c.contains("WasmCode") || c.endsWith("interpreter.Interpreter"))
-                .findFirst()
-                .orElseThrow()
-                .contains("WasmCode"));
-  }
 
   /**
    * {@code run(n)}: 7 and 3n on the stack, then a loop of n iterations calling {@code probe(i)}
@@ -51,7 +39,7 @@ class OnStackReplacementTest {
         "probe",
         FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
         (caller, args) -> {
-          boolean compiled = calledFromCompiledCode();
+          boolean compiled = CompiledCaller.calledFromCompiledCode();
           seen.add(compiled);
           return new Value[] {Value.i32(stopWhenCompiled && compiled ? 1 : 0)};
         });
