@@ -54,6 +54,32 @@ class TrapTest {
   }
 
   @Test
+  void eachTrapReportsItsOwnInstructionAfterAnEarlierTrap() {
+    // The interpreter's hot loop records where it trapped for the loop that changes frames; a trap
+    // raised by that loop itself (unreachable, a call) must not reuse the position of an earlier
+    // one.
+    String load = "local.get 0 i32.const 4 i32.add i32.load";
+    String later = "i32.const 0 i32.load i32.const 0 i32.load i32.add drop unreachable";
+    Instance inst =
+        new Linker()
+            .instantiate(
+                new Store(StoreConfig.defaults().withTier(Tier.INTERPRETER)),
+                Asm.module()
+                    .memory(1, 1)
+                    .func("load", "i32 -> i32", "", load)
+                    .func("later", " -> ", "", later)
+                    .build());
+    for (int i = 0; i < 2; i++) {
+      Trap trap =
+          catchThrowableOfType(Trap.class, () -> inst.function("load").call(Value.i32(65535)));
+      assertThat(trap.backtrace().getFirst().offset()).isEqualTo(load.indexOf("i32.load"));
+      trap = catchThrowableOfType(Trap.class, () -> inst.function("later").call());
+      assertThat(trap.kind()).isEqualTo(TrapKind.UNREACHABLE);
+      assertThat(trap.backtrace().getFirst().offset()).isEqualTo(later.indexOf("unreachable"));
+    }
+  }
+
+  @Test
   void everyTrapKindHasTheSpecMessage() {
     Instance inst =
         new Linker()

@@ -49,7 +49,13 @@ public final class InterruptPolls {
 
   private static final MutableCallSite INTERPRETER = new MutableCallSite(NO_STATE_CHECK);
   private static final MutableCallSite COMPILED = new MutableCallSite(NO_COMPILED_CHECK);
-  private static final MethodHandle INTERPRETER_POLL = INTERPRETER.dynamicInvoker();
+
+  /**
+   * The interpreter's poll as a method handle, {@code (StoreState)void}, for a loop that calls it
+   * itself: C2 inlines a constant method handle's target even in a method so big that it no longer
+   * inlines calls such as {@link #poll} (NodeCountInliningCutoff).
+   */
+  public static final MethodHandle INTERPRETER_POLL = INTERPRETER.dynamicInvoker();
 
   /** Stores whose running code must poll their flag (guarded by the class). */
   private static int requests;

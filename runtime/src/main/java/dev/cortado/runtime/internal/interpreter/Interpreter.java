@@ -6,12 +6,9 @@ import dev.cortado.runtime.Value;
 import dev.cortado.runtime.internal.FunctionHandle;
 import dev.cortado.runtime.internal.GlobalInstance;
 import dev.cortado.runtime.internal.HostFunctionHandle;
-import dev.cortado.runtime.internal.InterruptPolls;
 import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.ModuleInstance;
-import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.runtime.internal.StoreState;
-import dev.cortado.runtime.internal.TableInstance;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.runtime.internal.WasmFunction;
 import java.util.List;
@@ -19,11 +16,10 @@ import java.util.List;
 /**
  * The interpreter: runs {@link CompiledFunction} code (see docs/interpreter.md).
  *
- * <p>{@link #execute} is the dispatch loop. Calls between wasm functions do not recurse in Java:
+ * <p>{@link #execute} changes frames: it runs calls and returns, and hands each frame's code to
+ * {@link HotLoop}, which runs everything else. Calls between wasm functions do not recurse in Java:
  * the caller's position is pushed on the {@link Machine}'s frame stack and the loop continues in
- * the callee. The loop method must stay below HotSpot's 8000-byte limit for JIT compilation ({@code
- * -XX:-DontCompileHugeMethods}), so anything that is not a few bytecodes lives in {@link Numerics},
- * {@link MemoryInstance}, {@link TableInstance} or {@link InterpreterSupport}.
+ * the callee.
  */
 public final class Interpreter {
   private static final long U32 = 0xFFFF_FFFFL;
@@ -66,32 +62,6 @@ public final class Interpreter {
     }
   }
 
-  // Slot conversions, also used by RareOps: floats are raw bits in a long slot.
-  static float f32(long bits) {
-    return Float.intBitsToFloat((int) bits);
-  }
-
-  static long bits(float v) {
-    return Float.floatToRawIntBits(v);
-  }
-
-  static double f64(long bits) {
-    return Double.longBitsToDouble(bits);
-  }
-
-  static long bits(double v) {
-    return Double.doubleToRawLongBits(v);
-  }
-
-  static long bool(boolean b) {
-    return b ? 1 : 0;
-  }
-
-  /** An effective address: unsigned base plus unsigned static offset, in 64 bits. */
-  private static long ea(long base, int offset) {
-    return (base & U32) + (offset & U32);
-  }
-
   /**
    * Runs {@code entry} with its arguments in the value stack at {@code entryFp}; leaves its results
    * at {@code entryFp}. Throws a {@link Trap} with the backtrace of the frames this call made.
@@ -116,65 +86,13 @@ public final class Interpreter {
       MemoryInstance mem = inst.memory0;
       GlobalInstance[] globals = inst.globals;
       FunctionHandle[] funcs = inst.functions;
-      // Every operand is a frame slot named by the code (fp + code[pc + i]); pc points after the
-      // opcode. There is no stack pointer: the translator knows every operand's slot.
+      // HotLoop runs the frame's code up to a call, a return or the header of a hot loop; this
+      // loop changes frames, and runs the instructions that would make HotLoop's code bigger for
+      // nothing: SIMD (a call either way), fuel (metered code) and unreachable.
       while (true) {
+        m.running = fn;
+        pc = HotLoop.run(m, code, pc, s, fp, mem, globals);
         switch (code[pc++]) {
-          case Op.UNREACHABLE -> throw new TrapSignal(TrapKind.UNREACHABLE);
-          case Op.JUMP -> pc = code[pc];
-          case Op.JUMP_IF -> pc = (int) s[fp + code[pc]] != 0 ? code[pc + 1] : pc + 2;
-          case Op.JUMP_IF_NOT -> pc = (int) s[fp + code[pc]] == 0 ? code[pc + 1] : pc + 2;
-          case Op.JUMP_IF_I32_EQ ->
-              pc = (int) s[fp + code[pc]] == (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
-          case Op.JUMP_IF_I32_NE ->
-              pc = (int) s[fp + code[pc]] != (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
-          case Op.JUMP_IF_I32_LT_S ->
-              pc = (int) s[fp + code[pc]] < (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
-          case Op.JUMP_IF_I32_GT_S ->
-              pc = (int) s[fp + code[pc]] > (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
-          case Op.JUMP_IF_I32_LE_S ->
-              pc = (int) s[fp + code[pc]] <= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
-          case Op.JUMP_IF_I32_GE_S ->
-              pc = (int) s[fp + code[pc]] >= (int) s[fp + code[pc + 1]] ? code[pc + 2] : pc + 3;
-          case Op.JUMP_IF_I32_LT_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) < 0
-                      ? code[pc + 2]
-                      : pc + 3;
-          case Op.JUMP_IF_I32_GT_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) > 0
-                      ? code[pc + 2]
-                      : pc + 3;
-          case Op.JUMP_IF_I32_LE_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) <= 0
-                      ? code[pc + 2]
-                      : pc + 3;
-          case Op.JUMP_IF_I32_GE_U ->
-              pc =
-                  Integer.compareUnsigned((int) s[fp + code[pc]], (int) s[fp + code[pc + 1]]) >= 0
-                      ? code[pc + 2]
-                      : pc + 3;
-          case Op.BR_MOVE -> {
-            InterpreterSupport.copy(s, r, fp + code[pc + 2], fp + code[pc + 3], code[pc + 1]);
-            pc = code[pc];
-          }
-          case Op.BR_IF_MOVE -> {
-            if ((int) s[fp + code[pc]] != 0) {
-              InterpreterSupport.copy(s, r, fp + code[pc + 3], fp + code[pc + 4], code[pc + 2]);
-              pc = code[pc + 1];
-            } else {
-              pc += 5;
-            }
-          }
-          case Op.BR_TABLE -> {
-            int last = code[pc + 3] - 1;
-            int i = (int) s[fp + code[pc]];
-            int at = pc + 4 + 2 * (Integer.compareUnsigned(i, last) < 0 ? i : last);
-            InterpreterSupport.copy(s, r, fp + code[pc + 2], fp + code[at + 1], code[pc + 1]);
-            pc = code[at];
-          }
           case Op.RETURN -> {
             InterpreterSupport.copy(s, r, fp + code[pc + 1], fp, code[pc]);
             int d = m.depth;
@@ -238,18 +156,16 @@ public final class Interpreter {
             }
           }
           case Op.LOOP -> {
-            // Every iteration passes the header: where a running loop notices Store.interrupt()
-            // (docs/limits.md). No code until an interruption (InterruptPolls).
-            InterruptPolls.poll(inst.state);
-            if (--fn.hotness < 0
-                && InterpreterSupport.onStackReplace(m, fn, code[pc], fp, fp + code[pc + 1])) {
-              // Compiler tier: compiled code ran the rest of this call and left its results at
-              // the operand base; the function's final RETURN (last in its code) returns them.
+            // The function is hot (HotLoop counted): compiled code may run the rest of this call.
+            if (InterpreterSupport.onStackReplace(m, fn, code[pc], fp, fp + code[pc + 1])) {
+              // It ran and left its results at the operand base; the function's final RETURN
+              // (last in its code) returns them.
               pc = code.length - 3;
             } else {
               pc += 2;
             }
           }
+          case Op.UNREACHABLE -> throw new TrapSignal(TrapKind.UNREACHABLE);
           case Op.FUEL -> {
             StoreState st = inst.state;
             long left = st.fuel - code[pc++];
@@ -258,394 +174,22 @@ public final class Interpreter {
             }
             st.fuel = left;
           }
-          case Op.MOVE -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]];
-            pc += 2;
-          }
-          case Op.CONST32 -> {
-            s[fp + code[pc]] = code[pc + 1];
-            pc += 2;
-          }
-          case Op.CONST64 -> {
-            s[fp + code[pc]] = (code[pc + 1] & U32) | ((long) code[pc + 2] << 32);
-            pc += 3;
-          }
-          case Op.SELECT -> {
-            s[fp + code[pc]] =
-                (int) s[fp + code[pc + 3]] != 0 ? s[fp + code[pc + 1]] : s[fp + code[pc + 2]];
-            pc += 4;
-          }
-          case Op.GLOBAL_GET -> {
-            s[fp + code[pc]] = globals[code[pc + 1]].bits;
-            pc += 2;
-          }
-          case Op.GLOBAL_SET -> {
-            globals[code[pc + 1]].bits = s[fp + code[pc]];
-            pc += 2;
-          }
-          case Op.I32_LOAD -> {
-            s[fp + code[pc]] = mem.loadI32(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I64_LOAD -> {
-            s[fp + code[pc]] = mem.loadI64(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I32_LOAD8_S -> {
-            s[fp + code[pc]] = mem.loadI8S(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I32_LOAD8_U -> {
-            s[fp + code[pc]] = mem.loadI8U(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I32_LOAD16_S -> {
-            s[fp + code[pc]] = mem.loadI16S(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I32_LOAD16_U -> {
-            s[fp + code[pc]] = mem.loadI16U(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I64_LOAD32_S -> {
-            s[fp + code[pc]] = mem.loadI32(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I64_LOAD32_U -> {
-            s[fp + code[pc]] = mem.loadI32U(ea(s[fp + code[pc + 1]], code[pc + 2]));
-            pc += 3;
-          }
-          case Op.I32_STORE -> {
-            mem.storeI32(ea(s[fp + code[pc]], code[pc + 2]), (int) s[fp + code[pc + 1]]);
-            pc += 3;
-          }
-          case Op.I64_STORE -> {
-            mem.storeI64(ea(s[fp + code[pc]], code[pc + 2]), s[fp + code[pc + 1]]);
-            pc += 3;
-          }
-          case Op.I32_STORE8 -> {
-            mem.storeI8(ea(s[fp + code[pc]], code[pc + 2]), (int) s[fp + code[pc + 1]]);
-            pc += 3;
-          }
-          case Op.I32_STORE16 -> {
-            mem.storeI16(ea(s[fp + code[pc]], code[pc + 2]), (int) s[fp + code[pc + 1]]);
-            pc += 3;
-          }
-          case Op.I32_ADD -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] + (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_SUB -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] - (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_MUL -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] * (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_AND -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] & (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_OR -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] | (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_XOR -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] ^ (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_SHL -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] << (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_SHR_S -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] >> (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_SHR_U -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]] >>> (int) s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I32_EQ -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] == (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_NE -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] != (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_LT_S -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] < (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_GT_S -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] > (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_LE_S -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] <= (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_GE_S -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] >= (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_LT_U -> {
-            s[fp + code[pc]] =
-                bool(
-                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                        < 0);
-            pc += 3;
-          }
-          case Op.I32_GT_U -> {
-            s[fp + code[pc]] =
-                bool(
-                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                        > 0);
-            pc += 3;
-          }
-          case Op.I32_LE_U -> {
-            s[fp + code[pc]] =
-                bool(
-                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                        <= 0);
-            pc += 3;
-          }
-          case Op.I32_GE_U -> {
-            s[fp + code[pc]] =
-                bool(
-                    Integer.compareUnsigned((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]])
-                        >= 0);
-            pc += 3;
-          }
-          case Op.I64_ADD -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] + s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_SUB -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] - s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_MUL -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] * s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_AND -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] & s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_OR -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] | s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_XOR -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] ^ s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_SHL -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] << s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_SHR_S -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] >> s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_SHR_U -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] >>> s[fp + code[pc + 2]];
-            pc += 3;
-          }
-          case Op.I64_EQ -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] == s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_NE -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] != s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_LT_S -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] < s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_GT_S -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] > s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_LE_S -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] <= s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_GE_S -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] >= s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_LT_U -> {
-            s[fp + code[pc]] =
-                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) < 0);
-            pc += 3;
-          }
-          case Op.I64_GT_U -> {
-            s[fp + code[pc]] =
-                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) > 0);
-            pc += 3;
-          }
-          case Op.I64_LE_U -> {
-            s[fp + code[pc]] =
-                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) <= 0);
-            pc += 3;
-          }
-          case Op.I64_GE_U -> {
-            s[fp + code[pc]] =
-                bool(Long.compareUnsigned(s[fp + code[pc + 1]], s[fp + code[pc + 2]]) >= 0);
-            pc += 3;
-          }
-          case Op.F32_ADD -> {
-            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) + f32(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F32_SUB -> {
-            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) - f32(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F32_MUL -> {
-            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) * f32(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F32_DIV -> {
-            s[fp + code[pc]] = bits(f32(s[fp + code[pc + 1]]) / f32(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_ADD -> {
-            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) + f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_SUB -> {
-            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) - f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_MUL -> {
-            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) * f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_DIV -> {
-            s[fp + code[pc]] = bits(f64(s[fp + code[pc + 1]]) / f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_EQ -> {
-            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) == f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_NE -> {
-            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) != f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_LT -> {
-            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) < f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_GT -> {
-            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) > f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_LE -> {
-            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) <= f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.F64_GE -> {
-            s[fp + code[pc]] = bool(f64(s[fp + code[pc + 1]]) >= f64(s[fp + code[pc + 2]]));
-            pc += 3;
-          }
-          case Op.I32_EQZ -> {
-            s[fp + code[pc]] = bool((int) s[fp + code[pc + 1]] == 0);
-            pc += 2;
-          }
-          case Op.I64_EQZ -> {
-            s[fp + code[pc]] = bool(s[fp + code[pc + 1]] == 0);
-            pc += 2;
-          }
-          case Op.I64_EXTEND_I32_S -> {
-            s[fp + code[pc]] = (int) s[fp + code[pc + 1]];
-            pc += 2;
-          }
-          case Op.I64_EXTEND_I32_U -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] & U32;
-            pc += 2;
-          }
-          case Op.F64_CONVERT_I32_S -> {
-            s[fp + code[pc]] = bits((double) (int) s[fp + code[pc + 1]]);
-            pc += 2;
-          }
-          case Op.F64_NEG -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] ^ Long.MIN_VALUE;
-            pc += 2;
-          }
-          case Op.F64_CONVERT_I64_S -> {
-            s[fp + code[pc]] = bits((double) s[fp + code[pc + 1]]);
-            pc += 2;
-          }
-          case Op.I32_TRUNC_F64_S -> {
-            s[fp + code[pc]] = Numerics.i32TruncF64S(f64(s[fp + code[pc + 1]]));
-            pc += 2;
-          }
-          case Op.F64_ABS -> {
-            s[fp + code[pc]] = s[fp + code[pc + 1]] & Long.MAX_VALUE;
-            pc += 2;
-          }
-          case Op.F64_SQRT -> {
-            s[fp + code[pc]] = bits(Numerics.f64Sqrt(f64(s[fp + code[pc + 1]])));
-            pc += 2;
-          }
-          case Op.I32_DIV_S -> {
-            s[fp + code[pc]] =
-                Numerics.i32DivS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_DIV_U -> {
-            s[fp + code[pc]] =
-                Numerics.i32DivU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_REM_S -> {
-            s[fp + code[pc]] =
-                Numerics.i32RemS((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_REM_U -> {
-            s[fp + code[pc]] =
-                Numerics.i32RemU((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_ROTL -> {
-            s[fp + code[pc]] =
-                Integer.rotateLeft((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I32_ROTR -> {
-            s[fp + code[pc]] =
-                Integer.rotateRight((int) s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_ROTL -> {
-            s[fp + code[pc]] = Long.rotateLeft(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
-          case Op.I64_ROTR -> {
-            s[fp + code[pc]] = Long.rotateRight(s[fp + code[pc + 1]], (int) s[fp + code[pc + 2]]);
-            pc += 3;
-          }
           case Op.SIMD ->
               pc = (int) (SimdInterpreter.execute(code, pc + 1, s, fp + code[pc], fp, inst) >>> 32);
-          default -> pc = RareOps.execute(code, pc, s, r, fp, inst);
+          default -> throw new IllegalStateException("bad opcode " + code[pc - 1]);
         }
       }
     } catch (TrapSignal e) {
+      pc = m.trapPosition(pc);
       throw new Trap(e.kind(), e.getMessage(), backtrace(m, entryDepth, fn, pc), e.getCause());
     } catch (Trap e) {
       throw InterpreterSupport.extend(e, backtrace(m, entryDepth, fn, pc));
     } catch (StackOverflowError e) {
+      pc = m.trapPosition(pc);
       TrapKind k = TrapKind.CALL_STACK_EXHAUSTED;
       throw new Trap(k, k.message(), backtrace(m, entryDepth, fn, pc), e);
     } catch (OutOfMemoryError e) {
+      pc = m.trapPosition(pc);
       TrapKind k = TrapKind.RESOURCE_EXHAUSTED;
       throw new Trap(k, k.message(), backtrace(m, entryDepth, fn, pc), e);
     } finally {

@@ -45,6 +45,12 @@ final class Machine {
   /** The store's call depth limit, taken when the outermost call starts. */
   int maxDepth;
 
+  /** The function whose frame {@link HotLoop} runs. */
+  WasmFunction running;
+
+  /** Where {@link HotLoop} trapped (the position after the opcode), or -1. */
+  int trapPc = -1;
+
   static Machine current() {
     return CURRENT.get();
   }
@@ -96,6 +102,7 @@ final class Machine {
   void reset() {
     top = 0;
     depth = 0;
+    running = null;
     if (stack.length > RETAINED_SLOTS) {
       stack = new long[INITIAL_SLOTS];
       refs = new Object[INITIAL_SLOTS];
@@ -110,5 +117,12 @@ final class Machine {
       Arrays.fill(frameFunctions, null);
     }
     highWater = 0;
+  }
+
+  /** The position of the instruction that trapped: HotLoop's if it trapped, else {@code pc}. */
+  int trapPosition(int pc) {
+    int at = trapPc;
+    trapPc = -1;
+    return at >= 0 ? at : pc;
   }
 }

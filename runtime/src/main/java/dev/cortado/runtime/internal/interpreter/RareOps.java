@@ -1,19 +1,19 @@
 package dev.cortado.runtime.internal.interpreter;
 
-import static dev.cortado.runtime.internal.interpreter.Interpreter.bits;
-import static dev.cortado.runtime.internal.interpreter.Interpreter.bool;
-import static dev.cortado.runtime.internal.interpreter.Interpreter.f32;
-import static dev.cortado.runtime.internal.interpreter.Interpreter.f64;
+import static dev.cortado.runtime.internal.interpreter.HotLoop.bits;
+import static dev.cortado.runtime.internal.interpreter.HotLoop.bool;
+import static dev.cortado.runtime.internal.interpreter.HotLoop.f32;
+import static dev.cortado.runtime.internal.interpreter.HotLoop.f64;
 
 import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.runtime.internal.TableInstance;
 
 /**
- * The instructions {@link Interpreter#execute} runs out of line, those from {@link Op#RARE} on:
- * numeric operators that are rare in hot code or too big for the dispatch loop, references, tables
- * and bulk memory. Keeping them here keeps the loop under HotSpot's 8000-byte limit for JIT
- * compilation (docs/interpreter.md, "The dispatch loop"). Operands are frame slots as in the loop.
+ * The instructions {@link HotLoop} runs out of line, those from {@link Op#RARE} on: numeric
+ * operators that are rare in hot code or too big for the loop, references, tables and bulk memory.
+ * Keeping them here keeps the loop under HotSpot's 8000-byte limit for JIT compilation
+ * (docs/interpreter.md, "The dispatch loop"). Operands are frame slots as in the loop.
  */
 final class RareOps {
   private static final long U32 = 0xFFFF_FFFFL;

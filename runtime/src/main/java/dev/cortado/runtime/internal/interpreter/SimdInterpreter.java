@@ -15,9 +15,9 @@ import dev.cortado.wasm.code.Opcode;
 import java.util.List;
 
 /**
- * The interpreter's SIMD instructions, kept out of {@link Interpreter#execute} so that its dispatch
- * loop stays small: one {@link Op#SIMD} case there calls {@link #execute}, which dispatches on the
- * instruction's sub-opcode (see docs/interpreter.md).
+ * The interpreter's SIMD instructions, kept out of its dispatch loop ({@link HotLoop}) so that it
+ * stays small: one {@link Op#SIMD} case in {@link Interpreter#execute} calls {@link #execute},
+ * which dispatches on the instruction's sub-opcode (see docs/interpreter.md).
  *
  * <p>A {@code v128} takes two stack slots, its low 64 bits first. The instruction stream holds
  * {@code Op.SIMD}, then the wasm sub-opcode (0 to 255) or one of the internal sub-opcodes below,
