@@ -37,13 +37,6 @@ import java.util.Objects;
  * {@link Trap}.
  */
 public final class MemoryInstance implements Memory {
-  static final ValueLayout.OfShort I16 =
-      ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  static final ValueLayout.OfInt I32 =
-      ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  static final ValueLayout.OfLong I64 =
-      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-
   /** Little-endian views of a byte array: the memory's loads and stores. */
   public static final VarHandle SHORTS =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -365,6 +358,8 @@ public final class MemoryInstance implements Memory {
 
   // ---- the embedding API: addresses are signed longs, out of bounds is a public Trap ----
 
+  // The embedding API's single-value accessors read the array as the wasm loads do: through the
+  // segment, C2 did not remove its checks (JMH read i32s at 1.7 GB/s, Chicory 12 GB/s).
   private void checkApi(long address, long n) {
     if (address < 0 || n < 0 || address > size - n) {
       throw new Trap(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS, List.of());
@@ -374,37 +369,37 @@ public final class MemoryInstance implements Memory {
   @Override
   public byte readByte(long address) {
     checkApi(address, 1);
-    return segment.get(ValueLayout.JAVA_BYTE, address);
+    return bytes[(int) address];
   }
 
   @Override
   public void writeByte(long address, byte value) {
     checkApi(address, 1);
-    segment.set(ValueLayout.JAVA_BYTE, address, value);
+    bytes[(int) address] = value;
   }
 
   @Override
   public int readInt(long address) {
     checkApi(address, 4);
-    return segment.get(I32, address);
+    return (int) INTS.get(bytes, (int) address);
   }
 
   @Override
   public void writeInt(long address, int value) {
     checkApi(address, 4);
-    segment.set(I32, address, value);
+    INTS.set(bytes, (int) address, value);
   }
 
   @Override
   public long readLong(long address) {
     checkApi(address, 8);
-    return segment.get(I64, address);
+    return (long) LONGS.get(bytes, (int) address);
   }
 
   @Override
   public void writeLong(long address, long value) {
     checkApi(address, 8);
-    segment.set(I64, address, value);
+    LONGS.set(bytes, (int) address, value);
   }
 
   @Override
