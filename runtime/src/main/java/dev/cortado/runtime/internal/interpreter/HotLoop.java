@@ -15,8 +15,8 @@ import dev.cortado.runtime.internal.WasmFunction;
  * <p>Why apart: HotSpot's C2 gives every value live across a loop one register or one stack slot.
  * In a loop that also calls, enters and leaves frames, {@code pc}, {@code fp}, the code and the
  * stack all ended up in stack slots, reloaded and stored back around every instruction. This loop
- * has no call on its hot paths (rare instructions call {@link RareOps}, SIMD {@link
- * SimdInterpreter}), and the frame it runs is fixed, so they stay in registers: 1.3 to 1.8 times
+ * has no call on its hot paths (rare instructions call {@link RareOps}; SIMD and fuel return to
+ * {@code execute}), and the frame it runs is fixed, so they stay in registers: 1.1 to 1.7 times
  * faster on the benchmark programs.
  */
 final class HotLoop {
@@ -481,7 +481,9 @@ final class HotLoop {
           }
           case Op.LOOP -> {
             // Every iteration passes the header: where a running loop notices Store.interrupt()
-            // (docs/limits.md). No code until an interruption (InterruptPolls).
+            // (docs/limits.md). No code until an interruption (InterruptPolls). The poll's method
+            // handle is called here, not InterruptPolls.poll: C2 inlines a constant method handle
+            // even past its inlining budget for this big method, where poll stayed a call.
             WasmFunction fn = m.running;
             try {
               InterruptPolls.INTERPRETER_POLL.invokeExact(fn.instance.state);
