@@ -25,20 +25,21 @@ record Figure(
   /** Every JMH figure, in report order; {@code parseBytes} is the size of the parsed module. */
   static List<Figure> all(long parseBytes) {
     double kib64 = MemoryBenchmark.BYTES;
+    DoubleUnaryOperator parsedMbPerSecond = ms -> parseBytes / 1e6 / (ms / 1e3);
     return List.of(
         new Figure(
             "ParseBenchmark.parseAndValidate",
             "parser",
             "decode + validate speedtest1.wasm (" + parseBytes / 1000 + " kB)",
             "MB/s",
-            ms -> parseBytes / 1e6 / (ms / 1e3),
+            parsedMbPerSecond,
             true),
         new Figure(
             "CompileBenchmark.compileEveryFunction",
             "compiler",
             "compile speedtest1.wasm (" + parseBytes / 1000 + " kB) to loaded classes, warm",
             "MB/s",
-            ms -> parseBytes / 1e6 / (ms / 1e3),
+            parsedMbPerSecond,
             true),
         new Figure(
             "InstantiateBenchmark.instantiate",

@@ -5,6 +5,7 @@ import static java.lang.constant.ConstantDescs.CD_int;
 
 import dev.cortado.runtime.internal.FuelCosts;
 import dev.cortado.runtime.internal.MemoryInstance;
+import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.wasm.FuncType;
@@ -582,7 +583,7 @@ final class FunctionCompiler {
     }
     int n = op.params().size();
     stack.materialize(n);
-    if (dev.cortado.runtime.internal.Numerics.mayTrap(op)) {
+    if (Numerics.mayTrap(op)) {
       setPos(in);
     }
     if (!NumericEmitter.emit(cb, op)) {

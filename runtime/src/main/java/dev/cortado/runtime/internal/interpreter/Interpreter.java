@@ -22,8 +22,6 @@ import java.util.List;
  * the callee.
  */
 public final class Interpreter {
-  private static final long U32 = 0xFFFF_FFFFL;
-
   static {
     // Initialize what trapping needs now: a class whose initializer first runs when the Java stack
     // is nearly exhausted fails with StackOverflowError and stays unusable (NoClassDefFoundError).

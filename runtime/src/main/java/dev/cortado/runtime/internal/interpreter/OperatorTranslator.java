@@ -1,9 +1,13 @@
 package dev.cortado.runtime.internal.interpreter;
 
+import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@link CodeCompiler}'s translation of numeric operators, references, tables and bulk memory.
@@ -18,12 +22,12 @@ final class OperatorTranslator {
     Arrays.fill(NUMERIC, -1);
     // By name through a map: comparing every pair ran in every fresh JVM's first interpreted call,
     // tens of milliseconds of a short run.
-    java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+    Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < Op.COUNT; i++) {
       byName.put(Op.name(i), i);
     }
     for (Opcode op : Opcode.values()) {
-      Integer i = byName.get(op.name().toLowerCase(java.util.Locale.ROOT));
+      Integer i = byName.get(op.name().toLowerCase(Locale.ROOT));
       if (i != null) {
         NUMERIC[op.ordinal()] = i;
       }
@@ -166,7 +170,7 @@ final class OperatorTranslator {
     int b = op.params().size() == 2 ? stack.pop() : -1;
     int a = stack.pop();
     int dst = stack.push(1);
-    if (dev.cortado.runtime.internal.Numerics.mayTrap(op)) {
+    if (Numerics.mayTrap(op)) {
       c.recordSource(in);
     }
     c.result(internal, dst);
