@@ -90,9 +90,17 @@ record CortadoMode(
     return config;
   }
 
+  /**
+   * The export that lets compiled code reach memory through {@code jdk.internal.misc.Unsafe}
+   * (docs/compiler.md, "Memory access"), as the {@code cortado} launcher passes it; the harness
+   * runs on the class path.
+   */
+  static final String DIRECT_MEMORY = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+
   /** JVM flags this mode needs in the in-process harness. */
   List<String> jvmFlags() {
     List<String> flags = new ArrayList<>(launcherJvmFlags());
+    flags.add(DIRECT_MEMORY);
     if (vector) {
       flags.add("--add-modules=jdk.incubator.vector");
     }

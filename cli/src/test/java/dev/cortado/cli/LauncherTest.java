@@ -162,6 +162,10 @@ class LauncherTest {
     return run(builder, new byte[0]);
   }
 
+  /** The export that lets compiled code reach memory through {@code Unsafe} (DirectMemoryOps). */
+  private static final String DIRECT_MEMORY =
+      "--add-exports java.base/jdk.internal.misc=dev.cortado.runtime ";
+
   @Test
   void theDistributionLauncherEnablesTheVectorApiByDefaultWithoutItsWarning() throws Exception {
     Path home = Files.createTempDirectory("cortado-home");
@@ -169,13 +173,15 @@ class LauncherTest {
       for (String setting : new String[] {null, "1"}) {
         Run r = distLauncher(home.resolve(String.valueOf(setting)), setting);
         assertThat(r.outText())
-            .startsWith("--add-modules jdk.incubator.vector -p ")
+            .startsWith("--add-modules jdk.incubator.vector " + DIRECT_MEMORY + "-p ")
             .endsWith(" run\n");
         assertThat(r.errText()).isEqualTo("guest\n");
         assertThat(r.status()).isZero();
       }
       Run off = distLauncher(home.resolve("off"), "0");
-      assertThat(off.outText()).startsWith("-p ").doesNotContain("jdk.incubator.vector");
+      assertThat(off.outText())
+          .startsWith(DIRECT_MEMORY + "-p ")
+          .doesNotContain("jdk.incubator.vector");
       assertThat(off.errText()).isEqualTo("guest\n");
     } finally {
       try (var files = Files.walk(home)) {

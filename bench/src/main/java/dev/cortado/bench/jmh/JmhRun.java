@@ -82,7 +82,9 @@ public final class JmhRun {
     builder.jvmArgsAppend(
         "-D" + BenchFiles.BENCH_DIR_PROPERTY + "=" + bench,
         // JMH reads fields through sun.misc.Unsafe, which JDK 25 warns about on every start.
-        "--sun-misc-unsafe-memory-access=allow");
+        "--sun-misc-unsafe-memory-access=allow",
+        // As the cortado launcher: compiled code reaches memory through jdk.internal.misc.Unsafe.
+        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
     System.setProperty(BenchFiles.BENCH_DIR_PROPERTY, bench.toString());
     Collection<RunResult> results = new Runner(builder.build()).run();
 

@@ -32,9 +32,10 @@ import java.util.Objects;
  * <p>The {@code load*}/{@code store*}/{@code fill}/{@code copy}/{@code init} methods are the
  * semantics of the memory instructions for the interpreter: they take an effective address already
  * computed as an unsigned 64-bit sum (base + offset) and throw {@link TrapSignal} when out of
- * bounds. Compiled code has its own copies of the loads and stores ({@code compiler.MemoryOps}),
- * reading {@link #array()} and {@link #byteSize()}. The {@link Memory} API methods throw a public
- * {@link Trap}.
+ * bounds. Compiled code has its own copies of the loads and stores ({@code compiler.MemoryOps},
+ * checked with {@link #index} and reading {@link #array()}, and {@code compiler.DirectMemoryOps},
+ * checked against one {@link #extent()}). The {@link Memory} API methods throw a public {@link
+ * Trap}.
  */
 public final class MemoryInstance implements Memory {
   /** Little-endian views of a byte array: the memory's loads and stores. */
@@ -67,6 +68,23 @@ public final class MemoryInstance implements Memory {
    */
   private int size;
 
+  /**
+   * {@link #bytes} and {@link #size} as one immutable pair, replaced whenever either changes, for
+   * accesses the array does not check again (compiled code's through {@code DirectMemoryOps}): its
+   * fields are final, so whoever reads an extent sees an array at least as long as its size, even
+   * if another thread grows the memory at that moment (a data race in the embedder's code must not
+   * become an access past the end of an array).
+   */
+  private Extent extent;
+
+  /** An array and the size of the memory in it, never larger than the array. */
+  public record Extent(byte[] bytes, int size) {
+    /** As {@link MemoryInstance#index}, against this size. */
+    public int index(int addr, int offset, int n) {
+      return checkedIndex(addr, offset, n, size);
+    }
+  }
+
   private MemoryInstance(MemType type) {
     this.declared = type;
     long limit = type.memory64() ? (1L << 48) : MemType.MAX_PAGES_32;
@@ -91,6 +109,7 @@ public final class MemoryInstance implements Memory {
     this.size = (int) (limits.min() * MemType.PAGE_SIZE);
     this.bytes = new byte[size];
     this.segment = MemorySegment.ofArray(bytes);
+    this.extent = new Extent(bytes, size);
   }
 
   /**
@@ -191,6 +210,7 @@ public final class MemoryInstance implements Memory {
       segment = MemorySegment.ofArray(bytes);
     }
     size = (int) newSize;
+    extent = new Extent(bytes, size);
     return old;
   }
 
@@ -243,11 +263,26 @@ public final class MemoryInstance implements Memory {
    * check in every iteration (docs/compiler.md, "Bounds checks in loops").
    */
   public int index(int addr, int offset, int n) {
+    return checkedIndex(addr, offset, n, size);
+  }
+
+  /** The current {@link Extent}: the array and the size that bounds accesses to it. */
+  public Extent extent() {
+    return extent;
+  }
+
+  // Small, as C2 counts the bytecode of what it inlines (docs/compiler.md, "Memory access"): the
+  // exception is made elsewhere.
+  private static int checkedIndex(int addr, int offset, int n, int size) {
     if (Integer.compareUnsigned(offset, MAX_BYTES) > 0) {
-      throw new IndexOutOfBoundsException("offset " + Integer.toUnsignedString(offset));
+      throw offsetOutOfBounds(offset);
     }
     Objects.checkIndex(addr, size - (n - 1) - offset);
     return addr + offset;
+  }
+
+  private static IndexOutOfBoundsException offsetOutOfBounds(int offset) {
+    return new IndexOutOfBoundsException("offset " + Integer.toUnsignedString(offset));
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----

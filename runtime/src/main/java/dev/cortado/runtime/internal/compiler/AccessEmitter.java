@@ -26,7 +26,12 @@ import java.util.List;
  * operands first, then the immediates, then the memory's access segment or the instance.
  */
 final class AccessEmitter {
-  /** A {@link MemoryOps} load or store method: name and type, made once per opcode. */
+  private static final ClassDesc CD_DirectMemoryOps = ClassDesc.of(DirectMemoryOps.class.getName());
+
+  /**
+   * A {@link MemoryOps} load or store method, or its {@link DirectMemoryOps} twin: name and type,
+   * made once per opcode.
+   */
   private record MemoryHelper(String name, MethodTypeDesc type) {}
 
   private static final java.util.Map<Opcode, MemoryHelper> MEMORY_HELPERS =
@@ -236,7 +241,10 @@ final class AccessEmitter {
     cb.loadConstant((int) in.memoryOffset());
     cb.aload(fc.memorySlot());
     MemoryHelper helper = MEMORY_HELPERS.get(op);
-    cb.invokestatic(CD_MemoryOps, helper.name(), helper.type());
+    cb.invokestatic(
+        DirectMemoryOps.AVAILABLE ? CD_DirectMemoryOps : CD_MemoryOps,
+        helper.name(),
+        helper.type());
     stack.pop(n);
     for (ValType t : op.results()) {
       stack.push(t);

@@ -294,7 +294,8 @@ public final class CompiledModule {
     return "methodLimit="
         + methodLimit
         + (metered ? ",fuel" : "")
-        + (StoreState.INTERRUPT_CHECKS ? "" : ",noInterruptChecks");
+        + (StoreState.INTERRUPT_CHECKS ? "" : ",noInterruptChecks")
+        + (DirectMemoryOps.AVAILABLE ? ",directMemory" : "");
   }
 
   /** The module's binary encoding, kept once made if classes are kept (a .cwasm file holds it). */

@@ -39,6 +39,7 @@ public final class TierUp {
           Execution.class,
           MultiValue.class,
           MemoryOps.class,
+          DirectMemoryOps.class,
           TableOps.class,
           Ops.class,
           SplitOps.class,

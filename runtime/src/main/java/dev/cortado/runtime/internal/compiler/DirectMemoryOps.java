@@ -1,0 +1,172 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.runtime.internal.MemoryInstance;
+import dev.cortado.runtime.internal.MemoryInstance.Extent;
+import java.nio.ByteOrder;
+import jdk.internal.misc.Unsafe;
+
+/**
+ * The loads and stores of {@link MemoryOps}, for generated code, with the array read and written
+ * through the JDK's own {@code jdk.internal.misc.Unsafe} once the memory's check has passed: one
+ * bounds check and one machine instruction per access. The compiler calls these instead of {@link
+ * MemoryOps}'s where {@link #AVAILABLE} (docs/compiler.md, "Memory access").
+ *
+ * <p>A byte-array view {@code VarHandle}, the other way to read an int from a byte array in one
+ * instruction, checks the index against the array's length once more (the memory's check is against
+ * its size, which may be smaller) and reaches the same {@code Unsafe} method through several levels
+ * of guards. C2 counts the bytecode of everything it inlines into a method against {@code
+ * DesiredMethodLimit} (8000 bytes) and stops inlining past it; with dozens of accesses in a hot
+ * loop, the var handles' share made the last accesses calls, and which ones depended on the order
+ * of compilation (nbody's steady state took 2.4 s or 3.7 s from one JVM to the next). These methods
+ * inline in a few dozen bytes each.
+ *
+ * <p>Each checks the access against one {@link Extent} of the memory, the array and the size it
+ * holds read together, so that no access can reach past the end of the array it is made to, even if
+ * another thread grows the memory meanwhile (a bug in an embedder, but never one that may corrupt
+ * the JVM): the size of an extent is never larger than its array.
+ *
+ * <p>{@link #AVAILABLE} only if {@code java.base} exports {@code jdk.internal.misc} to this module
+ * ({@code --add-exports java.base/jdk.internal.misc=dev.cortado.runtime}, or {@code =ALL-UNNAMED}
+ * on the class path; the {@code cortado} launcher passes it), on a little-endian platform (wasm
+ * memory is little-endian; these methods use the platform's order), and unless the system property
+ * {@code cortado.memory.direct} is {@code false}. Code compiled with them says so in its settings
+ * ({@link CompiledModule#settings()}), so a JVM without the export never loads it from a cache or a
+ * {@code .cwasm} file: calling {@code Unsafe} without the export throws {@link IllegalAccessError}.
+ */
+public final class DirectMemoryOps {
+  /** Whether compiled code may call these methods (see the class comment). */
+  static final boolean AVAILABLE = available();
+
+  private static final Unsafe U = AVAILABLE ? Unsafe.getUnsafe() : null;
+
+  private static final long BASE = AVAILABLE ? Unsafe.ARRAY_BYTE_BASE_OFFSET : 0;
+
+  private DirectMemoryOps() {}
+
+  private static boolean available() {
+    return Boolean.parseBoolean(System.getProperty("cortado.memory.direct", "true"))
+        && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+        && Object.class
+            .getModule()
+            .isExported("jdk.internal.misc", DirectMemoryOps.class.getModule());
+  }
+
+  // ---- loads ----
+
+  public static int i32Load(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4));
+  }
+
+  public static long i64Load(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8));
+  }
+
+  public static float f32Load(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return Float.intBitsToFloat(U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4)));
+  }
+
+  public static double f64Load(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return Double.longBitsToDouble(U.getLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8)));
+  }
+
+  public static int i32Load8S(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1));
+  }
+
+  public static int i32Load8U(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1)) & 0xFF;
+  }
+
+  public static int i32Load16S(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2));
+  }
+
+  public static int i32Load16U(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2)) & 0xFFFF;
+  }
+
+  public static long i64Load8S(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1));
+  }
+
+  public static long i64Load8U(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1)) & 0xFFL;
+  }
+
+  public static long i64Load16S(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2));
+  }
+
+  public static long i64Load16U(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2)) & 0xFFFFL;
+  }
+
+  public static long i64Load32S(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4));
+  }
+
+  public static long i64Load32U(int addr, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    return U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4)) & 0xFFFF_FFFFL;
+  }
+
+  // ---- stores ----
+
+  public static void i32Store(int addr, int v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4), v);
+  }
+
+  public static void i64Store(int addr, long v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8), v);
+  }
+
+  public static void f32Store(int addr, float v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4), Float.floatToRawIntBits(v));
+  }
+
+  public static void f64Store(int addr, double v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8), Double.doubleToRawLongBits(v));
+  }
+
+  public static void i32Store8(int addr, int v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putByte(e.bytes(), BASE + e.index(addr, offset, 1), (byte) v);
+  }
+
+  public static void i32Store16(int addr, int v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2), (short) v);
+  }
+
+  public static void i64Store8(int addr, long v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putByte(e.bytes(), BASE + e.index(addr, offset, 1), (byte) v);
+  }
+
+  public static void i64Store16(int addr, long v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2), (short) v);
+  }
+
+  public static void i64Store32(int addr, long v, int offset, MemoryInstance m) {
+    Extent e = m.extent();
+    U.putIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4), (int) v);
+  }
+}
