@@ -16,6 +16,7 @@ import dev.cortado.wasm.WasmModule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,19 +143,20 @@ class DirectMemoryOpsTest {
     assertThat(m.extent().bytes()).isSameAs(m.array());
   }
 
-  @Test
-  void everyLoadMatchesTheInterpreterAroundEveryEdge() {
-    WasmModule module = module();
-    Instance interpreted = grown(module, Tier.INTERPRETER);
-    Instance compiled = grown(module, Tier.COMPILED);
+  /** What each of {@code ops} does at every offset and address, compiled against interpreted. */
+  private record Comparison(List<String> mismatches, int traps) {}
+
+  private static Comparison compare(
+      Instance interpreted, Instance compiled, String[] ops, IntFunction<Value[]> args) {
     List<String> mismatches = new ArrayList<>();
     int traps = 0;
-    for (String load : LOADS) {
+    for (String op : ops) {
       for (int k = 0; k < OFFSETS.length; k++) {
         for (int addr : addresses(memory(compiled))) {
-          String name = load + "/" + k;
-          String expected = outcome(interpreted, name, Value.i32(addr));
-          String actual = outcome(compiled, name, Value.i32(addr));
+          String name = op + "/" + k;
+          Value[] a = args.apply(addr);
+          String expected = outcome(interpreted, name, a);
+          String actual = outcome(compiled, name, a);
           traps += expected.startsWith("trap") ? 1 : 0;
           if (!expected.equals(actual)) {
             mismatches.add(name + " at " + Integer.toUnsignedString(addr) + ": " + actual);
@@ -162,8 +164,20 @@ class DirectMemoryOpsTest {
         }
       }
     }
-    assertThat(mismatches).isEmpty();
-    assertThat(traps).isGreaterThan(1000); // the edges were reached
+    return new Comparison(mismatches, traps);
+  }
+
+  @Test
+  void everyLoadMatchesTheInterpreterAroundEveryEdge() {
+    WasmModule module = module();
+    Comparison c =
+        compare(
+            grown(module, Tier.INTERPRETER),
+            grown(module, Tier.COMPILED),
+            LOADS,
+            addr -> new Value[] {Value.i32(addr)});
+    assertThat(c.mismatches()).isEmpty();
+    assertThat(c.traps()).isGreaterThan(1000); // the edges were reached
   }
 
   @Test
@@ -171,22 +185,14 @@ class DirectMemoryOpsTest {
     WasmModule module = module();
     Instance interpreted = grown(module, Tier.INTERPRETER);
     Instance compiled = grown(module, Tier.COMPILED);
-    List<String> mismatches = new ArrayList<>();
-    int value = 0x89ABCDEF;
-    for (String store : STORES) {
-      for (int k = 0; k < OFFSETS.length; k++) {
-        for (int addr : addresses(memory(compiled))) {
-          String name = store + "/" + k;
-          value = value * 1103515245 + 12345;
-          String expected = outcome(interpreted, name, Value.i32(addr), Value.i32(value));
-          String actual = outcome(compiled, name, Value.i32(addr), Value.i32(value));
-          if (!expected.equals(actual)) {
-            mismatches.add(name + " at " + Integer.toUnsignedString(addr) + ": " + actual);
-          }
-        }
-      }
-    }
-    assertThat(mismatches).isEmpty();
+    Comparison c =
+        compare(
+            interpreted,
+            compiled,
+            STORES,
+            addr -> new Value[] {Value.i32(addr), Value.i32(addr * 1103515245 + 12345)});
+    assertThat(c.mismatches()).isEmpty();
+    assertThat(c.traps()).isGreaterThan(500);
     MemoryInstance a = memory(interpreted);
     MemoryInstance b = memory(compiled);
     assertThat(Arrays.equals(a.array(), 0, a.extent().size(), b.array(), 0, b.extent().size()))
