@@ -77,8 +77,14 @@ public final class Aot {
     }
     String settings = CompiledModule.settings(config);
     if (!settings.equals(c.settings())) {
+      String hint =
+          c.settings().contains(DirectMemoryOps.SETTING) && !DirectMemoryOps.AVAILABLE
+              ? ": compile it again, or run it as it was compiled, with memory accesses through"
+                  + " Unsafe (--add-exports java.base/jdk.internal.misc=dev.cortado.runtime, and"
+                  + " not -Dcortado.memory.direct=false)"
+              : "";
       throw new CwasmException(
-          "compiled with other settings (" + c.settings() + ", here " + settings + ")",
+          "compiled with other settings (" + c.settings() + ", here " + settings + ")" + hint,
           where,
           null);
     }

@@ -295,7 +295,7 @@ public final class CompiledModule {
         + methodLimit
         + (metered ? ",fuel" : "")
         + (StoreState.INTERRUPT_CHECKS ? "" : ",noInterruptChecks")
-        + (DirectMemoryOps.AVAILABLE ? ",directMemory" : "");
+        + (DirectMemoryOps.AVAILABLE ? "," + DirectMemoryOps.SETTING : "");
   }
 
   /** The module's binary encoding, kept once made if classes are kept (a .cwasm file holds it). */

@@ -37,6 +37,11 @@ public final class DirectMemoryOps {
   /** Whether compiled code may call these methods (see the class comment). */
   static final boolean AVAILABLE = available();
 
+  /**
+   * What the settings of code compiled with these methods say ({@link CompiledModule#settings}).
+   */
+  static final String SETTING = "directMemory";
+
   private static final Unsafe U = AVAILABLE ? Unsafe.getUnsafe() : null;
 
   private static final long BASE = AVAILABLE ? Unsafe.ARRAY_BYTE_BASE_OFFSET : 0;

@@ -2,6 +2,7 @@ package dev.cortado.runtime.internal.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.cortado.runtime.Asm;
 import dev.cortado.runtime.CompiledCode;
@@ -102,7 +103,27 @@ class AheadOfTimeTest {
     assertThatThrownBy(() -> CompiledCode.readCwasm(file, COMPILED.withCompiledMethodLimit(4000)))
         .isInstanceOf(CwasmException.class)
         .hasMessageContaining(
-            "compiled with other settings (methodLimit=8000, here methodLimit=4000)");
+            "compiled with other settings ("
+                + CompiledModule.settings(COMPILED)
+                + ", here "
+                + CompiledModule.settings(COMPILED.withCompiledMethodLimit(4000))
+                + ")")
+        .hasMessageContaining("methodLimit=8000");
+  }
+
+  @Test
+  void aFileCompiledWithDirectMemoryAccessSaysWhatThisJvmLacks() throws Exception {
+    // This JVM (the module's default test run) does not export jdk.internal.misc to the runtime.
+    assumeFalse(DirectMemoryOps.AVAILABLE);
+    Path file = dir.resolve("fib.cwasm");
+    CompiledCode.writeCwasm(module("direct"), COMPILED, file);
+    String settings = CompiledModule.settings(COMPILED) + "," + DirectMemoryOps.SETTING;
+    Files.write(file, withProperty(Files.readAllBytes(file), "settings", settings));
+    assertThatThrownBy(() -> CompiledCode.readCwasm(file, COMPILED))
+        .isInstanceOf(CwasmException.class)
+        .hasMessageContaining(
+            "compile it again, or run it as it was compiled, with memory accesses through"
+                + " Unsafe (--add-exports java.base/jdk.internal.misc=dev.cortado.runtime");
   }
 
   @Test
