@@ -70,20 +70,11 @@ class TierUpTest {
     assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
   }
 
-  @Test
-  void aLoopOfASplitFunctionIsEnteredMidLoopToo() {
-    // Loops before the hot one end up in split-off methods: the hot loop must still be the one
-    // the compiled code enters (loop ordinals count every loop of the body).
-    StringBuilder before = new StringBuilder();
-    for (int k = 0; k < 6; k++) {
-      before.append("i32.const 0 local.set 2 loop ");
-      for (int j = 0; j < 8; j++) {
-        before.append("local.get 2 i32.const 7 i32.mul i32.const 1 i32.xor drop ");
-      }
-      before.append(
-          "local.get 2 i32.const 1 i32.add local.tee 2 i32.const 3 i32.lt_u br_if 0 end ");
-    }
-    List<Boolean> seen = new ArrayList<>();
+  /**
+   * {@code run(n)} as in {@link #loopModule}, after six short loops, so that it is big enough to
+   * split; {@code probe} records whether compiled code called it.
+   */
+  private static Instance splittableLoopModule(StoreConfig config, List<Boolean> seen) {
     Linker linker = new Linker();
     linker.define(
         "host",
@@ -93,33 +84,79 @@ class TierUpTest {
           seen.add(CompiledCaller.calledFromCompiledCode());
           return new Value[] {Value.i32(0)};
         });
-    WasmModule module =
-        Asm.module()
-            .importFunc("host", "probe", "i32 -> i32")
-            .func(
-                "run",
-                "i32 -> i32",
-                "i32 i32",
-                before
-                    + "block loop "
-                    + "local.get 1 local.get 0 i32.ge_u br_if 1 "
-                    + "local.get 1 call 0 br_if 1 "
-                    + "local.get 1 i32.const 1 i32.add local.set 1 "
-                    + "br 0 end end local.get 1")
-            .build();
-    StoreConfig config =
-        StoreConfig.defaults()
-            .withTier(Tier.TIERED)
-            .withTierUpThreshold(200)
-            .withBackgroundCompilation(false)
-            .withCompiledMethodLimit(StoreConfig.MIN_COMPILED_METHOD_LIMIT);
-    Instance inst = linker.instantiate(new Store(config), module);
+    return linker.instantiate(new Store(config), splittableLoop());
+  }
+
+  private static WasmModule splittableLoop() {
+    StringBuilder before = new StringBuilder();
+    for (int k = 0; k < 6; k++) {
+      before.append("i32.const 0 local.set 2 loop ");
+      for (int j = 0; j < 8; j++) {
+        before.append("local.get 2 i32.const 7 i32.mul i32.const 1 i32.xor drop ");
+      }
+      before.append(
+          "local.get 2 i32.const 1 i32.add local.tee 2 i32.const 3 i32.lt_u br_if 0 end ");
+    }
+    return Asm.module()
+        .importFunc("host", "probe", "i32 -> i32")
+        .func(
+            "run",
+            "i32 -> i32",
+            "i32 i32",
+            before
+                + "block loop "
+                + "local.get 1 local.get 0 i32.ge_u br_if 1 "
+                + "local.get 1 call 0 br_if 1 "
+                + "local.get 1 i32.const 1 i32.add local.set 1 "
+                + "br 0 end end local.get 1")
+        .build();
+  }
+
+  private static StoreConfig tieredAt(int threshold, int methodLimit) {
+    return StoreConfig.defaults()
+        .withTier(Tier.TIERED)
+        .withTierUpThreshold(threshold)
+        .withBackgroundCompilation(false)
+        .withCompiledMethodLimit(methodLimit);
+  }
+
+  private static int splitFunctions(Instance inst) {
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    return code.statistics().splitFunctions;
+  }
+
+  @Test
+  void aLoopOfASplitFunctionIsEnteredMidLoopToo() {
+    // Loops before the hot one end up in split-off methods: the hot loop must still be the one
+    // the compiled code enters (loop ordinals count every loop of the body).
+    List<Boolean> seen = new ArrayList<>();
+    Instance inst =
+        splittableLoopModule(tieredAt(200, StoreConfig.MIN_COMPILED_METHOD_LIMIT), seen);
     assertThat(inst.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
     int firstCompiled = seen.indexOf(Boolean.TRUE);
     assertThat(firstCompiled).isBetween(100, 300);
     assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
-    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
-    assertThat(code.statistics().splitFunctions).isEqualTo(1);
+    assertThat(splitFunctions(inst)).isEqualTo(1);
+  }
+
+  @Test
+  void aFunctionEnteredMidLoopIsSplitOnlyNearTheLimit() {
+    // Its hot loop stays in its own method, where the locals shared with chunks live in the
+    // frame array: split only when it must be (ModuleCompiler). Compiled from its start, the same
+    // function at the same limit is split.
+    int cost = new CodeShape(splittableLoop(), 1).totalCost();
+    int limit = cost * 3 / 2; // the estimate lies between 9/20 and 9/10 of it
+    List<Boolean> seen = new ArrayList<>();
+    Instance tiered = splittableLoopModule(tieredAt(200, limit), seen);
+    assertThat(tiered.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+    assertThat(seen.subList(seen.indexOf(Boolean.TRUE), seen.size())).doesNotContain(false);
+    assertThat(splitFunctions(tiered)).isZero();
+    Instance compiled =
+        splittableLoopModule(
+            StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(limit),
+            new ArrayList<>());
+    assertThat(compiled.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+    assertThat(splitFunctions(compiled)).isEqualTo(1);
   }
 
   @Test
