@@ -26,16 +26,7 @@ class TierUpTest {
    */
   private static Instance loopModule(
       StoreConfig config, List<Boolean> seen, boolean stopWhenCompiled) {
-    Linker linker = new Linker();
-    linker.define(
-        "host",
-        "probe",
-        FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
-        (caller, args) -> {
-          boolean compiled = CompiledCaller.calledFromCompiledCode();
-          seen.add(compiled);
-          return new Value[] {Value.i32(stopWhenCompiled && compiled ? 1 : 0)};
-        });
+    Linker linker = probeLinker(seen, stopWhenCompiled);
     WasmModule module =
         Asm.module()
             .importFunc("host", "probe", "i32 -> i32")
@@ -75,16 +66,25 @@ class TierUpTest {
    * split; {@code probe} records whether compiled code called it.
    */
   private static Instance splittableLoopModule(StoreConfig config, List<Boolean> seen) {
+    return probeLinker(seen, false).instantiate(new Store(config), splittableLoop());
+  }
+
+  /**
+   * A linker with the host's {@code probe}: records in {@code seen} whether compiled code called
+   * it, and returns 1 (stop) once it did if {@code stopWhenCompiled}.
+   */
+  private static Linker probeLinker(List<Boolean> seen, boolean stopWhenCompiled) {
     Linker linker = new Linker();
     linker.define(
         "host",
         "probe",
         FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
         (caller, args) -> {
-          seen.add(CompiledCaller.calledFromCompiledCode());
-          return new Value[] {Value.i32(0)};
+          boolean compiled = CompiledCaller.calledFromCompiledCode();
+          seen.add(compiled);
+          return new Value[] {Value.i32(stopWhenCompiled && compiled ? 1 : 0)};
         });
-    return linker.instantiate(new Store(config), splittableLoop());
+    return linker;
   }
 
   private static WasmModule splittableLoop() {
