@@ -106,10 +106,21 @@ public final class MemoryInstance implements Memory {
     }
     long max = limits.hasMax() ? Math.min(limits.max(), limit) : limit;
     this.maxPages = Math.min(max, MAX_PAGES);
-    this.size = (int) (limits.min() * MemType.PAGE_SIZE);
-    this.bytes = new byte[size];
-    this.segment = MemorySegment.ofArray(bytes);
-    this.extent = new Extent(bytes, size);
+    int initial = (int) (limits.min() * MemType.PAGE_SIZE);
+    setContents(new byte[initial], initial);
+  }
+
+  /**
+   * Makes {@code array} the memory's array and {@code newSize} its size: every field derived from
+   * the two ({@link #segment}, {@link #extent}) changes here, and only here.
+   */
+  private void setContents(byte[] array, int newSize) {
+    if (array != bytes) {
+      bytes = array;
+      segment = MemorySegment.ofArray(array);
+    }
+    size = newSize;
+    extent = new Extent(array, newSize);
   }
 
   /**
@@ -206,11 +217,10 @@ public final class MemoryInstance implements Memory {
         return -1;
       }
       System.arraycopy(bytes, 0, bigger, 0, size);
-      bytes = bigger;
-      segment = MemorySegment.ofArray(bytes);
+      setContents(bigger, (int) newSize);
+    } else {
+      setContents(bytes, (int) newSize);
     }
-    size = (int) newSize;
-    extent = new Extent(bytes, size);
     return old;
   }
 

@@ -26,7 +26,9 @@ import java.util.List;
  * operands first, then the immediates, then the memory's access segment or the instance.
  */
 final class AccessEmitter {
-  private static final ClassDesc CD_DirectMemoryOps = ClassDesc.of(DirectMemoryOps.class.getName());
+  /** The class of the load and store helpers generated code calls: chosen once per JVM. */
+  private static final ClassDesc CD_ACCESS_OPS =
+      DirectMemoryOps.AVAILABLE ? ClassDesc.of(DirectMemoryOps.class.getName()) : CD_MemoryOps;
 
   /**
    * A {@link MemoryOps} load or store method, or its {@link DirectMemoryOps} twin: name and type,
@@ -241,10 +243,7 @@ final class AccessEmitter {
     cb.loadConstant((int) in.memoryOffset());
     cb.aload(fc.memorySlot());
     MemoryHelper helper = MEMORY_HELPERS.get(op);
-    cb.invokestatic(
-        DirectMemoryOps.AVAILABLE ? CD_DirectMemoryOps : CD_MemoryOps,
-        helper.name(),
-        helper.type());
+    cb.invokestatic(CD_ACCESS_OPS, helper.name(), helper.type());
     stack.pop(n);
     for (ValType t : op.results()) {
       stack.push(t);

@@ -77,14 +77,19 @@ public final class Aot {
     }
     String settings = CompiledModule.settings(config);
     if (!settings.equals(c.settings())) {
-      String hint =
+      String alternative =
           c.settings().contains(DirectMemoryOps.SETTING) && !DirectMemoryOps.AVAILABLE
-              ? ": compile it again, or run it as it was compiled, with memory accesses through"
-                  + " Unsafe (--add-exports java.base/jdk.internal.misc=dev.cortado.runtime, and"
-                  + " not -Dcortado.memory.direct=false)"
+              ? ", or run it as it was compiled, with memory accesses through Unsafe (--add-exports"
+                  + " java.base/jdk.internal.misc=dev.cortado.runtime, and not"
+                  + " -Dcortado.memory.direct=false)"
               : "";
       throw new CwasmException(
-          "compiled with other settings (" + c.settings() + ", here " + settings + ")" + hint,
+          "compiled with other settings ("
+              + c.settings()
+              + ", here "
+              + settings
+              + "): compile it again"
+              + alternative,
           where,
           null);
     }

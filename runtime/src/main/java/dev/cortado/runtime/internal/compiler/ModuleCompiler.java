@@ -264,12 +264,6 @@ final class ModuleCompiler {
     boolean[] memberOsr = osr == null ? null : Arrays.copyOfRange(osr, start, end);
     Map<Integer, Integer> targets = new HashMap<>();
     int defaultTarget = methodLimit * 9 / 20;
-    // A function the interpreter asked to enter in the middle of a loop keeps that loop, and the
-    // blocks around it, in its own method (the splitter pins them), where the locals its chunks
-    // share live in the frame array: split, its hot loop would read and write memory for every
-    // such local. It is split only if its estimate is near HotSpot's limit (spectral's main, in
-    // tiered mode: 5.4-5.9 s per run split, 1.9-2.8 s whole).
-    int pinnedThreshold = methodLimit * 9 / 10;
     for (int attempt = 1; ; attempt++) {
       ClassEmitter emitter =
           new ClassEmitter(
@@ -285,12 +279,7 @@ final class ModuleCompiler {
               // well under HotSpot's limit because C2 stops inlining once a compilation reaches
               // its node budget: a method of 8000 bytes of wasm code holds more memory accesses
               // than C2 inlines (docs/compiler.md, "Memory access and C2's node budget").
-              f ->
-                  targets.getOrDefault(f, defaultTarget) < defaultTarget
-                      ? 0
-                      : pins.containsKey(f) && !pins.get(f).isEmpty()
-                          ? pinnedThreshold
-                          : defaultTarget,
+              f -> targets.getOrDefault(f, defaultTarget) < defaultTarget ? 0 : defaultTarget,
               pins);
       byte[] bytes;
       try {

@@ -142,8 +142,8 @@ class TierUpTest {
   @Test
   void aFunctionEnteredMidLoopIsSplitOnlyNearTheLimit() {
     // Its hot loop stays in its own method, where the locals shared with chunks live in the
-    // frame array: split only when it must be (ModuleCompiler). Compiled from its start, the same
-    // function at the same limit is split.
+    // frame array: split only when it must be (FunctionSplitter.plan). Compiled from its start,
+    // the same function at the same limit is split.
     int cost = new CodeShape(splittableLoop(), 1).totalCost();
     int limit = cost * 3 / 2; // the estimate lies between 9/20 and 9/10 of it
     List<Boolean> seen = new ArrayList<>();
