@@ -77,9 +77,27 @@ public final class Invokers {
     unbox(results, bits, refs);
   }
 
-  /** Calls wasm function {@code f} in the interpreter with the raw arguments. */
+  /**
+   * Calls wasm function {@code f}, not compiled when its caller's call site was linked, with the
+   * raw arguments: in its compiled code if it has some by now, else in the interpreter. The call
+   * counts towards {@code f}'s tier-up like one from the interpreter: a function that only compiled
+   * code calls (no loop of its own) would otherwise run interpreted for good, each call boxing its
+   * arguments (SQLite's speedtest1 in tiered mode, docs/compiler.md "Tier-up").
+   */
   public static void callInterpreted(
-      WasmFunction f, long[] bits, Object[] refs, int fuel, CompiledInstance caller) {
+      WasmFunction f, long[] bits, Object[] refs, int fuel, CompiledInstance caller)
+      throws Throwable {
+    if (--f.hotness < 0) {
+      MethodHandle method = TierUp.compiledEntry(f);
+      if (method != null) {
+        // Until the call site is relinked to it (CompiledModule.install).
+        CompiledInstance ctx = f.instance.compiled;
+        SignatureBridge.of(f.type())
+            .callRaw
+            .invokeExact(method, bits, refs, 0, ctx.multiValue, fuel, ctx);
+        return;
+      }
+    }
     Value[] results = Interpreter.invoke(f, box(f.type().params(), bits, refs));
     unbox(results, bits, refs);
   }

@@ -193,6 +193,41 @@ class TierUpTest {
   }
 
   @Test
+  void aFunctionThatOnlyCompiledCodeCallsIsCompiledToo() {
+    // run(n) loops n times on its own, which compiles it (mid-loop), then calls leaf n times from
+    // compiled code. leaf has no loop: only the calls from compiled code can make it hot.
+    WasmModule module =
+        Asm.module()
+            .importFunc("host", "probe", "i32 -> i32")
+            .func(null, "i32 -> i32", "", "local.get 0 call 0")
+            .func(
+                "run",
+                "i32 -> i32",
+                "i32",
+                "block loop local.get 1 local.get 0 i32.ge_u br_if 1 "
+                    + "local.get 1 i32.const 1 i32.add local.set 1 br 0 end end "
+                    + "i32.const 0 local.set 1 "
+                    + "block loop local.get 1 local.get 0 i32.ge_u br_if 1 "
+                    + "local.get 1 call 1 drop "
+                    + "local.get 1 i32.const 1 i32.add local.set 1 br 0 end end local.get 1")
+            .build();
+    List<Boolean> seen = new ArrayList<>();
+    StoreConfig config =
+        StoreConfig.defaults()
+            .withTier(Tier.TIERED)
+            .withTierUpThreshold(100)
+            .withBackgroundCompilation(false);
+    Instance inst = probeLinker(seen, false).instantiate(new Store(config), module);
+    assertThat(inst.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+    assertThat(seen).hasSize(1000);
+    int firstCompiled = seen.indexOf(Boolean.TRUE);
+    assertThat(firstCompiled).isBetween(50, 150);
+    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    assertThat(code.statistics().compiledFunctions).isEqualTo(2);
+  }
+
+  @Test
   void theInterpreterTierNeverCompiles() {
     List<Boolean> seen = new ArrayList<>();
     Instance inst = loopModule(StoreConfig.defaults().withTier(Tier.INTERPRETER), seen, false);
