@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,13 @@ class LauncherTest {
   private static final String DIRECT_MEMORY =
       "--add-exports java.base/jdk.internal.misc=dev.cortado.runtime ";
 
+  /** The option that gives HotSpot the distribution's compile commands (conf/). */
+  private static String commands(Path home) {
+    return "-XX:CompileCommandFile="
+        + home.toAbsolutePath().normalize().resolve("conf/compile-commands.txt")
+        + " ";
+  }
+
   @Test
   void theDistributionLauncherEnablesTheVectorApiByDefaultWithoutItsWarning() throws Exception {
     Path home = Files.createTempDirectory("cortado-home");
@@ -173,14 +182,18 @@ class LauncherTest {
       for (String setting : new String[] {null, "1"}) {
         Run r = distLauncher(home.resolve(String.valueOf(setting)), setting);
         assertThat(r.outText())
-            .startsWith("--add-modules jdk.incubator.vector " + DIRECT_MEMORY + "-p ")
+            .startsWith(
+                "--add-modules jdk.incubator.vector "
+                    + DIRECT_MEMORY
+                    + commands(home.resolve(String.valueOf(setting)))
+                    + "-p ")
             .endsWith(" run\n");
         assertThat(r.errText()).isEqualTo("guest\n");
         assertThat(r.status()).isZero();
       }
       Run off = distLauncher(home.resolve("off"), "0");
       assertThat(off.outText())
-          .startsWith(DIRECT_MEMORY + "-p ")
+          .startsWith(DIRECT_MEMORY + commands(home.resolve("off")) + "-p ")
           .doesNotContain("jdk.incubator.vector");
       assertThat(off.errText()).isEqualTo("guest\n");
     } finally {
@@ -188,5 +201,37 @@ class LauncherTest {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Every class the launchers' compile commands keep away from C2 exists, and every package has
+   * classes: a renamed class would otherwise fall back to C2 without a word.
+   */
+  @Test
+  void theCompileCommandsNameClassesThatExist() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("src/dist/conf/compile-commands.txt"));
+    assertThat(lines).contains("quiet");
+    Set<String> packages = new HashSet<>(Object.class.getModule().getPackages());
+    packages.addAll(dev.cortado.wasm.WasmModule.class.getModule().getPackages());
+    int checked = 0;
+    for (String line : lines) {
+      if (!line.startsWith("MaxNodeLimit,")) {
+        continue;
+      }
+      assertThat(line).endsWith(",1");
+      String pattern = line.split(",")[1];
+      assertThat(pattern).endsWith("*.*");
+      String prefix = pattern.substring(0, pattern.length() - "*.*".length()).replace('/', '.');
+      if (prefix.endsWith(".")) {
+        String pkg = prefix.substring(0, prefix.length() - 1);
+        assertThat(packages).as(pattern).anyMatch(p -> p.equals(pkg) || p.startsWith(prefix));
+      } else {
+        assertThat(Class.forName(prefix, false, getClass().getClassLoader()))
+            .as(pattern)
+            .isNotNull();
+      }
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
   }
 }
