@@ -46,12 +46,7 @@ class TierUpTest {
   @Test
   void aLoopInAFunctionCalledOnceSwitchesToCompiledCodeInTheMiddle() {
     List<Boolean> seen = new ArrayList<>();
-    StoreConfig config =
-        StoreConfig.defaults()
-            .withTier(Tier.TIERED)
-            .withTierUpThreshold(100)
-            .withBackgroundCompilation(false);
-    Instance inst = loopModule(config, seen, false);
+    Instance inst = loopModule(tieredAt(100), seen, false);
     assertThat(inst.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
     assertThat(seen).hasSize(1000);
     int firstCompiled = seen.indexOf(Boolean.TRUE);
@@ -112,12 +107,16 @@ class TierUpTest {
         .build();
   }
 
-  private static StoreConfig tieredAt(int threshold, int methodLimit) {
+  /** Tiered, hot after {@code threshold} calls and iterations, compiling on the calling thread. */
+  private static StoreConfig tieredAt(int threshold) {
     return StoreConfig.defaults()
         .withTier(Tier.TIERED)
         .withTierUpThreshold(threshold)
-        .withBackgroundCompilation(false)
-        .withCompiledMethodLimit(methodLimit);
+        .withBackgroundCompilation(false);
+  }
+
+  private static StoreConfig tieredAt(int threshold, int methodLimit) {
+    return tieredAt(threshold).withCompiledMethodLimit(methodLimit);
   }
 
   private static int splitFunctions(Instance inst) {
@@ -177,12 +176,7 @@ class TierUpTest {
   @Test
   void aFunctionCalledOftenIsCompiledAndCallsReachIt() {
     List<Boolean> seen = new ArrayList<>();
-    StoreConfig config =
-        StoreConfig.defaults()
-            .withTier(Tier.TIERED)
-            .withTierUpThreshold(5)
-            .withBackgroundCompilation(false);
-    Instance inst = loopModule(config, seen, false);
+    Instance inst = loopModule(tieredAt(5), seen, false);
     for (int i = 0; i < 10; i++) {
       assertThat(inst.function("run").call(Value.i32(0))).containsExactly(Value.i32(0));
     }
@@ -212,12 +206,7 @@ class TierUpTest {
                     + "local.get 1 i32.const 1 i32.add local.set 1 br 0 end end local.get 1")
             .build();
     List<Boolean> seen = new ArrayList<>();
-    StoreConfig config =
-        StoreConfig.defaults()
-            .withTier(Tier.TIERED)
-            .withTierUpThreshold(100)
-            .withBackgroundCompilation(false);
-    Instance inst = probeLinker(seen, false).instantiate(new Store(config), module);
+    Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(100)), module);
     assertThat(inst.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
     assertThat(seen).hasSize(1000);
     int firstCompiled = seen.indexOf(Boolean.TRUE);
