@@ -91,15 +91,24 @@ public final class Invokers {
       MethodHandle method = TierUp.compiledEntry(f);
       if (method != null) {
         // Until the call site is relinked to it (CompiledModule.install).
-        CompiledInstance ctx = f.instance.compiled;
-        SignatureBridge.of(f.type())
-            .callRaw
-            .invokeExact(method, bits, refs, 0, ctx.multiValue, fuel, ctx);
+        callCompiled(f, method, bits, refs, fuel);
         return;
       }
     }
     Value[] results = Interpreter.invoke(f, box(f.type().params(), bits, refs));
     unbox(results, bits, refs);
+  }
+
+  /**
+   * Calls {@code method}, function {@code f}'s compiled code, with the raw arguments at the start
+   * of {@code bits}/{@code refs}, and leaves its results there.
+   */
+  static void callCompiled(
+      WasmFunction f, MethodHandle method, long[] bits, Object[] refs, int fuel) throws Throwable {
+    CompiledInstance ctx = f.instance.compiled;
+    SignatureBridge.of(f.type())
+        .callRaw
+        .invokeExact(method, bits, refs, 0, ctx.multiValue, fuel, ctx);
   }
 
   /** The call depth budget for compiled code entered from Java (see {@link #HOST_FUEL}). */

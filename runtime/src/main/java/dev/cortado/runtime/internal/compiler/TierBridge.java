@@ -48,7 +48,6 @@ public final class TierBridge {
     if (method == null) {
       return null;
     }
-    CompiledInstance ctx = callee.instance.compiled;
     FuncType type = callee.type();
     int n = Invokers.frameSize(type);
     // Raw frames hold slots: a v128 is two (see JvmTypes.flat).
@@ -58,7 +57,7 @@ public final class TierBridge {
     System.arraycopy(stack, base, bits, 0, params);
     System.arraycopy(refs, base, rs, 0, params);
     try {
-      SignatureBridge.of(type).callRaw.invokeExact(method, bits, rs, 0, ctx.multiValue, fuel, ctx);
+      Invokers.callCompiled(callee, method, bits, rs, fuel);
     } catch (Throwable t) {
       throw Unwind.toPublic(t);
     }
