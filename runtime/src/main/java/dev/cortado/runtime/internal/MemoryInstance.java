@@ -53,8 +53,11 @@ public final class MemoryInstance implements Memory {
    */
   public static final long MAX_PAGES = (Integer.MAX_VALUE - 8) / MemType.PAGE_SIZE;
 
-  /** The most bytes a memory can have: {@link #MAX_PAGES} pages, below 2^31. */
-  private static final int MAX_BYTES = (int) (MAX_PAGES * MemType.PAGE_SIZE);
+  /**
+   * The most bytes a memory can have: {@link #MAX_PAGES} pages, below 2^31. A static offset above
+   * it is out of bounds whatever the address.
+   */
+  public static final int MAX_BYTES = (int) (MAX_PAGES * MemType.PAGE_SIZE);
 
   private final MemType declared;
   private final long maxPages;
@@ -74,11 +77,37 @@ public final class MemoryInstance implements Memory {
    * fields are final, so whoever reads an extent sees an array at least as long as its size, even
    * if another thread grows the memory at that moment (a data race in the embedder's code must not
    * become an access past the end of an array).
+   *
+   * <p>Public, and an extent's fields too, so that {@code DirectMemoryOps} reads them without
+   * accessor calls: C2 counts every method it inlines, accessors included, against its budget of
+   * inlined bytecode per compilation, and each memory access of a wasm function inlines one of
+   * those helpers (docs/compiler.md, "Memory access and C2's budgets"). Written only here.
    */
-  private Extent extent;
+  public Extent extent;
 
-  /** An array and the size of the memory in it, never larger than the array. */
-  public record Extent(byte[] bytes, int size) {
+  /**
+   * An array and the size of the memory in it, never larger than the array. A class rather than a
+   * record for its public fields (see {@link #extent}).
+   */
+  public static final class Extent {
+    public final byte[] bytes;
+    public final int size;
+
+    Extent(byte[] bytes, int size) {
+      this.bytes = bytes;
+      this.size = size;
+    }
+
+    /** The array. */
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    /** The memory's size in bytes. */
+    public int size() {
+      return size;
+    }
+
     /** As {@link MemoryInstance#index}, against this size. */
     public int index(int addr, int offset, int n) {
       return checkedIndex(addr, offset, n, size);

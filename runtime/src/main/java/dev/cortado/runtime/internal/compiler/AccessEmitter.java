@@ -10,6 +10,7 @@ import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
+import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.wasm.UnsupportedFeatureException;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
@@ -243,7 +244,10 @@ final class AccessEmitter {
     cb.loadConstant((int) in.memoryOffset());
     cb.aload(fc.memorySlot());
     MemoryHelper helper = MEMORY_HELPERS.get(op);
-    cb.invokestatic(CD_ACCESS_OPS, helper.name(), helper.type());
+    // DirectMemoryOps checks offsets up to MemoryInstance.MAX_BYTES only, which keeps its
+    // helpers small; a larger one (always out of bounds) goes to MemoryOps, which traps on it.
+    boolean direct = in.memoryOffset() <= MemoryInstance.MAX_BYTES;
+    cb.invokestatic(direct ? CD_ACCESS_OPS : CD_MemoryOps, helper.name(), helper.type());
     stack.pop(n);
     for (ValType t : op.results()) {
       stack.push(t);

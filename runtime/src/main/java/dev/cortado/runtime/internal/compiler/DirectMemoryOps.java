@@ -3,6 +3,7 @@ package dev.cortado.runtime.internal.compiler;
 import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.MemoryInstance.Extent;
 import java.nio.ByteOrder;
+import java.util.Objects;
 import jdk.internal.misc.Unsafe;
 
 /**
@@ -24,6 +25,15 @@ import jdk.internal.misc.Unsafe;
  * holds read together, so that no access can reach past the end of the array it is made to, even if
  * another thread grows the memory meanwhile (a bug in an embedder, but never one that may corrupt
  * the JVM): the size of an extent is never larger than its array.
+ *
+ * <p>Each is written for the fewest bytes of bytecode, fields read directly and the check spelled
+ * out ({@link MemoryInstance#index}'s, without its offset test): C2 inlines at most 8000 bytes of
+ * bytecode into one compilation ({@code DesiredMethodLimit}, accessors counted), and a method of a
+ * few thousand bytes with a hundred accesses used to reach it through these helpers alone (about 95
+ * bytes each with accessors and {@code Extent.index}; 36 now), after which its last accesses stayed
+ * calls (docs/compiler.md, "Memory access and C2's budgets"). So the compiler only calls them with
+ * an offset of at most {@link MemoryInstance#MAX_BYTES}, for which {@code size - (n - 1) - offset}
+ * cannot overflow, and a larger one (out of bounds whatever the address) goes to {@link MemoryOps}.
  *
  * <p>{@link #AVAILABLE} only if {@code java.base} exports {@code jdk.internal.misc} to this module
  * ({@code --add-exports java.base/jdk.internal.misc=dev.cortado.runtime}, or {@code =ALL-UNNAMED}
@@ -59,119 +69,140 @@ public final class DirectMemoryOps {
   // ---- loads ----
 
   public static int i32Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4));
+    Extent e = m.extent;
+    return U.getIntUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset);
   }
 
   public static long i64Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8));
+    Extent e = m.extent;
+    return U.getLongUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset);
   }
 
   public static float f32Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return Float.intBitsToFloat(U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4)));
+    Extent e = m.extent;
+    return Float.intBitsToFloat(
+        U.getIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset));
   }
 
   public static double f64Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return Double.longBitsToDouble(U.getLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8)));
+    Extent e = m.extent;
+    return Double.longBitsToDouble(
+        U.getLongUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset));
   }
 
   public static int i32Load8S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1));
+    Extent e = m.extent;
+    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset);
   }
 
   public static int i32Load8U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1)) & 0xFF;
+    Extent e = m.extent;
+    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset) & 0xFF;
   }
 
   public static int i32Load16S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2));
+    Extent e = m.extent;
+    return U.getShortUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset);
   }
 
   public static int i32Load16U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2)) & 0xFFFF;
+    Extent e = m.extent;
+    return U.getShortUnaligned(
+            e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset)
+        & 0xFFFF;
   }
 
   public static long i64Load8S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1));
+    Extent e = m.extent;
+    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset);
   }
 
   public static long i64Load8U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getByte(e.bytes(), BASE + e.index(addr, offset, 1)) & 0xFFL;
+    Extent e = m.extent;
+    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset) & 0xFFL;
   }
 
   public static long i64Load16S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2));
+    Extent e = m.extent;
+    return U.getShortUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset);
   }
 
   public static long i64Load16U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2)) & 0xFFFFL;
+    Extent e = m.extent;
+    return U.getShortUnaligned(
+            e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset)
+        & 0xFFFFL;
   }
 
   public static long i64Load32S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4));
+    Extent e = m.extent;
+    return U.getIntUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset);
   }
 
   public static long i64Load32U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    return U.getIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4)) & 0xFFFF_FFFFL;
+    Extent e = m.extent;
+    return U.getIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset)
+        & 0xFFFF_FFFFL;
   }
 
   // ---- stores ----
 
   public static void i32Store(int addr, int v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4), v);
+    Extent e = m.extent;
+    U.putIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset, v);
   }
 
   public static void i64Store(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8), v);
+    Extent e = m.extent;
+    U.putLongUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset, v);
   }
 
   public static void f32Store(int addr, float v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4), Float.floatToRawIntBits(v));
+    Extent e = m.extent;
+    U.putIntUnaligned(
+        e.bytes,
+        BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset,
+        Float.floatToRawIntBits(v));
   }
 
   public static void f64Store(int addr, double v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putLongUnaligned(e.bytes(), BASE + e.index(addr, offset, 8), Double.doubleToRawLongBits(v));
+    Extent e = m.extent;
+    U.putLongUnaligned(
+        e.bytes,
+        BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset,
+        Double.doubleToRawLongBits(v));
   }
 
   public static void i32Store8(int addr, int v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putByte(e.bytes(), BASE + e.index(addr, offset, 1), (byte) v);
+    Extent e = m.extent;
+    U.putByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset, (byte) v);
   }
 
   public static void i32Store16(int addr, int v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2), (short) v);
+    Extent e = m.extent;
+    U.putShortUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset, (short) v);
   }
 
   public static void i64Store8(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putByte(e.bytes(), BASE + e.index(addr, offset, 1), (byte) v);
+    Extent e = m.extent;
+    U.putByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset, (byte) v);
   }
 
   public static void i64Store16(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putShortUnaligned(e.bytes(), BASE + e.index(addr, offset, 2), (short) v);
+    Extent e = m.extent;
+    U.putShortUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset, (short) v);
   }
 
   public static void i64Store32(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent();
-    U.putIntUnaligned(e.bytes(), BASE + e.index(addr, offset, 4), (int) v);
+    Extent e = m.extent;
+    U.putIntUnaligned(
+        e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset, (int) v);
   }
 }

@@ -140,11 +140,10 @@ final class FunctionSplitter {
     CodeShape shape = new CodeShape(module, funcIndex);
     boolean pinning = pinnedLoops != null && !pinnedLoops.isEmpty();
     // Pinned loops stay in the function's own method, where the locals its chunks share live in
-    // the frame array: split, such a loop would read and write memory for every one of them. So a
-    // function with pinned loops is split only when its estimate nears the limit, at twice the
-    // threshold (spectral's main, entered mid-loop in tiered mode: 5.4-5.9 s per run split,
-    // 1.9-2.8 s whole). A threshold of 0 (its methods came out too big) stays 0.
-    if (shape.totalCost() <= (pinning ? 2 * threshold : threshold)) {
+    // the frame array: split, such a loop reads and writes memory for every one of them
+    // (spectral's main, entered mid-loop in tiered mode: 5.4-5.9 s per run split, 1.9-2.8 s
+    // whole). That is one reason the threshold is near the limit (ModuleCompiler.emit).
+    if (shape.totalCost() <= threshold) {
       return Plan.NONE;
     }
     FunctionSplitter s = new FunctionSplitter(shape, target);

@@ -263,7 +263,7 @@ final class ModuleCompiler {
     int[] members = Arrays.copyOfRange(functions, start, end);
     boolean[] memberOsr = osr == null ? null : Arrays.copyOfRange(osr, start, end);
     Map<Integer, Integer> targets = new HashMap<>();
-    int defaultTarget = methodLimit * 9 / 20;
+    int defaultTarget = splitTarget(methodLimit);
     for (int attempt = 1; ; attempt++) {
       ClassEmitter emitter =
           new ClassEmitter(
@@ -275,10 +275,7 @@ final class ModuleCompiler {
               metered,
               f -> targets.getOrDefault(f, defaultTarget),
               // A function is split if its estimate is over the target, and again, harder,
-              // whatever its estimate, if a method came out over the limit anyway. The target is
-              // well under HotSpot's limit because C2 stops inlining once a compilation reaches
-              // its node budget: a method of 8000 bytes of wasm code holds more memory accesses
-              // than C2 inlines (docs/compiler.md, "Memory access and C2's node budget").
+              // whatever its estimate, if a method came out over the limit anyway.
               f -> targets.getOrDefault(f, defaultTarget) < defaultTarget ? 0 : defaultTarget,
               pins);
       byte[] bytes;
@@ -328,6 +325,25 @@ final class ModuleCompiler {
         return;
       }
     }
+  }
+
+  /**
+   * The size in estimated bytes of bytecode ({@link CodeShape}) over which a function is split, and
+   * that its chunks aim at, for methods of at most {@code methodLimit} bytes.
+   *
+   * <p>Splitting has a price at every call of the function (its frame, the locals chunks share in
+   * arrays, the chunk calls): at 9/20 of the limit dlmalloc's free was split and bintrees ran 1.4
+   * times slower than at 9/10. Below the limit, the bound is C2's: it inlines at most 8000 bytes of
+   * bytecode into one compilation, the method's own included, and a memory access inlines a helper
+   * (docs/compiler.md, "Big functions"). {@link DirectMemoryOps}'s are small enough for 9/10 (the
+   * estimates are generous: dlfree's 2527 bytes are estimated at about 3700); {@link MemoryOps}'s
+   * var handle accesses inline a few hundred bytes each, so where compiled code uses them (a JVM
+   * without the export of {@code jdk.internal.misc}) the target stays at 9/20, where nbody's main,
+   * 2856 bytes with 150 accesses, is split: whole, its accesses stayed calls and it ran 3 times
+   * slower.
+   */
+  static int splitTarget(int methodLimit) {
+    return DirectMemoryOps.AVAILABLE ? methodLimit * 9 / 10 : methodLimit * 9 / 20;
   }
 
   /** The sizes of each function's methods ({@code f<i>}, {@code f<i>$<chunk>}, {@code osr<i>}). */

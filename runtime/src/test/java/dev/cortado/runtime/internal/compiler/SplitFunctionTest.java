@@ -30,14 +30,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SplitFunctionTest {
   enum Mode {
     COMPILED(StoreConfig.defaults().withTier(Tier.COMPILED)),
-    SPLIT(StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(2000)),
+    SPLIT(StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(1000)),
     SPLIT_SMALL(StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(200)),
     TIERED(
         StoreConfig.defaults()
             .withTier(Tier.TIERED)
             .withTierUpThreshold(30)
             .withBackgroundCompilation(false)
-            .withCompiledMethodLimit(2000));
+            .withCompiledMethodLimit(1000));
 
     final StoreConfig config;
 
@@ -242,13 +242,14 @@ class SplitFunctionTest {
   @Test
   void chunksTakeTheFrameRatherThanTheirLocals() throws Exception {
     WasmModule module = WasmModule.parseText(wat());
-    CompiledModule code = CompiledModule.of(module, 2000);
+    CompiledModule code = CompiledModule.of(module, 1800);
     code.compileAll();
     assertThat(code.statistics().splitFunctions).isEqualTo(1);
     List<java.lang.reflect.Method> chunks = ChunkMethods.of(code, module.importedFunctionCount());
     for (java.lang.reflect.Method m : chunks) {
-      // entry, long[], Object[], fuel, instance
-      assertThat(m.getParameterCount()).as(m.getName()).isLessThanOrEqualTo(5);
+      // entry, long[], Object[], fuel, instance, and up to three operands a chunk may start
+      // above (the body's expressions are no deeper): never one per local (there are TEMPS + 6)
+      assertThat(m.getParameterCount()).as(m.getName()).isLessThanOrEqualTo(8);
     }
     assertThat(chunks.size()).isGreaterThan(2);
   }

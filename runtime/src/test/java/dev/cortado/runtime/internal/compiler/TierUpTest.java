@@ -139,23 +139,28 @@ class TierUpTest {
   }
 
   @Test
-  void aFunctionEnteredMidLoopIsSplitOnlyNearTheLimit() {
-    // Its hot loop stays in its own method, where the locals shared with chunks live in the
-    // frame array: split only when it must be (FunctionSplitter.plan). Compiled from its start,
-    // the same function at the same limit is split.
+  void aFunctionIsSplitOnlyNearTheLimit() {
+    // Splitting costs every call (ModuleCompiler.splitTarget): a function estimated under the
+    // target stays one method, entered mid-loop or from its start; over it, it is split.
     int cost = new CodeShape(splittableLoop(), 1).totalCost();
-    int limit = cost * 3 / 2; // the estimate lies between 9/20 and 9/10 of it
-    List<Boolean> seen = new ArrayList<>();
-    Instance tiered = splittableLoopModule(tieredAt(200, limit), seen);
-    assertThat(tiered.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
-    assertThat(seen.subList(seen.indexOf(Boolean.TRUE), seen.size())).doesNotContain(false);
-    assertThat(splitFunctions(tiered)).isZero();
-    Instance compiled =
-        splittableLoopModule(
-            StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(limit),
-            new ArrayList<>());
-    assertThat(compiled.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
-    assertThat(splitFunctions(compiled)).isEqualTo(1);
+    int whole = cost;
+    while (ModuleCompiler.splitTarget(whole) < cost) {
+      whole += 16;
+    }
+    for (int limit : new int[] {whole, whole - 32}) {
+      List<Boolean> seen = new ArrayList<>();
+      Instance tiered = splittableLoopModule(tieredAt(200, limit), seen);
+      assertThat(tiered.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+      assertThat(seen.subList(seen.indexOf(Boolean.TRUE), seen.size())).doesNotContain(false);
+      Instance compiled =
+          splittableLoopModule(
+              StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(limit),
+              new ArrayList<>());
+      assertThat(compiled.function("run").call(Value.i32(1000))).containsExactly(Value.i32(1000));
+      int expected = limit == whole ? 0 : 1;
+      assertThat(splitFunctions(tiered)).as("tiered, limit %d", limit).isEqualTo(expected);
+      assertThat(splitFunctions(compiled)).as("compiled, limit %d", limit).isEqualTo(expected);
+    }
   }
 
   @Test
