@@ -81,7 +81,7 @@ public final class MemoryInstance implements Memory {
    * <p>Public, and an extent's fields too, so that {@code DirectMemoryOps} reads them without
    * accessor calls: C2 counts every method it inlines, accessors included, against its budget of
    * inlined bytecode per compilation, and each memory access of a wasm function inlines one of
-   * those helpers (docs/compiler.md, "Memory access and C2's budgets"). Written only here.
+   * those helpers (docs/compiler.md, "Memory access and C2's node budget"). Written only here.
    */
   public Extent extent;
 
