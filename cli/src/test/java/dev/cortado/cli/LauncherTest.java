@@ -137,7 +137,7 @@ class LauncherTest {
    * The distribution's {@code bin/cortado}, with a stand-in {@code java} that prints its arguments
    * and, as the JVM does, the incubator warning when it is given the Vector API module.
    */
-  private static Run distLauncher(Path home, String vectorApi) throws Exception {
+  private static Run distLauncher(Path home, String vectorApi, String... args) throws Exception {
     Path bin = Files.createDirectories(home.resolve("bin"));
     Files.copy(Path.of("src/dist/bin/cortado"), bin.resolve("cortado"));
     Files.copy(LAUNCH, bin.resolve("cortado-launch"));
@@ -154,7 +154,9 @@ class LauncherTest {
         """
             .formatted(WARNING));
     java.toFile().setExecutable(true);
-    ProcessBuilder builder = new ProcessBuilder("bash", bin.resolve("cortado").toString(), "run");
+    List<String> command = new ArrayList<>(List.of("bash", bin.resolve("cortado").toString()));
+    command.addAll(args.length == 0 ? List.of("run") : List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("JAVA_HOME", jdk.getParent().toString());
     if (vectorApi == null) {
       builder.environment().remove("CORTADO_VECTOR_API");
@@ -175,6 +177,52 @@ class LauncherTest {
         + " ";
   }
 
+  /**
+   * What {@code run} adds outside {@code --tier interpreter}: C1 alone compiles the interpreter.
+   */
+  private static final String INTERPRETER_C1 =
+      "-XX:CompileCommand=quiet"
+          + " -XX:CompileCommand=MaxNodeLimit,dev/cortado/runtime/internal/interpreter/*.*,1 ";
+
+  @Test
+  void runLetsOnlyC1CompileTheInterpreterUnlessItIsTheTier() throws Exception {
+    // The package the pattern names holds the interpreter's dispatch loop.
+    assertThat(
+            Class.forName(
+                "dev.cortado.runtime.internal.interpreter.HotLoop",
+                false,
+                getClass().getClassLoader()))
+        .isNotNull();
+    Path home = Files.createTempDirectory("cortado-home");
+    try {
+      String[][] withIt = {
+        {"run"}, {"run", "--tier", "tiered", "m.wasm"}, {"run", "--tier=compiled", "m.wasm"}
+      };
+      int i = 0;
+      for (String[] args : withIt) {
+        Run r = distLauncher(home.resolve("with" + i++), "0", args);
+        assertThat(r.outText()).as(String.join(" ", args)).contains(INTERPRETER_C1);
+      }
+      String[][] without = {
+        {"run", "--tier", "interpreter", "m.wasm"},
+        {"run", "--tier=interpreter", "m.wasm"},
+        {"wast", "--tier", "tiered", "s.wast"},
+        {"validate", "m.wasm"}
+      };
+      for (String[] args : without) {
+        Run r = distLauncher(home.resolve("without" + i++), "0", args);
+        assertThat(r.outText())
+            .as(String.join(" ", args))
+            .doesNotContain("internal/interpreter")
+            .contains(commands(home.resolve("without" + (i - 1))));
+      }
+    } finally {
+      try (var files = Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   @Test
   void theDistributionLauncherEnablesTheVectorApiByDefaultWithoutItsWarning() throws Exception {
     Path home = Files.createTempDirectory("cortado-home");
@@ -186,6 +234,7 @@ class LauncherTest {
                 "--add-modules jdk.incubator.vector "
                     + DIRECT_MEMORY
                     + commands(home.resolve(String.valueOf(setting)))
+                    + INTERPRETER_C1
                     + "-p ")
             .endsWith(" run\n");
         assertThat(r.errText()).isEqualTo("guest\n");
@@ -193,7 +242,7 @@ class LauncherTest {
       }
       Run off = distLauncher(home.resolve("off"), "0");
       assertThat(off.outText())
-          .startsWith(DIRECT_MEMORY + commands(home.resolve("off")) + "-p ")
+          .startsWith(DIRECT_MEMORY + commands(home.resolve("off")) + INTERPRETER_C1 + "-p ")
           .doesNotContain("jdk.incubator.vector");
       assertThat(off.errText()).isEqualTo("guest\n");
     } finally {
