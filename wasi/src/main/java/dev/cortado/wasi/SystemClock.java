@@ -9,7 +9,10 @@ import java.time.Instant;
 final class SystemClock implements WasiClock {
   static final SystemClock INSTANCE = new SystemClock();
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** Loaded at the first read of the thread's CPU time: the management classes cost start-up. */
+  private static final class Threads {
+    static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+  }
 
   private SystemClock() {}
 
@@ -24,7 +27,7 @@ final class SystemClock implements WasiClock {
       case PROCESS_CPUTIME ->
           ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
       case THREAD_CPUTIME ->
-          THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0L;
+          Threads.MX.isCurrentThreadCpuTimeSupported() ? Threads.MX.getCurrentThreadCpuTime() : 0L;
     };
   }
 

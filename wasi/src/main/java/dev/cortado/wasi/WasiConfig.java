@@ -79,7 +79,7 @@ public final class WasiConfig {
         OutputStream.nullOutputStream(),
         OutputStream.nullOutputStream(),
         WasiClock.system(),
-        new SecureRandom(),
+        new LazySecureRandom(),
         List.of(),
         null,
         0);

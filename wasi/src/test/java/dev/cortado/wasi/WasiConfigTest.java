@@ -13,6 +13,19 @@ import org.junit.jupiter.api.Test;
 
 class WasiConfigTest {
   @Test
+  void theDefaultRandomDrawsFreshBytes() {
+    // A SecureRandom made at first use (LazySecureRandom): two draws of 32 bytes are equal, or all
+    // zero, with probability 2^-256.
+    var random = WasiConfig.defaults().random();
+    byte[] a = new byte[32];
+    byte[] b = new byte[32];
+    random.nextBytes(a);
+    random.nextBytes(b);
+    assertThat(a).isNotEqualTo(b).isNotEqualTo(new byte[32]);
+    assertThat(random.nextLong()).isNotEqualTo(random.nextLong());
+  }
+
+  @Test
   void defaultsGrantNothing() {
     WasiConfig c = WasiConfig.defaults();
     assertThat(c.args()).isEmpty();

@@ -562,20 +562,22 @@ public enum Opcode {
     }
   }
 
+  // Plain loops rather than streams and regular expressions here and below: every `cortado`
+  // process runs this for each of the ~500 opcodes before the JIT has compiled anything.
   private static List<ValType> types(String letters) {
-    return letters
-        .chars()
-        .mapToObj(
-            c ->
-                switch (c) {
-                  case 'i' -> ValType.I32;
-                  case 'l' -> ValType.I64;
-                  case 'f' -> ValType.F32;
-                  case 'd' -> ValType.F64;
-                  case 'v' -> ValType.V128;
-                  default -> throw new AssertionError((char) c);
-                })
-        .toList();
+    ValType[] types = new ValType[letters.length()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] =
+          switch (letters.charAt(i)) {
+            case 'i' -> ValType.I32;
+            case 'l' -> ValType.I64;
+            case 'f' -> ValType.F32;
+            case 'd' -> ValType.F64;
+            case 'v' -> ValType.V128;
+            default -> throw new AssertionError(letters.charAt(i));
+          };
+    }
+    return List.of(types);
   }
 
   /** The prefix byte ({@code 0xFC} or {@code 0xFD}), or 0 for a single-byte opcode. */
@@ -650,12 +652,20 @@ public enum Opcode {
         default -> 4; // v128
       };
     }
-    if (access.matches("load\\d+x\\d+_[su]")) {
+    int start = 0;
+    while (!Character.isDigit(access.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (end < access.length() && Character.isDigit(access.charAt(end))) {
+      end++;
+    }
+    if (end < access.length() && access.charAt(end) == 'x') {
       return 3; // v128.load8x8_s ... v128.load32x2_u
     }
     // load8_s, store16, load32_zero, load64_splat, store8_lane, ...: the first number is the size.
-    String digits = access.replaceAll("^\\D+(\\d+).*$", "$1");
-    return Integer.numberOfTrailingZeros(Integer.parseInt(digits) / 8);
+    int bits = Integer.parseInt(access, start, end, 10);
+    return Integer.numberOfTrailingZeros(bits / 8);
   }
 
   /**

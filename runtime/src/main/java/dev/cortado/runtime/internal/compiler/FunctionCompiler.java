@@ -148,7 +148,13 @@ final class FunctionCompiler {
 
   private final OperandStack stack = new OperandStack(this);
   private final ControlEmitter control;
-  private final SimdEmitter simd;
+
+  /**
+   * Made at the first SIMD instruction: its class's tables take tens of milliseconds to build in a
+   * fresh JVM, which a module without SIMD (most) should not pay at start-up.
+   */
+  private SimdEmitter simd;
+
   private boolean reachable = true;
   private final FusedConditions conditions = new FusedConditions(this);
   private int[] sourceOffsets = new int[16];
@@ -190,7 +196,6 @@ final class FunctionCompiler {
     this.osr = osr;
     this.fuelCharges = cc.metered() ? FuelCosts.charges(body) : null;
     this.control = new ControlEmitter(this);
-    this.simd = new SimdEmitter(this);
   }
 
   /**
@@ -546,7 +551,7 @@ final class FunctionCompiler {
       }
       default -> {
         if (op.prefix() == 0xFD) {
-          simd.emit(in);
+          simd().emit(in);
         } else if (Conditions.isComparison(op)) {
           conditions.compare(op, index + 1 < body.size() ? body.get(index + 1).opcode() : null);
         } else if (!AccessEmitter.emit(this, in)) {
@@ -632,10 +637,17 @@ final class FunctionCompiler {
     stack.pop(1);
   }
 
+  private SimdEmitter simd() {
+    if (simd == null) {
+      simd = new SimdEmitter(this);
+    }
+    return simd;
+  }
+
   private void select() {
     ValType t = stack.type(stack.size() - 2);
     if (t == ValType.V128) {
-      simd.select();
+      simd().select();
       return;
     }
     stack.materialize(3);
