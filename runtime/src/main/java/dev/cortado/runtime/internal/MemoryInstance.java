@@ -34,8 +34,7 @@ import java.util.Objects;
  * computed as an unsigned 64-bit sum (base + offset) and throw {@link TrapSignal} when out of
  * bounds. Compiled code has its own copies of the loads and stores ({@code compiler.MemoryOps},
  * checked with {@link #index} and reading {@link #array()}, and {@code compiler.DirectMemoryOps},
- * checked against one {@link #extent()}). The {@link Memory} API methods throw a public {@link
- * Trap}.
+ * checked against one {@link #extent}). The {@link Memory} API methods throw a public {@link Trap}.
  */
 public final class MemoryInstance implements Memory {
   /** Little-endian views of a byte array: the memory's loads and stores. */
@@ -96,21 +95,6 @@ public final class MemoryInstance implements Memory {
     Extent(byte[] bytes, int size) {
       this.bytes = bytes;
       this.size = size;
-    }
-
-    /** The array. */
-    public byte[] bytes() {
-      return bytes;
-    }
-
-    /** The memory's size in bytes. */
-    public int size() {
-      return size;
-    }
-
-    /** As {@link MemoryInstance#index}, against this size. */
-    public int index(int addr, int offset, int n) {
-      return checkedIndex(addr, offset, n, size);
     }
   }
 
@@ -303,11 +287,6 @@ public final class MemoryInstance implements Memory {
    */
   public int index(int addr, int offset, int n) {
     return checkedIndex(addr, offset, n, size);
-  }
-
-  /** The current {@link Extent}: the array and the size that bounds accesses to it. */
-  public Extent extent() {
-    return extent;
   }
 
   // Small, as C2 counts the bytecode of what it inlines (docs/compiler.md, "Memory access"): the

@@ -108,8 +108,8 @@ class DirectMemoryOpsTest {
 
   /** The addresses to try, as unsigned 32-bit values in ints. */
   private static List<Integer> addresses(MemoryInstance m) {
-    int size = m.extent().size();
-    int array = m.extent().bytes().length;
+    int size = m.extent.size;
+    int array = m.extent.bytes.length;
     List<Integer> list = new ArrayList<>(List.of(0, 1, 7, Integer.MAX_VALUE, Integer.MIN_VALUE));
     for (int d = -17; d <= 17; d++) {
       list.add(size + d);
@@ -138,9 +138,9 @@ class DirectMemoryOpsTest {
   @Test
   void growthLeavesTheArrayLongerThanTheMemory() {
     MemoryInstance m = memory(grown(module(), Tier.COMPILED));
-    assertThat(m.extent().size()).isEqualTo(4 * 65536);
-    assertThat(m.extent().bytes().length).isGreaterThan(m.extent().size());
-    assertThat(m.extent().bytes()).isSameAs(m.array());
+    assertThat(m.extent.size).isEqualTo(4 * 65536);
+    assertThat(m.extent.bytes.length).isGreaterThan(m.extent.size);
+    assertThat(m.extent.bytes).isSameAs(m.array());
   }
 
   /** What each of {@code ops} does at every offset and address, compiled against interpreted. */
@@ -195,10 +195,9 @@ class DirectMemoryOpsTest {
     assertThat(c.traps()).isGreaterThan(500);
     MemoryInstance a = memory(interpreted);
     MemoryInstance b = memory(compiled);
-    assertThat(Arrays.equals(a.array(), 0, a.extent().size(), b.array(), 0, b.extent().size()))
-        .isTrue();
+    assertThat(Arrays.equals(a.array(), 0, a.extent.size, b.array(), 0, b.extent.size)).isTrue();
     // Nothing was written past the memory, into the rest of the array.
-    byte[] rest = Arrays.copyOfRange(b.array(), b.extent().size(), b.array().length);
+    byte[] rest = Arrays.copyOfRange(b.array(), b.extent.size, b.array().length);
     assertThat(rest).containsOnly(0);
   }
 }
