@@ -124,6 +124,18 @@ final class FunctionSplitter {
     this.target = target;
   }
 
+  /**
+   * A function estimated over {@code BIG} times the threshold is cut into chunks of a {@code BIG}th
+   * of it. Such a function pays for splitting whatever the size of its chunks, and smaller ones
+   * cost C2 less each time it compiles one again: SQLite's VDBE and other functions of tens of KB
+   * are recompiled many times as speedtest1 reaches branches their profiles had never seen, and
+   * with chunks near the threshold C2 took most of a core for most of the run (speedtest1 whole
+   * process 10.3 s to 8.3 s, docs/compiler.md "Big functions"). Functions nearer the threshold keep
+   * chunks of its size: a hot loop cut in several chunks pays a chunk call per iteration (interp's
+   * dispatch loop, 1.2 times the threshold, ran 2.6 times slower in chunks of a quarter).
+   */
+  static final int BIG = 4;
+
   /** The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes. */
   static Plan plan(WasmModule module, int funcIndex, int target) {
     return plan(module, funcIndex, target, 0, null);
@@ -131,9 +143,10 @@ final class FunctionSplitter {
 
   /**
    * The chunks for function {@code funcIndex} if its code is estimated over {@code threshold}
-   * bytes, aiming at methods of {@code target} bytes, keeping the loops (by ordinal) in {@code
-   * pinnedLoops} and the blocks around them in the function's own method: an OSR entry can only
-   * enter loops there, and these are the loops the interpreter asked to enter.
+   * bytes, aiming at methods of {@code target} bytes (less for a function over {@link #BIG} times
+   * the threshold), keeping the loops (by ordinal) in {@code pinnedLoops} and the blocks around
+   * them in the function's own method: an OSR entry can only enter loops there, and these are the
+   * loops the interpreter asked to enter.
    */
   static Plan plan(
       WasmModule module, int funcIndex, int target, int threshold, java.util.BitSet pinnedLoops) {
@@ -145,6 +158,9 @@ final class FunctionSplitter {
     // whole). That is one reason the threshold is near the limit (ModuleCompiler.emit).
     if (shape.totalCost() <= threshold) {
       return Plan.NONE;
+    }
+    if (threshold > 0 && shape.totalCost() > BIG * threshold) {
+      target = Math.min(target, threshold / BIG);
     }
     FunctionSplitter s = new FunctionSplitter(shape, target);
     if (pinning) {

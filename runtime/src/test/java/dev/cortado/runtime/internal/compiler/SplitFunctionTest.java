@@ -221,7 +221,7 @@ class SplitFunctionTest {
   void theSwitchIsCutIntoChunksCalledFromTheDispatch() {
     WasmModule module = WasmModule.parseText(wat());
     int run = module.importedFunctionCount();
-    FunctionSplitter.Plan plan = FunctionSplitter.plan(module, run, 900, 1600, null);
+    FunctionSplitter.Plan plan = FunctionSplitter.plan(module, run, 900, 0, null);
     List<FunctionSplitter.Chunk> switchChunks =
         plan.chunks().stream().filter(c -> c.entries != null).toList();
     assertThat(switchChunks.size()).isGreaterThan(2);
@@ -232,6 +232,29 @@ class SplitFunctionTest {
     assertThat(switchChunks).allMatch(c -> c.children.isEmpty());
     assertThat(switchChunks).anyMatch(c -> c.cached).anyMatch(c -> !c.cached);
     assertThat(plan.chunks()).allMatch(c -> nesting(c) <= 2);
+  }
+
+  /**
+   * A function over {@link FunctionSplitter#BIG} times the threshold is cut into chunks of a {@code
+   * BIG}th of it (cheaper for C2 to compile again); one under that, into chunks of the target it is
+   * given.
+   */
+  @Test
+  void aFunctionManyTimesTheThresholdIsCutFiner() {
+    WasmModule module = WasmModule.parseText(wat());
+    int run = module.importedFunctionCount();
+    int cost = new CodeShape(module, run).totalCost();
+    int near = cost / 2;
+    int far = cost / (FunctionSplitter.BIG + 1);
+    int nearChunks = FunctionSplitter.plan(module, run, near, near, null).chunks().size();
+    int farChunks = FunctionSplitter.plan(module, run, far, far, null).chunks().size();
+    // A threshold of 0 splits with exactly the target given.
+    assertThat(nearChunks)
+        .isEqualTo(FunctionSplitter.plan(module, run, near, 0, null).chunks().size());
+    assertThat(farChunks)
+        .isEqualTo(
+            FunctionSplitter.plan(module, run, far / FunctionSplitter.BIG, 0, null).chunks().size())
+        .isGreaterThan(FunctionSplitter.plan(module, run, far, 0, null).chunks().size());
   }
 
   private static int nesting(FunctionSplitter.Chunk c) {
