@@ -2,7 +2,6 @@ package dev.cortado.runtime.internal;
 
 import dev.cortado.runtime.internal.compiler.CompiledInstance;
 import dev.cortado.runtime.internal.compiler.LimitOps;
-import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -11,13 +10,13 @@ import java.lang.invoke.MutableCallSite;
 /**
  * Interruption polls that cost nothing until an interruption (docs/limits.md). Running code polls
  * at loop headers and function entries: the interpreter through {@link #poll}, compiled code
- * through an {@code invokedynamic} bound to {@link #compiledSite}. Both go through one call site
- * for the whole JVM whose target does nothing, and HotSpot inlines it to no code at all, depending
- * on the target. When a store whose code is running is interrupted, {@link #request} switches the
- * targets to the read of the store's flag: changing a target deoptimizes every method that inlined
- * the old one, running loops included (at their next safepoint poll), so from then on every poll
- * reads its store's flag. When that store's code has returned or trapped, {@link #release} switches
- * them back.
+ * through {@code LimitOps.poll}, which invokes {@link #compiledSite}'s target. Both go through one
+ * call site for the whole JVM whose target does nothing, and HotSpot inlines it to no code at all,
+ * depending on the target. When a store whose code is running is interrupted, {@link #request}
+ * switches the targets to the read of the store's flag: changing a target deoptimizes every method
+ * that inlined the old one, running loops included (at their next safepoint poll), so from then on
+ * every poll reads its store's flag. When that store's code has returned or trapped, {@link
+ * #release} switches them back.
  *
  * <p>A volatile read at every poll would be correct too, but C2 compiles it as a load and an
  * acquire barrier, after which every field the loop uses (the memory segment's bounds, say) is
@@ -73,8 +72,8 @@ public final class InterruptPolls {
     }
   }
 
-  /** The call site that compiled code's polls are bound to ({@code LimitOps.pollSite}). */
-  public static CallSite compiledSite() {
+  /** The call site that compiled code's polls are bound to ({@code LimitOps.poll}). */
+  public static MutableCallSite compiledSite() {
     return COMPILED;
   }
 

@@ -20,7 +20,6 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
-import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
@@ -63,22 +62,8 @@ final class FunctionCompiler {
   private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
   private static final ClassDesc CD_LimitOps = ClassDesc.of(LimitOps.class.getName());
 
-  private static final DirectMethodHandleDesc POLL_BOOTSTRAP =
-      MethodHandleDesc.ofMethod(
-          DirectMethodHandleDesc.Kind.STATIC,
-          CD_LimitOps,
-          "pollSite",
-          MethodTypeDesc.of(
-              ConstantDescs.CD_CallSite,
-              ConstantDescs.CD_MethodHandles_Lookup,
-              ConstantDescs.CD_String,
-              ConstantDescs.CD_MethodType));
-
-  private static final DynamicCallSiteDesc POLL =
-      DynamicCallSiteDesc.of(
-          POLL_BOOTSTRAP,
-          "poll",
-          MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance));
+  private static final MethodTypeDesc POLL =
+      MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance);
 
   // Descriptors used in every method, made once: a descriptor's string is built on first use.
   private static final MethodTypeDesc MEMORY =
@@ -434,7 +419,7 @@ final class FunctionCompiler {
       return;
     }
     cb.aload(ctxSlot);
-    cb.invokedynamic(POLL);
+    cb.invokestatic(CD_LimitOps, "poll", POLL);
   }
 
   /** At a loop's header: the interruption poll and the charge for the loop body's stretch. */
