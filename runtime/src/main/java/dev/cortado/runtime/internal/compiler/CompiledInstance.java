@@ -42,6 +42,12 @@ public final class CompiledInstance {
    */
   public MultiValue spill;
 
+  /**
+   * By function index: a split function's own {@code long[]} frame, which its calls take in turn
+   * (see {@link SplitOps#takeLongs}), or null before its first call.
+   */
+  public final long[][] longFrames;
+
   CompiledInstance(ModuleInstance instance, CompiledModule code) {
     this.instance = instance;
     this.code = code;
@@ -54,5 +60,6 @@ public final class CompiledInstance {
     this.datas = instance.datas;
     this.multiValue = new MultiValue(Math.max(1, code.maxExtraResults()));
     this.spill = new MultiValue(Math.max(1, code.spillCapacity()));
+    this.longFrames = new long[code.module().functionCount()][];
   }
 }

@@ -492,6 +492,7 @@ final class ControlEmitter {
               MethodTypeDesc.of(
                   ConstantDescs.CD_void, JvmTypes.desc(t), JvmTypes.CD_MultiValue, CD_int));
     }
+    fc.releaseFrame();
     if (n == 0) {
       cb().return_();
     } else {

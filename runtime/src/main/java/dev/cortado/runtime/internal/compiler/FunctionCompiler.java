@@ -257,7 +257,7 @@ final class FunctionCompiler {
     if (chunk == null && frame.paramCount() > 0) {
       longsSlot = cb.allocateLocal(TypeKind.REFERENCE);
       refsSlot = cb.allocateLocal(TypeKind.REFERENCE);
-      frame.allocate(cb, longsSlot, refsSlot);
+      frame.allocate(cb, funcIndex, ctxSlot, longsSlot, refsSlot);
     }
     if (osr) {
       OsrEmitter.loadLocals(this);
@@ -697,6 +697,16 @@ final class FunctionCompiler {
 
   int longsSlot() {
     return longsSlot;
+  }
+
+  /**
+   * Before the function's method returns: lets the next call take its frame's {@code long[]} (see
+   * {@link SplitOps#takeLongs}). Chunks return to the function's method, not from the call.
+   */
+  void releaseFrame() {
+    if (chunk == null && longsSlot >= 0) {
+      frame.release(cb, longsSlot);
+    }
   }
 
   int refsSlot() {

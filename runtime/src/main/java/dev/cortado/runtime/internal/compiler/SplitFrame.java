@@ -8,7 +8,6 @@ import static java.lang.constant.ConstantDescs.CD_long;
 
 import dev.cortado.wasm.ValType;
 import java.lang.classfile.CodeBuilder;
-import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.Arrays;
@@ -22,11 +21,11 @@ import java.util.List;
  * arguments however many locals the chunk uses, and nothing is copied back at its exits. The
  * function's own method keeps the locals no chunk uses in JVM locals.
  *
- * <p>Each call of the function makes its own frame, so recursion and re-entry (a host function
- * calling back into the module) need no care. Accesses are plain array instructions rather than
- * calls of helpers: C2 stops inlining once a method and what it inlined reach {@code
- * DesiredMethodLimit} (8000 bytes of bytecode), which a big chunk with a helper call per local
- * access would reach.
+ * <p>Each call of the function has its own frame, so recursion and re-entry (a host function
+ * calling back into the module) need no care; the {@code long[]} of a call that returned is reused
+ * by the next ({@link SplitOps#takeLongs}). Accesses are plain array instructions rather than calls
+ * of helpers: C2 stops inlining once a method and what it inlined reach {@code DesiredMethodLimit}
+ * (8000 bytes of bytecode), which a big chunk with a helper call per local access would reach.
  */
 final class SplitFrame {
   static final SplitFrame NONE = new SplitFrame(new int[0], 0, 0);
@@ -37,6 +36,9 @@ final class SplitFrame {
   private static final MethodTypeDesc DOUBLE_TO_BITS = MethodTypeDesc.of(CD_long, CD_double);
   private static final ClassDesc CD_Float = ClassDesc.of("java.lang.Float");
   private static final ClassDesc CD_Double = ClassDesc.of("java.lang.Double");
+  private static final ClassDesc CD_SplitOps = ClassDesc.of(SplitOps.class.getName());
+  private static final MethodTypeDesc TAKE_LONGS =
+      MethodTypeDesc.of(CD_long.arrayType(), JvmTypes.CD_CompiledInstance, CD_int, CD_int);
 
   /** For each wasm local, its index in the {@code long[]} or the {@code Object[]}, or -1. */
   private final int[] index;
@@ -101,19 +103,35 @@ final class SplitFrame {
   }
 
   /**
-   * Makes a frame of zeroes (the default value of every type, spec 4.2.x) in the locals {@code
-   * longsSlot} and {@code refsSlot}.
+   * Makes a frame of zeroes (the default value of every type, spec 4.2.x) for a call of {@code
+   * function} in the locals {@code longsSlot} and {@code refsSlot}: the {@code long[]} the
+   * function's own, unless a call of it holds that ({@link SplitOps#takeLongs}, {@link #release}).
    */
-  void allocate(CodeBuilder cb, int longsSlot, int refsSlot) {
+  void allocate(CodeBuilder cb, int function, int ctxSlot, int longsSlot, int refsSlot) {
     if (longs > 0) {
+      cb.aload(ctxSlot);
+      cb.loadConstant(function);
       cb.loadConstant(longs);
-      cb.newarray(TypeKind.LONG);
+      cb.invokestatic(CD_SplitOps, "takeLongs", TAKE_LONGS);
       cb.astore(longsSlot);
     }
     if (refs > 0) {
       cb.loadConstant(refs);
       cb.anewarray(CD_Object);
       cb.astore(refsSlot);
+    }
+  }
+
+  /**
+   * Lets the next call of the function take this call's {@code long[]} ({@link
+   * SplitOps#takeLongs}).
+   */
+  void release(CodeBuilder cb, int longsSlot) {
+    if (longs > 0) {
+      cb.aload(longsSlot);
+      cb.loadConstant(longs);
+      cb.lconst_0();
+      cb.lastore();
     }
   }
 

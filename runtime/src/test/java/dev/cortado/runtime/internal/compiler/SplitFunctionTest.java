@@ -202,6 +202,36 @@ class SplitFunctionTest {
     assertThat(outcomes(mode.config)).isEqualTo(expected);
   }
 
+  /**
+   * Calls of one instance reuse the split function's frame (SplitOps.takeLongs): its locals start
+   * at zero in every call, and a call that trapped, holding the frame, leaves later calls correct.
+   */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void callsOfOneInstanceAfterATrapGiveTheInterpretersResults(Mode mode) {
+    List<String> expected = sequence(INTERPRETER);
+    assertThat(expected).contains(TrapKind.UNREACHABLE.toString());
+    assertThat(sequence(mode.config)).isEqualTo(expected);
+  }
+
+  private static List<String> sequence(StoreConfig config) {
+    Instance inst = instantiate(new Store(config));
+    List<String> out = new ArrayList<>();
+    int[][] calls = {
+      {300, 12345, 2}, {300, 12345, 2}, {1_000_001, 13, 0}, {300, 12345, 2}, {8, 24, 0}
+    };
+    for (int[] c : calls) {
+      try {
+        out.add(
+            inst.function("run").call(Value.i32(c[0]), Value.i32(c[1]), Value.i32(c[2]))[0].asLong()
+                + "");
+      } catch (Trap t) {
+        out.add(t.kind().toString());
+      }
+    }
+    return out;
+  }
+
   /** On-stack replacement enters the loop around the switch, whose cases are switch chunks. */
   @Test
   void aRunningSwitchLoopMovesToCompiledCodeInTheMiddle() {
