@@ -375,7 +375,7 @@ final class ControlEmitter {
       if (target.kind == LOOP) {
         fc.branchBackIfTrue(target.label);
       } else {
-        fc.branchIfTrue(target.label);
+        fc.branchOutIfTrue(target.label);
       }
       return;
     }

@@ -600,6 +600,11 @@ final class FunctionCompiler {
     conditions.branchIfTrue(target);
   }
 
+  /** As {@link #branchIfTrue}, out of a block (see FusedConditions.branchOutIfTrue). */
+  void branchOutIfTrue(Label target) {
+    conditions.branchOutIfTrue(target);
+  }
+
   /** As {@link #branchIfTrue}, to a loop's header (see FusedConditions.branchBackIfTrue). */
   void branchBackIfTrue(Label header) {
     conditions.branchBackIfTrue(header);
@@ -608,6 +613,11 @@ final class FunctionCompiler {
   /** The instruction {@code back} places before the one being translated, or null. */
   Instruction preceding(int back) {
     return current - back >= 0 ? body.get(current - back) : null;
+  }
+
+  /** How local {@code x} moves per turn of the innermost loop here ({@link LoopCounters}). */
+  int loopStride(int x) {
+    return LoopCounters.stride(body, current, x);
   }
 
   private void drop() {

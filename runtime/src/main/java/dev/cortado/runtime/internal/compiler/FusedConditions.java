@@ -168,6 +168,51 @@ final class FusedConditions {
     branch(header, true);
   }
 
+  /**
+   * Pops the condition on top of the stack and branches forward to {@code target} if it is true: a
+   * {@code br_if} out of a block.
+   *
+   * <p>A loop that leaves in its middle when its counter reaches a constant, {@code br_if $out (x
+   * == limit)}, with {@code x} updated once per turn by a constant (sha256's rounds: {@code i ==
+   * 252}, {@code i += 4} further on), is not counted by C2, which then keeps every bounds check and
+   * a safepoint poll in it. For such a test this emits {@code if (x < limit) skip; if (x == limit)
+   * goto target} ({@code >} for a counter going down): the same condition, where the loop stays on
+   * a {@code <} test as C2 counts it. Other conditions branch as {@link #branchIfTrue} does.
+   */
+  void branchOutIfTrue(Label target) {
+    OperandStack stack = fc.stack();
+    if (stack.where(stack.size() - 1) == OperandStack.FUSED
+        && fused.equals(Conditions.of(Opcode.I32_EQ))
+        && isConstant(fc.preceding(2))
+        && fc.preceding(3) != null
+        && fc.preceding(3).opcode() == Opcode.LOCAL_GET) {
+      int stride = fc.loopStride(fc.preceding(3).index());
+      if (stride != 0) {
+        CodeBuilder cb = fc.cb();
+        int b = fc.allocateLocal(TypeKind.INT);
+        int a = fc.allocateLocal(TypeKind.INT);
+        cb.istore(b);
+        cb.istore(a);
+        Label skip = cb.newLabel();
+        cb.iload(a);
+        cb.iload(b);
+        if (stride > 0) {
+          cb.if_icmplt(skip);
+        } else {
+          cb.if_icmpgt(skip);
+        }
+        cb.iload(a);
+        cb.iload(b);
+        cb.if_icmpeq(target);
+        cb.labelBinding(skip);
+        fused = null;
+        stack.pop(1);
+        return;
+      }
+    }
+    branch(target, true);
+  }
+
   private static boolean isConstant(Instruction in) {
     return in != null && in.opcode() == Opcode.I32_CONST;
   }

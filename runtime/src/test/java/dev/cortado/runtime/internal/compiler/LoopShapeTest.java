@@ -136,6 +136,46 @@ class LoopShapeTest {
     assertThat(compiled.function("upLtU").call(Value.i32(-32))[0].asInt()).isEqualTo(1);
   }
 
+  /**
+   * A loop counting its iterations in local 1 that leaves in its middle when they reach 5000 or
+   * when counter local 0 equals {@code limit}, moving it by {@code step} after that test.
+   */
+  private static String leaveInTheMiddle(int limit, int step) {
+    return "block loop local.get 1 i32.const 1 i32.add local.set 1 "
+        + "local.get 1 i32.const 5000 i32.eq br_if 1 "
+        + ("local.get 0 i32.const " + limit + " i32.eq br_if 1 ")
+        + ("local.get 0 i32.const " + step + " i32.add local.set 0 br 0 end end local.get 1");
+  }
+
+  /**
+   * Loops that leave in their middle on {@code x == limit} (FusedConditions.branchOutIfTrue): on
+   * the limit, from below and above it, and on counters that step over it.
+   */
+  @Test
+  void loopsLeavingInTheMiddleExitAsTheInterpretersDo() {
+    WasmModule module =
+        Asm.module()
+            .func("up", "i32 -> i32", "i32", leaveInTheMiddle(1000, 4))
+            .func("down", "i32 -> i32", "i32", leaveInTheMiddle(0, -4))
+            .build();
+    Instance interpreted = instance(module, INTERPRETER);
+    Instance compiled = instance(module, COMPILED);
+    for (int repeat = 0; repeat < 3; repeat++) {
+      for (String name : List.of("up", "down")) {
+        for (int x : new int[] {0, 2, 400, 996, 1000, 1004, -8, 3, Integer.MAX_VALUE - 1}) {
+          Value[] expected = interpreted.function(name).call(Value.i32(x));
+          assertThat(compiled.function(name).call(Value.i32(x)))
+              .as(name + "(" + x + ")")
+              .isEqualTo(expected);
+        }
+      }
+    }
+    assertThat(compiled.function("up").call(Value.i32(0))[0].asInt()).isEqualTo(251);
+    assertThat(compiled.function("up").call(Value.i32(1004))[0].asInt()).isEqualTo(5000);
+    assertThat(compiled.function("down").call(Value.i32(400))[0].asInt()).isEqualTo(101);
+    assertThat(compiled.function("down").call(Value.i32(3))[0].asInt()).isEqualTo(5000);
+  }
+
   @Test
   void boundsChecksMatchTheInterpreterAtEveryEdge() {
     String[] accesses = {

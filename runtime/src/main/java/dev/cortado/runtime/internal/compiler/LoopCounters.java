@@ -1,0 +1,92 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.util.List;
+
+/**
+ * Finds a loop's counter: a local the loop body updates once, by a constant ({@code local.get x;
+ * i32.const c; i32.add; local.set x}, or {@code local.tee x}). The compiler shapes the tests of
+ * such counters so that C2 can count the loop ({@link FusedConditions}).
+ */
+final class LoopCounters {
+  private LoopCounters() {}
+
+  /**
+   * The constant by which local {@code x} moves at each turn of the innermost loop around
+   * instruction {@code at} of {@code body}: {@code c} if the loop's one update of {@code x} is
+   * {@code x = x + c} ({@code x - c}: {@code -c}), else 0 (no loop, no such update, or another
+   * one).
+   */
+  static int stride(List<Instruction> body, int at, int x) {
+    int start = loopStart(body, at);
+    if (start < 0) {
+      return 0;
+    }
+    int stride = 0;
+    int depth = 0;
+    for (int i = start + 1; i < body.size(); i++) {
+      Instruction in = body.get(i);
+      switch (in.opcode()) {
+        case BLOCK, LOOP, IF -> depth++;
+        case END -> {
+          if (depth-- == 0) {
+            return stride;
+          }
+        }
+        case LOCAL_SET, LOCAL_TEE -> {
+          if (in.index() == x) {
+            int c = i >= 3 ? update(body, i, x) : 0;
+            if (c == 0 || stride != 0) {
+              return 0;
+            }
+            stride = c;
+          }
+        }
+        default -> {}
+      }
+    }
+    return 0;
+  }
+
+  /** The index of the innermost {@code loop} around instruction {@code at}, or -1. */
+  private static int loopStart(List<Instruction> body, int at) {
+    int depth = 0;
+    for (int i = at - 1; i >= 0; i--) {
+      switch (body.get(i).opcode()) {
+        case END -> depth++;
+        case BLOCK, IF -> {
+          if (depth > 0) {
+            depth--;
+          }
+        }
+        case LOOP -> {
+          if (depth == 0) {
+            return i;
+          }
+          depth--;
+        }
+        default -> {}
+      }
+    }
+    return -1;
+  }
+
+  /** {@code c} if the three instructions before {@code set} make {@code x + c}, else 0. */
+  private static int update(List<Instruction> body, int set, int x) {
+    Instruction get = body.get(set - 3);
+    Instruction constant = body.get(set - 2);
+    Instruction op = body.get(set - 1);
+    if (get.opcode() != Opcode.LOCAL_GET
+        || get.index() != x
+        || constant.opcode() != Opcode.I32_CONST) {
+      return 0;
+    }
+    int c = (int) constant.value();
+    return switch (op.opcode()) {
+      case I32_ADD -> c;
+      case I32_SUB -> c == Integer.MIN_VALUE ? 0 : -c;
+      default -> 0;
+    };
+  }
+}
