@@ -267,7 +267,8 @@ final class FunctionCompiler {
         if (frame.holds(i) && param) {
           JvmTypes.load(cb, localTypes.get(i), localSlots[i]);
           LocalEmitter.store(this, i);
-        } else if (!frame.holds(i) && !param) {
+        } else if (!param) {
+          // In the frame too: a frame may be reused from an earlier call (SplitOps.takeLongs).
           JvmTypes.zero(cb, localTypes.get(i));
           LocalEmitter.store(this, i);
         }

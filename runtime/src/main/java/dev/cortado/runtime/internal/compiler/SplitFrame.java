@@ -103,9 +103,11 @@ final class SplitFrame {
   }
 
   /**
-   * Makes a frame of zeroes (the default value of every type, spec 4.2.x) for a call of {@code
-   * function} in the locals {@code longsSlot} and {@code refsSlot}: the {@code long[]} the
-   * function's own, unless a call of it holds that ({@link SplitOps#takeLongs}, {@link #release}).
+   * Makes the frame of a call of {@code function} in the locals {@code longsSlot} and {@code
+   * refsSlot}. The {@code long[]} is the function's own unless a call of it holds that ({@link
+   * SplitOps#takeLongs}, {@link #release}), and may hold an earlier call's values: the function's
+   * method then stores every local in it, the parameters and zero (the default value of every type,
+   * spec 4.2.x) in the others.
    */
   void allocate(CodeBuilder cb, int function, int ctxSlot, int longsSlot, int refsSlot) {
     if (longs > 0) {

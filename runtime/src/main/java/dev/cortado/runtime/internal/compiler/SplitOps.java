@@ -5,12 +5,13 @@ public final class SplitOps {
   private SplitOps() {}
 
   /**
-   * A {@code long[]} frame for a call of split function {@code function}, its first {@code length}
-   * elements zero: the function's own frame in {@link CompiledInstance#longFrames} if no call of it
-   * holds that frame (recursion, re-entry), else a new one. Element {@code length} says whether a
-   * call holds the frame; the function's method clears it as it returns ({@link
-   * SplitFrame#release}). A call that traps leaves it set, and later calls make frames of their
-   * own.
+   * A {@code long[]} frame for a call of split function {@code function}, holding {@code length}
+   * values and what an earlier call left in them (the function's method stores every local there at
+   * entry: its parameters, and zero in the others): the function's own frame in {@link
+   * CompiledInstance#longFrames} if no call of it holds that frame (recursion, re-entry), else a
+   * new one. Element {@code length} says whether a call holds the frame; the function's method
+   * clears it as it returns ({@link SplitFrame#release}). A call that traps leaves it set, and
+   * later calls make frames of their own.
    *
    * <p>A split function used to make its frame at every call, and a hot one such as dlmalloc's
    * {@code malloc} (7 KB of wasm, split) made bintrees allocate 3 GB per second of frames: little
@@ -27,8 +28,6 @@ public final class SplitOps {
       ctx.longFrames[function] = frame;
     } else if (frame[length] != 0) {
       return new long[length + 1];
-    } else {
-      java.util.Arrays.fill(frame, 0, length, 0L);
     }
     frame[length] = 1;
     return frame;
