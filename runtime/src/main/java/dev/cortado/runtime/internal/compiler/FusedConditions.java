@@ -109,22 +109,8 @@ final class FusedConditions {
         stride = -stride(fc.preceding(2), 3);
       }
       if (stride > 1 || stride < -1) {
-        int b = fc.allocateLocal(TypeKind.INT);
-        int a = fc.allocateLocal(TypeKind.INT);
-        cb.istore(b);
-        cb.istore(a);
-        cb.iload(a);
-        cb.iload(b);
-        if (stride > 0) {
-          cb.if_icmplt(header);
-        } else {
-          cb.if_icmpgt(header);
-        }
-        cb.iload(a);
-        cb.iload(b);
-        cb.if_icmpne(header);
-        fused = null;
-        stack.pop(1);
+        // if (x < limit) goto header; if (x != limit) goto header
+        orderedThenExact(stride, header, Opcode.I32_NE, header);
         return;
       }
     } else if (isFused
@@ -188,29 +174,43 @@ final class FusedConditions {
         && fc.preceding(3).opcode() == Opcode.LOCAL_GET) {
       int stride = fc.loopStride(fc.preceding(3).index());
       if (stride != 0) {
-        CodeBuilder cb = fc.cb();
-        int b = fc.allocateLocal(TypeKind.INT);
-        int a = fc.allocateLocal(TypeKind.INT);
-        cb.istore(b);
-        cb.istore(a);
-        Label skip = cb.newLabel();
-        cb.iload(a);
-        cb.iload(b);
-        if (stride > 0) {
-          cb.if_icmplt(skip);
-        } else {
-          cb.if_icmpgt(skip);
-        }
-        cb.iload(a);
-        cb.iload(b);
-        cb.if_icmpeq(target);
-        cb.labelBinding(skip);
-        fused = null;
-        stack.pop(1);
+        // if (x < limit) skip; if (x == limit) goto target; skip:
+        Label skip = fc.cb().newLabel();
+        orderedThenExact(stride, skip, Opcode.I32_EQ, target);
+        fc.cb().labelBinding(skip);
         return;
       }
     }
     branch(target, true);
+  }
+
+  /**
+   * Consumes the fused comparison of the two ints on the JVM stack, {@code x} and {@code limit}:
+   * branches to {@code ordered} if {@code x < limit} ({@code >} if {@code stride} is negative),
+   * then to {@code target} if {@code exact} ({@code I32_EQ} or {@code I32_NE}) holds of them.
+   */
+  private void orderedThenExact(int stride, Label ordered, Opcode exact, Label target) {
+    CodeBuilder cb = fc.cb();
+    int b = fc.allocateLocal(TypeKind.INT);
+    int a = fc.allocateLocal(TypeKind.INT);
+    cb.istore(b);
+    cb.istore(a);
+    cb.iload(a);
+    cb.iload(b);
+    if (stride > 0) {
+      cb.if_icmplt(ordered);
+    } else {
+      cb.if_icmpgt(ordered);
+    }
+    cb.iload(a);
+    cb.iload(b);
+    if (exact == Opcode.I32_EQ) {
+      cb.if_icmpeq(target);
+    } else {
+      cb.if_icmpne(target);
+    }
+    fused = null;
+    fc.stack().pop(1);
   }
 
   private static boolean isConstant(Instruction in) {
@@ -226,22 +226,7 @@ final class FusedConditions {
     if (tee == null || tee.opcode() != Opcode.LOCAL_TEE) {
       return 0;
     }
-    Instruction op = fc.preceding(back);
-    Instruction constant = fc.preceding(back + 1);
-    Instruction get = fc.preceding(back + 2);
-    if (op == null
-        || constant == null
-        || get == null
-        || constant.opcode() != Opcode.I32_CONST
-        || get.opcode() != Opcode.LOCAL_GET
-        || get.index() != tee.index()) {
-      return 0;
-    }
-    int c = (int) constant.value();
-    return switch (op.opcode()) {
-      case I32_ADD -> c;
-      case I32_SUB -> c == Integer.MIN_VALUE ? 0 : -c;
-      default -> 0;
-    };
+    return LoopCounters.step(
+        fc.preceding(back + 2), fc.preceding(back + 1), fc.preceding(back), tee.index());
   }
 }

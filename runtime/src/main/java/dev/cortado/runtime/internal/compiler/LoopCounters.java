@@ -36,7 +36,7 @@ final class LoopCounters {
         }
         case LOCAL_SET, LOCAL_TEE -> {
           if (in.index() == x) {
-            int c = i >= 3 ? update(body, i, x) : 0;
+            int c = i >= 3 ? step(body.get(i - 3), body.get(i - 2), body.get(i - 1), x) : 0;
             if (c == 0 || stride != 0) {
               return 0;
             }
@@ -72,12 +72,15 @@ final class LoopCounters {
     return -1;
   }
 
-  /** {@code c} if the three instructions before {@code set} make {@code x + c}, else 0. */
-  private static int update(List<Instruction> body, int set, int x) {
-    Instruction get = body.get(set - 3);
-    Instruction constant = body.get(set - 2);
-    Instruction op = body.get(set - 1);
-    if (get.opcode() != Opcode.LOCAL_GET
+  /**
+   * {@code c} if {@code get}, {@code constant} and {@code op} are {@code local.get x; i32.const c;
+   * i32.add} ({@code i32.sub}: {@code -c}), else 0 (also if any is null).
+   */
+  static int step(Instruction get, Instruction constant, Instruction op, int x) {
+    if (get == null
+        || constant == null
+        || op == null
+        || get.opcode() != Opcode.LOCAL_GET
         || get.index() != x
         || constant.opcode() != Opcode.I32_CONST) {
       return 0;
