@@ -156,13 +156,19 @@ final class FunctionSplitter {
     // the frame array: split, such a loop reads and writes memory for every one of them
     // (spectral's main, entered mid-loop in tiered mode: 5.4-5.9 s per run split, 1.9-2.8 s
     // whole). That is one reason the threshold is near the limit (ModuleCompiler.emit).
-    if (shape.totalCost() <= threshold) {
+    // A function that runs a few times has its inner loops outlined, whatever its size (see
+    // CalledOnce), unless it gets OSR entries, whose loops stay in its own method.
+    boolean outlining = !pinning && threshold > 0 && CalledOnce.cached(module).get(funcIndex);
+    if (shape.totalCost() <= threshold && !outlining) {
       return Plan.NONE;
     }
     if (threshold > 0 && shape.totalCost() > BIG * threshold) {
       target = Math.min(target, threshold / BIG);
     }
     FunctionSplitter s = new FunctionSplitter(shape, target);
+    if (outlining) {
+      s.markInnerLoops();
+    }
     if (pinning) {
       s.pin(pinnedLoops);
     }
@@ -175,6 +181,26 @@ final class FunctionSplitter {
       c.cached = c.loops && c.children.isEmpty();
     }
     return new Plan(List.copyOf(s.chunks), top, SplitFrame.of(shape.localTypes, s.chunks));
+  }
+
+  /** The loops {@link #reduce} makes chunks of, whatever their size (null: none). */
+  private boolean[] outline;
+
+  /** Marks the loops nested directly in another loop (their own inner loops go with them). */
+  private void markInnerLoops() {
+    outline = new boolean[body.size()];
+    for (int i = 0; i < body.size(); i++) {
+      if (body.get(i).opcode() != Opcode.LOOP) {
+        continue;
+      }
+      int loopsAround = 0;
+      for (int b = shape.parentBlock[i]; b >= 0; b = shape.parentBlock[b]) {
+        if (body.get(b).opcode() == Opcode.LOOP) {
+          loopsAround++;
+        }
+      }
+      outline[i] = loopsAround == 1;
+    }
   }
 
   /** Pins the loops with ordinals in {@code loops} and every block enclosing them. */
@@ -221,7 +247,13 @@ final class FunctionSplitter {
         } else {
           size += reduce(i + 1, end);
         }
-        nodes.add(new Node(i, end + 1, size, null));
+        if (outline != null && outline[i] && shape.height[i] >= 0 && size >= MIN_CHUNK) {
+          Chunk c = new Chunk(chunks.size(), i, end + 1);
+          chunks.add(c);
+          nodes.add(new Node(i, end + 1, callCost(c), c));
+        } else {
+          nodes.add(new Node(i, end + 1, size, null));
+        }
         i = end + 1;
       } else {
         nodes.add(new Node(i, i + 1, shape.cost[i], null));
