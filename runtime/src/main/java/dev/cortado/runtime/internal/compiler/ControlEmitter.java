@@ -250,7 +250,7 @@ final class ControlEmitter {
       giveParamsOwnLocals(params.size());
       stack.pushAt(ValType.I32, OperandStack.FUSED);
     }
-    fc.branchIfFalse(c.elseLabel);
+    fc.conditions().branchIfFalse(c.elseLabel);
     c.entry = stack.snapshot();
     addControl(c);
     fc.chargeFuelAfterCurrent();
@@ -373,14 +373,14 @@ final class ControlEmitter {
                 : stack.jvmCount() == n + 1 && stack.topOnJvm(n + 1));
     if (simple) {
       if (target.kind == LOOP) {
-        fc.branchBackIfTrue(target.label);
+        fc.conditions().branchBackIfTrue(target.label);
       } else {
-        fc.branchOutIfTrue(target.label);
+        fc.conditions().branchOutIfTrue(target.label);
       }
       return;
     }
     Label skip = cb().newLabel();
-    fc.branchIfFalse(skip);
+    fc.conditions().branchIfFalse(skip);
     OperandStack.Snapshot saved = stack.snapshot();
     transferAndJump(target);
     stack.restore(saved);

@@ -591,24 +591,9 @@ final class FunctionCompiler {
     conditions.materialize();
   }
 
-  /** Pops the condition on top of the stack and branches to {@code target} if it is false. */
-  void branchIfFalse(Label target) {
-    conditions.branchIfFalse(target);
-  }
-
-  /** Pops the condition on top of the stack and branches to {@code target} if it is true. */
-  void branchIfTrue(Label target) {
-    conditions.branchIfTrue(target);
-  }
-
-  /** As {@link #branchIfTrue}, out of a block (see FusedConditions.branchOutIfTrue). */
-  void branchOutIfTrue(Label target) {
-    conditions.branchOutIfTrue(target);
-  }
-
-  /** As {@link #branchIfTrue}, to a loop's header (see FusedConditions.branchBackIfTrue). */
-  void branchBackIfTrue(Label header) {
-    conditions.branchBackIfTrue(header);
+  /** The comparisons a branch consumes without materializing them (branches go through it). */
+  FusedConditions conditions() {
+    return conditions;
   }
 
   /** The instruction {@code back} places before the one being translated, or null. */

@@ -62,11 +62,6 @@ final class FusedConditions {
     branch(target, false);
   }
 
-  /** Pops the condition on top of the stack and branches to {@code target} if it is true. */
-  void branchIfTrue(Label target) {
-    branch(target, true);
-  }
-
   private void branch(Label target, boolean ifTrue) {
     OperandStack stack = fc.stack();
     if (stack.where(stack.size() - 1) == OperandStack.FUSED) {
@@ -95,7 +90,7 @@ final class FusedConditions {
    * this emits {@code if (x < limit) goto header; if (x != limit) goto header} ({@code >} for a
    * counter going down) instead: the same condition, and the first test is the loop's hot back
    * edge, whose loop C2 counts; the second is a back edge that is never taken in such loops (an
-   * outer loop to C2). Other conditions branch as {@link #branchIfTrue} does.
+   * outer loop to C2). Other conditions branch plainly.
    */
   void branchBackIfTrue(Label header) {
     OperandStack stack = fc.stack();
@@ -163,7 +158,7 @@ final class FusedConditions {
    * 252}, {@code i += 4} further on), is not counted by C2, which then keeps every bounds check and
    * a safepoint poll in it. For such a test this emits {@code if (x < limit) skip; if (x == limit)
    * goto target} ({@code >} for a counter going down): the same condition, where the loop stays on
-   * a {@code <} test as C2 counts it. Other conditions branch as {@link #branchIfTrue} does.
+   * a {@code <} test as C2 counts it. Other conditions branch plainly.
    */
   void branchOutIfTrue(Label target) {
     OperandStack stack = fc.stack();
