@@ -5,7 +5,6 @@ import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
-import java.lang.classfile.TypeKind;
 
 /**
  * Comparisons of one method ({@link FunctionCompiler}) that the following {@code br_if} or {@code
@@ -99,13 +98,17 @@ final class FusedConditions {
     if (isFused && fused.equals(Conditions.of(Opcode.I32_NE))) {
       // x != limit, or limit != x, with a constant limit: the counter's stride, oriented as the
       // first operand's. (With a limit in a local, lz's short copy loops got 10% slower counted.)
-      int stride = isConstant(fc.preceding(2)) ? stride(fc.preceding(3), 4) : 0;
+      Instruction limit = fc.preceding(2);
+      int stride = isConstant(limit) ? stride(fc.preceding(3), 4) : 0;
+      boolean limitFirst = false;
       if (stride == 0 && isConstant(fc.preceding(6))) {
+        limit = fc.preceding(6);
         stride = -stride(fc.preceding(2), 3);
+        limitFirst = true;
       }
       if (stride > 1 || stride < -1) {
         // if (x < limit) goto header; if (x != limit) goto header
-        orderedThenExact(stride, header, Opcode.I32_NE, header);
+        orderedThenExact(stride, (int) limit.value(), limitFirst, header, Opcode.I32_NE, header);
         return;
       }
     } else if (isFused
@@ -171,7 +174,7 @@ final class FusedConditions {
       if (stride != 0) {
         // if (x < limit) skip; if (x == limit) goto target; skip:
         Label skip = fc.cb().newLabel();
-        orderedThenExact(stride, skip, Opcode.I32_EQ, target);
+        orderedThenExact(stride, (int) fc.preceding(2).value(), false, skip, Opcode.I32_EQ, target);
         fc.cb().labelBinding(skip);
         return;
       }
@@ -180,25 +183,29 @@ final class FusedConditions {
   }
 
   /**
-   * Consumes the fused comparison of the two ints on the JVM stack, {@code x} and {@code limit}:
-   * branches to {@code ordered} if {@code x < limit} ({@code >} if {@code stride} is negative),
-   * then to {@code target} if {@code exact} ({@code I32_EQ} or {@code I32_NE}) holds of them.
+   * Consumes the fused comparison on the JVM stack of a counter {@code x} and the constant {@code
+   * limit} ({@code limitFirst}: pushed before {@code x}): branches to {@code ordered} if the first
+   * operand is below the second ({@code >} if {@code stride} is negative), then to {@code target}
+   * if {@code exact} ({@code I32_EQ} or {@code I32_NE}) holds of them.
    */
-  private void orderedThenExact(int stride, Label ordered, Opcode exact, Label target) {
+  private void orderedThenExact(
+      int stride, int limit, boolean limitFirst, Label ordered, Opcode exact, Label target) {
     CodeBuilder cb = fc.cb();
-    int b = fc.allocateLocal(TypeKind.INT);
-    int a = fc.allocateLocal(TypeKind.INT);
-    cb.istore(b);
-    cb.istore(a);
-    cb.iload(a);
-    cb.iload(b);
+    int x = fc.scratchInt();
+    if (limitFirst) {
+      cb.istore(x);
+      cb.pop();
+    } else {
+      cb.pop();
+      cb.istore(x);
+    }
+    operands(x, limit, limitFirst);
     if (stride > 0) {
       cb.if_icmplt(ordered);
     } else {
       cb.if_icmpgt(ordered);
     }
-    cb.iload(a);
-    cb.iload(b);
+    operands(x, limit, limitFirst);
     if (exact == Opcode.I32_EQ) {
       cb.if_icmpeq(target);
     } else {
@@ -206,6 +213,17 @@ final class FusedConditions {
     }
     fused = null;
     fc.stack().pop(1);
+  }
+
+  private void operands(int x, int limit, boolean limitFirst) {
+    CodeBuilder cb = fc.cb();
+    if (limitFirst) {
+      cb.loadConstant(limit);
+      cb.iload(x);
+    } else {
+      cb.iload(x);
+      cb.loadConstant(limit);
+    }
   }
 
   private static boolean isConstant(Instruction in) {
