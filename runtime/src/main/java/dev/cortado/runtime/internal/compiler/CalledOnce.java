@@ -4,6 +4,7 @@ import dev.cortado.wasm.ElemSegment;
 import dev.cortado.wasm.Export;
 import dev.cortado.wasm.ExternKind;
 import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.GlobalDefinition;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
@@ -45,6 +46,9 @@ final class CalledOnce {
       if (e.kind() == ExternKind.FUNC && !e.name().equals("_start")) {
         escapes.set(e.index());
       }
+    }
+    for (GlobalDefinition g : module.globals()) {
+      markReferences(g.init(), escapes);
     }
     for (ElemSegment s : module.elements()) {
       for (List<Instruction> init : s.init()) {

@@ -62,6 +62,19 @@ class CalledOnceTest {
   }
 
   @Test
+  void aFunctionReferencedByAGlobalsInitializerDoesNotRunOnce() {
+    WasmModule module =
+        WasmModule.parseText(
+            """
+            (module
+              (global funcref (ref.func $main))
+              (func $start (export "_start") call $main)
+              (func $main))
+            """);
+    assertThat(CalledOnce.of(module).stream().toArray()).containsExactly(0);
+  }
+
+  @Test
   void aFunctionThatRunsOnceHasItsInnerLoopOutlinedAndRunsAsInTheInterpreter() {
     WasmModule module = WasmModule.parseText(MODULE);
     FunctionSplitter.Plan plan = FunctionSplitter.plan(module, 1, 7200, 7200, null);
