@@ -32,10 +32,10 @@ final class AccessEmitter {
       DirectMemoryOps.AVAILABLE ? ClassDesc.of(DirectMemoryOps.class.getName()) : CD_MemoryOps;
 
   /**
-   * A {@link MemoryOps} load or store method, or its {@link DirectMemoryOps} twin: name and type,
-   * made once per opcode.
+   * A {@link MemoryOps} load or store method and its {@link DirectMemoryOps} twin: the name, the
+   * type of each (the memory last, or its extent), made once per opcode.
    */
-  private record MemoryHelper(String name, MethodTypeDesc type) {}
+  private record MemoryHelper(String name, MethodTypeDesc type, MethodTypeDesc directType) {}
 
   private static final java.util.Map<Opcode, MemoryHelper> MEMORY_HELPERS =
       new java.util.EnumMap<>(Opcode.class);
@@ -51,9 +51,14 @@ final class AccessEmitter {
           params.add(JvmTypes.desc(t));
         }
         params.add(CD_int);
+        List<ClassDesc> direct = new ArrayList<>(params);
         params.add(CD_MemoryInstance);
+        direct.add(FunctionCompiler.CD_Extent);
         ClassDesc ret = op.results().isEmpty() ? CD_void : JvmTypes.desc(op.results().getFirst());
-        MEMORY_HELPERS.put(op, new MemoryHelper(helperName(op), MethodTypeDesc.of(ret, params)));
+        MEMORY_HELPERS.put(
+            op,
+            new MemoryHelper(
+                helperName(op), MethodTypeDesc.of(ret, params), MethodTypeDesc.of(ret, direct)));
       }
     }
   }
@@ -164,7 +169,10 @@ final class AccessEmitter {
       case ELEM_DROP ->
           call(fc, in, CD_TableOps, "elemDrop", false, List.of(), in.index(), -1, null);
       case MEMORY_SIZE -> call(fc, in, CD_MemoryOps, "size", false, List.of(), -1, -1, ValType.I32);
-      case MEMORY_GROW -> call(fc, in, CD_MemoryOps, "grow", true, ints(1), -1, -1, ValType.I32);
+      case MEMORY_GROW -> {
+        call(fc, in, CD_MemoryOps, "grow", true, ints(1), -1, -1, ValType.I32);
+        fc.refreshMemory();
+      }
       case MEMORY_FILL -> call(fc, in, CD_MemoryOps, "fill", true, ints(3), -1, -1, null);
       case MEMORY_COPY -> call(fc, in, CD_MemoryOps, "copy", true, ints(3), -1, -1, null);
       case MEMORY_INIT -> call(fc, in, CD_MemoryOps, "init", true, ints(3), in.index(), -1, null);
@@ -242,12 +250,17 @@ final class AccessEmitter {
     stack.materialize(n);
     fc.recordPosition(in);
     cb.loadConstant((int) in.memoryOffset());
-    cb.aload(fc.memorySlot());
     MemoryHelper helper = MEMORY_HELPERS.get(op);
     // DirectMemoryOps checks offsets up to MemoryInstance.MAX_BYTES only, which keeps its
     // helpers small; a larger one (always out of bounds) goes to MemoryOps, which traps on it.
-    boolean direct = in.memoryOffset() <= MemoryInstance.MAX_BYTES;
-    cb.invokestatic(direct ? CD_ACCESS_OPS : CD_MemoryOps, helper.name(), helper.type());
+    boolean direct = DirectMemoryOps.AVAILABLE && in.memoryOffset() <= MemoryInstance.MAX_BYTES;
+    if (direct) {
+      cb.aload(fc.extentSlot());
+      cb.invokestatic(CD_ACCESS_OPS, helper.name(), helper.directType());
+    } else {
+      cb.aload(fc.memorySlot());
+      cb.invokestatic(CD_MemoryOps, helper.name(), helper.type());
+    }
     stack.pop(n);
     for (ValType t : op.results()) {
       stack.push(t);

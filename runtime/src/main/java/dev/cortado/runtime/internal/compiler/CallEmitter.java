@@ -103,6 +103,7 @@ final class CallEmitter {
   /** Updates the stack after a call: pops the arguments (and {@code extra} operands). */
   private static void afterCall(FunctionCompiler fc, FuncType ft, int extra) {
     CodeBuilder cb = fc.cb();
+    fc.refreshMemory();
     fc.stack().pop(ft.params().size() + extra);
     // The first result is returned, the others (a v128 as two i64s) come from the carrier.
     List<ValType> results = JvmTypes.flat(ft.results());

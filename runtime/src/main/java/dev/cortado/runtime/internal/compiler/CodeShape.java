@@ -331,8 +331,9 @@ final class CodeShape {
     Opcode op = in.opcode();
     return switch (op) {
       case NOP, ELSE, END, BLOCK -> 2;
-      // The header's position and interruption poll (FunctionCompiler.atLoopHeader).
-      case LOOP -> 12;
+      // The header's position and interruption poll (FunctionCompiler.atLoopHeader), and the
+      // memory's extent read in a loop that calls nothing (FunctionCompiler.refreshMemory).
+      case LOOP -> 20;
       case IF -> 8;
       case BR, BR_IF, RETURN, DROP, UNREACHABLE -> 8;
       case BR_TABLE -> brTableCost(in);
@@ -345,7 +346,8 @@ final class CodeShape {
             JvmTypes.VECTORS
                 ? count(ft.params(), ValType.V128) + count(ft.results(), ValType.V128)
                 : 0;
-        yield 28 + 8 * ft.results().size() + 24 * v128s;
+        // The call, then the memory's extent read again (FunctionCompiler.refreshMemory).
+        yield 36 + 8 * ft.results().size() + 24 * v128s;
       }
       case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> localTypes.get(in.index()) == ValType.V128 ? 10 : 4;
       case I32_CONST, I64_CONST -> 3;

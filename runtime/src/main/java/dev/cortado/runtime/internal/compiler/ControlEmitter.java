@@ -221,6 +221,7 @@ final class ControlEmitter {
       }
     }
     Label header = cb().newBoundLabel();
+    fc.refreshMemoryAtLoopHeader();
     // Every iteration passes the header: execution limits (docs/limits.md).
     fc.atLoopHeader();
     addControl(new Control(LOOP, stack.size() - params.size(), params, blockResults(bt), header));

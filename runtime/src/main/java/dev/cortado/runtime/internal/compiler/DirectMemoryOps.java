@@ -22,23 +22,27 @@ import jdk.internal.misc.Unsafe;
  * inline in a few dozen bytes each.
  *
  * <p>Each checks the access against one {@link Extent} of the memory, the array and the size it
- * holds read together, so that no access can reach past the end of the array it is made to, even if
- * another thread grows the memory meanwhile (a bug in an embedder, but never one that may corrupt
- * the JVM): the size of an extent is never larger than its array.
+ * holds read together, which the calling method keeps in a local until the memory may have changed
+ * (it reads it again after a call, {@code memory.grow} or a split chunk's return, and at the header
+ * of a loop that calls nothing: {@code FunctionCompiler.refreshMemory}), so that no access can
+ * reach past the end of the array it is made to, even if another thread grows the memory meanwhile
+ * (a bug in an embedder, but never one that may corrupt the JVM): the size of an extent is never
+ * larger than its array.
  *
  * <p>Each is written for the fewest bytes of bytecode, fields read directly and the check spelled
  * out ({@link MemoryInstance#index}'s, without its offset test): C2 inlines at most 8000 bytes of
  * bytecode into one compilation ({@code DesiredMethodLimit}, accessors counted), and a method of a
  * few thousand bytes with a hundred accesses used to reach it through these helpers alone (about 95
- * bytes each with accessors and {@code Extent.index}; 36 now), after which its last accesses stayed
- * calls (docs/compiler.md, "Memory access and C2's node budget"). One method each, on purpose: C1
- * inlines none of them (over 35 bytes, and more stack than {@code C1InlineStackLimit} allows), and
- * should not: split into methods C1 does inline, the loads made C1's profiled code of speedtest1
- * 1.8 times bigger and its compilations 1.3 s longer on a 2-core machine, where the JIT's threads
- * compete with the guest (whole process 8.7 s to 11.5 s); code C1 compiles runs for a short while
- * only, until C2's replaces it. So the compiler only calls them with an offset of at most {@link
- * MemoryInstance#MAX_BYTES}, for which {@code size - (n - 1) - offset} cannot overflow, and a
- * larger one (out of bounds whatever the address) goes to {@link MemoryOps}.
+ * bytes each with accessors and {@code Extent.index}; about 30 now, the extent read by the caller),
+ * after which its last accesses stayed calls (docs/compiler.md, "Memory access and C2's node
+ * budget"). One method each, on purpose: C1 inlines none of them (over 35 bytes, and more stack
+ * than {@code C1InlineStackLimit} allows), and should not: split into methods C1 does inline, the
+ * loads made C1's profiled code of speedtest1 1.8 times bigger and its compilations 1.3 s longer on
+ * a 2-core machine, where the JIT's threads compete with the guest (whole process 8.7 s to 11.5 s);
+ * code C1 compiles runs for a short while only, until C2's replaces it. So the compiler only calls
+ * them with an offset of at most {@link MemoryInstance#MAX_BYTES}, for which {@code size - (n - 1)
+ * - offset} cannot overflow, and a larger one (out of bounds whatever the address) goes to {@link
+ * MemoryOps}.
  *
  * <p>{@link #AVAILABLE} only if {@code java.base} exports {@code jdk.internal.misc} to this module
  * ({@code --add-exports java.base/jdk.internal.misc=dev.cortado.runtime}, or {@code =ALL-UNNAMED}
@@ -73,140 +77,117 @@ public final class DirectMemoryOps {
 
   // ---- loads ----
 
-  public static int i32Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static int i32Load(int addr, int offset, Extent e) {
     return U.getIntUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset);
   }
 
-  public static long i64Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load(int addr, int offset, Extent e) {
     return U.getLongUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset);
   }
 
-  public static float f32Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static float f32Load(int addr, int offset, Extent e) {
     return Float.intBitsToFloat(
         U.getIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset));
   }
 
-  public static double f64Load(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static double f64Load(int addr, int offset, Extent e) {
     return Double.longBitsToDouble(
         U.getLongUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset));
   }
 
-  public static int i32Load8S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static int i32Load8S(int addr, int offset, Extent e) {
     return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset);
   }
 
-  public static int i32Load8U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static int i32Load8U(int addr, int offset, Extent e) {
     return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset) & 0xFF;
   }
 
-  public static int i32Load16S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static int i32Load16S(int addr, int offset, Extent e) {
     return U.getShortUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset);
   }
 
-  public static int i32Load16U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static int i32Load16U(int addr, int offset, Extent e) {
     return U.getShortUnaligned(
             e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset)
         & 0xFFFF;
   }
 
-  public static long i64Load8S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load8S(int addr, int offset, Extent e) {
     return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset);
   }
 
-  public static long i64Load8U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load8U(int addr, int offset, Extent e) {
     return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset) & 0xFFL;
   }
 
-  public static long i64Load16S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load16S(int addr, int offset, Extent e) {
     return U.getShortUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset);
   }
 
-  public static long i64Load16U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load16U(int addr, int offset, Extent e) {
     return U.getShortUnaligned(
             e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset)
         & 0xFFFFL;
   }
 
-  public static long i64Load32S(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load32S(int addr, int offset, Extent e) {
     return U.getIntUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset);
   }
 
-  public static long i64Load32U(int addr, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static long i64Load32U(int addr, int offset, Extent e) {
     return U.getIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset)
         & 0xFFFF_FFFFL;
   }
 
   // ---- stores ----
 
-  public static void i32Store(int addr, int v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i32Store(int addr, int v, int offset, Extent e) {
     U.putIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset, v);
   }
 
-  public static void i64Store(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i64Store(int addr, long v, int offset, Extent e) {
     U.putLongUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset, v);
   }
 
-  public static void f32Store(int addr, float v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void f32Store(int addr, float v, int offset, Extent e) {
     U.putIntUnaligned(
         e.bytes,
         BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset,
         Float.floatToRawIntBits(v));
   }
 
-  public static void f64Store(int addr, double v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void f64Store(int addr, double v, int offset, Extent e) {
     U.putLongUnaligned(
         e.bytes,
         BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset,
         Double.doubleToRawLongBits(v));
   }
 
-  public static void i32Store8(int addr, int v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i32Store8(int addr, int v, int offset, Extent e) {
     U.putByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset, (byte) v);
   }
 
-  public static void i32Store16(int addr, int v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i32Store16(int addr, int v, int offset, Extent e) {
     U.putShortUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset, (short) v);
   }
 
-  public static void i64Store8(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i64Store8(int addr, long v, int offset, Extent e) {
     U.putByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset, (byte) v);
   }
 
-  public static void i64Store16(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i64Store16(int addr, long v, int offset, Extent e) {
     U.putShortUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset, (short) v);
   }
 
-  public static void i64Store32(int addr, long v, int offset, MemoryInstance m) {
-    Extent e = m.extent;
+  public static void i64Store32(int addr, long v, int offset, Extent e) {
     U.putIntUnaligned(
         e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset, (int) v);
   }

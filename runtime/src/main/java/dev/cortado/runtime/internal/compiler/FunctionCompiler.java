@@ -53,6 +53,7 @@ final class FunctionCompiler {
   static final ClassDesc CD_Ops = ClassDesc.of(Ops.class.getName());
   static final ClassDesc CD_Unwind = ClassDesc.of(Unwind.class.getName());
   static final ClassDesc CD_MemoryInstance = ClassDesc.of(MemoryInstance.class.getName());
+  static final ClassDesc CD_Extent = ClassDesc.of(MemoryInstance.Extent.class.getName());
   static final ClassDesc CD_FunctionHandle =
       ClassDesc.of("dev.cortado.runtime.internal.FunctionHandle");
   private static final ClassDesc CD_TrapSignal = ClassDesc.of(TrapSignal.class.getName());
@@ -125,6 +126,7 @@ final class FunctionCompiler {
   private int multiValueSlot = -1;
   private int posSlot;
   private int memorySlot = -1;
+  private int extentSlot = -1;
   private int scratchIntSlot = -1;
   private int exitCarrierSlot = -1;
 
@@ -279,6 +281,7 @@ final class FunctionCompiler {
     }
     if (facts.usesMemory()) {
       memorySlot = cb.allocateLocal(TypeKind.REFERENCE);
+      extentSlot = cb.allocateLocal(TypeKind.REFERENCE);
       loadMemory();
     }
     if (facts.needsMultiValue()) {
@@ -483,6 +486,33 @@ final class FunctionCompiler {
     cb.aload(ctxSlot);
     cb.invokestatic(CD_MemoryOps, "memory", MEMORY);
     cb.astore(memorySlot);
+    refreshMemory();
+  }
+
+  /** At the header of the loop being entered: reloads the memory if that loop calls nothing. */
+  void refreshMemoryAtLoopHeader() {
+    if (!facts.loopsWithCalls().get(facts.loopOrdinal(current))) {
+      refreshMemory();
+    }
+  }
+
+  /**
+   * Reads the memory's current extent (its array and size) into its local, for the loads and stores
+   * that follow: at entry and after anything that may grow the memory (docs/compiler.md, "Memory,
+   * tables, globals").
+   */
+  void refreshMemory() {
+    if (memorySlot < 0) {
+      return;
+    }
+    cb.aload(memorySlot);
+    cb.getfield(CD_MemoryInstance, "extent", CD_Extent);
+    cb.astore(extentSlot);
+  }
+
+  /** The local holding the memory's extent (see {@link #refreshMemory}). */
+  int extentSlot() {
+    return extentSlot;
   }
 
   // ---- instructions ----

@@ -6,6 +6,7 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -15,14 +16,20 @@ import java.util.List;
  * @param usesMemory whether it reaches a memory
  * @param needsMultiValue whether it calls functions with several results
  * @param loops the body index of each loop instruction, in body order
+ * @param loopsWithCalls the ordinals of the loops whose bodies call a function or grow a memory
  */
-record FunctionFacts(boolean usesMemory, boolean needsMultiValue, int[] loops) {
+record FunctionFacts(
+    boolean usesMemory, boolean needsMultiValue, int[] loops, BitSet loopsWithCalls) {
   static FunctionFacts of(WasmModule module, int funcIndex) {
     FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
     boolean memory = false;
     boolean multiValue = false;
     int[] loops = new int[8];
     int loopCount = 0;
+    BitSet loopsWithCalls = new BitSet();
+    // The ordinals of the loops around the current instruction, -1 for other blocks.
+    int[] open = new int[16];
+    int depth = 0;
     List<Instruction> body = def.body();
     for (int i = 0; i < body.size(); i++) {
       Instruction in = body.get(i);
@@ -32,6 +39,23 @@ record FunctionFacts(boolean usesMemory, boolean needsMultiValue, int[] loops) {
           loops = Arrays.copyOf(loops, loopCount * 2);
         }
         loops[loopCount++] = i;
+      }
+      switch (op) {
+        case BLOCK, LOOP, IF -> {
+          if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+          }
+          open[depth++] = op == Opcode.LOOP ? loopCount - 1 : -1;
+        }
+        case END -> depth = Math.max(0, depth - 1);
+        case CALL, CALL_INDIRECT, MEMORY_GROW -> {
+          for (int k = 0; k < depth; k++) {
+            if (open[k] >= 0) {
+              loopsWithCalls.set(open[k]);
+            }
+          }
+        }
+        default -> {}
       }
       memory |=
           op.immediate() == Opcode.Immediate.MEMARG
@@ -45,7 +69,10 @@ record FunctionFacts(boolean usesMemory, boolean needsMultiValue, int[] loops) {
       multiValue |= callee != null && JvmTypes.hasMultiValue(callee);
     }
     return new FunctionFacts(
-        memory && !module.allMemories().isEmpty(), multiValue, Arrays.copyOf(loops, loopCount));
+        memory && !module.allMemories().isEmpty(),
+        multiValue,
+        Arrays.copyOf(loops, loopCount),
+        loopsWithCalls);
   }
 
   /**
