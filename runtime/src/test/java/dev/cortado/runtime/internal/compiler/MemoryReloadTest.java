@@ -27,25 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * host's through the embedding API, inside and outside loops, in split methods), by enough pages
  * that the array behind it is both kept (growth over-allocates) and replaced; right after each
  * growth the function writes to the new page and reads it back. A stale size would trap, a stale
- * array would lose the write.
+ * array would lose the write. The modes are {@link CompiledTrapTest}'s: compiled whole, split into
+ * small methods, tiered.
  */
 class MemoryReloadTest {
-  enum Mode {
-    COMPILED(StoreConfig.defaults().withTier(Tier.COMPILED)),
-    SPLIT(StoreConfig.defaults().withTier(Tier.COMPILED).withCompiledMethodLimit(200)),
-    TIERED(
-        StoreConfig.defaults()
-            .withTier(Tier.TIERED)
-            .withTierUpThreshold(5)
-            .withBackgroundCompilation(false));
-
-    final StoreConfig config;
-
-    Mode(StoreConfig config) {
-      this.config = config;
-    }
-  }
-
   private static final int PAGES = 40;
 
   /** A loop of {@code n} turns; each grows the memory by one page with {@code grow} (an i32). */
@@ -126,8 +111,8 @@ class MemoryReloadTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Mode.class)
-  void growthIsSeenAtOnceInEveryMode(Mode mode) {
+  @EnumSource(CompiledTrapTest.Mode.class)
+  void growthIsSeenAtOnceInEveryMode(CompiledTrapTest.Mode mode) {
     List<String> expected = outcomes(StoreConfig.defaults().withTier(Tier.INTERPRETER));
     // The sum of i + 1000 for i below PAGES and the last of them, and the last word of PAGES + 1
     // pages.
