@@ -35,14 +35,14 @@ import jdk.internal.misc.Unsafe;
  * few thousand bytes with a hundred accesses used to reach it through these helpers alone (about 95
  * bytes each with accessors and {@code Extent.index}; about 30 now, the extent read by the caller),
  * after which its last accesses stayed calls (docs/compiler.md, "Memory access and C2's node
- * budget"). One method each, on purpose: C1 inlines none of them (over 35 bytes, and more stack
- * than {@code C1InlineStackLimit} allows), and should not: split into methods C1 does inline, the
- * loads made C1's profiled code of speedtest1 1.8 times bigger and its compilations 1.3 s longer on
- * a 2-core machine, where the JIT's threads compete with the guest (whole process 8.7 s to 11.5 s);
- * code C1 compiles runs for a short while only, until C2's replaces it. So the compiler only calls
- * them with an offset of at most {@link MemoryInstance#MAX_BYTES}, for which {@code size - (n - 1)
- * - offset} cannot overflow, and a larger one (out of bounds whatever the address) goes to {@link
- * MemoryOps}.
+ * budget"). One method each, on purpose: C1 inlines none of them (31 to 35 bytes, but more stack
+ * than {@code C1InlineStackLimit} allows: {@code -XX:+PrintInlining} says "callee uses too much
+ * stack"), and should not: split into methods C1 does inline, the loads made C1's profiled code of
+ * speedtest1 1.8 times bigger and its compilations 1.3 s longer on a 2-core machine, where the
+ * JIT's threads compete with the guest (whole process 8.7 s to 11.5 s); code C1 compiles runs for a
+ * short while only, until C2's replaces it. So the compiler only calls them with an offset of at
+ * most {@link MemoryInstance#MAX_BYTES}, for which {@code size - (n - 1) - offset} cannot overflow,
+ * and a larger one (out of bounds whatever the address) goes to {@link MemoryOps}.
  *
  * <p>{@link #AVAILABLE} only if {@code java.base} exports {@code jdk.internal.misc} to this module
  * ({@code --add-exports java.base/jdk.internal.misc=dev.cortado.runtime}, or {@code =ALL-UNNAMED}
