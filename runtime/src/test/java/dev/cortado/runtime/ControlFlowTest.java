@@ -2,8 +2,11 @@ package dev.cortado.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cortado.wasm.WasmModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ControlFlowTest {
   static Instance instantiate(Asm asm) {
@@ -18,6 +21,53 @@ class ControlFlowTest {
     Value[] r = inst.function(name).call(values);
     assertThat(r).hasSize(1);
     return r[0].asInt();
+  }
+
+  static List<Modes.Mode> modes() {
+    return Modes.all();
+  }
+
+  /**
+   * The interpreter fuses an i32 comparison with the {@code if} or {@code br_if} that tests it; a
+   * {@code br_if} testing the same local first thing in that {@code if}'s arm took the fused jump
+   * for the computation of its own condition, and the code came out corrupt: a wrong result, an
+   * internal error or a hang (found by {@code cortado fuzz --differential}: only the unmetered
+   * interpreter differed, as metering puts a charge between the two).
+   */
+  @ParameterizedTest
+  @MethodSource("modes")
+  void aBrIfOnTheLocalAnIfJustTestedBranchesRight(Modes.Mode mode) {
+    WasmModule module =
+        WasmModule.parseText(
+            """
+            (module
+              (func (export "eqz") (param i32) (result i32)
+                (block (result i32)
+                  (if (result i32) (i32.eqz (local.get 0))
+                    (then (i32.const -104) (local.get 0) (br_if 1))
+                    (else (i32.const 7)))))
+              (func (export "lt") (param i32) (result i32)
+                (block (result i32)
+                  (if (result i32) (i32.lt_s (local.get 0) (i32.const 5))
+                    (then (i32.const -104) (local.get 0) (br_if 1) (drop) (i32.const -105))
+                    (else (i32.const 7)))))
+              (func (export "brIf") (param i32) (result i32)
+                (block (result i32)
+                  (block (br_if 0 (i32.eqz (local.get 0))) (return (i32.const 9)))
+                  (i32.const -104) (local.get 0) (br_if 0))))
+            """);
+    for (StoreConfig config : List.of(mode.config(), mode.config(c -> c.withFuel(1L << 40)))) {
+      Instance inst = new Linker().instantiate(new Store(config), module);
+      for (int k = 0; k < 20; k++) { // tiered mode tiers up on the way
+        assertThat(callInt(inst, "eqz", 0)).isEqualTo(-104);
+        assertThat(callInt(inst, "eqz", 3)).isEqualTo(7);
+        assertThat(callInt(inst, "lt", 0)).isEqualTo(-105);
+        assertThat(callInt(inst, "lt", 3)).isEqualTo(-104);
+        assertThat(callInt(inst, "lt", 9)).isEqualTo(7);
+        assertThat(callInt(inst, "brIf", 0)).isEqualTo(-104);
+        assertThat(callInt(inst, "brIf", 3)).isEqualTo(9);
+      }
+    }
   }
 
   @Test

@@ -436,7 +436,10 @@ final class CodeCompiler {
    * The condition {@code slot} of a {@code br_if} ({@code negate} false) or an {@code if} ({@code
    * negate} true: jumping when it fails), just popped: if the last instruction computed it with an
    * i32 comparison (or {@code eqz}), that instruction becomes a compare-and-jump whose target the
-   * caller emits next.
+   * caller emits next. It then writes no result: a later instruction must not take it for the one
+   * that computed its operand (an {@code if} on {@code x == 0} whose arm starts with a {@code
+   * br_if} on {@code x} would otherwise move or fuse the jump again, and the code would be
+   * corrupt).
    */
   private boolean compareAndJump(int slot, boolean negate) {
     if (last < 0 || last != resultInstruction || code[resultOperand] != slot) {
@@ -447,6 +450,7 @@ final class CodeCompiler {
       code[last] = negate ? Op.JUMP_IF : Op.JUMP_IF_NOT;
       code[last + 1] = code[last + 2];
       pos = last + 2;
+      resultInstruction = -1;
       return true;
     }
     if (cmp >= Op.I32_EQ && cmp <= Op.I32_GE_U) {
@@ -455,6 +459,7 @@ final class CodeCompiler {
       code[last + 1] = code[last + 2];
       code[last + 2] = code[last + 3];
       pos = last + 3;
+      resultInstruction = -1;
       return true;
     }
     return false;
