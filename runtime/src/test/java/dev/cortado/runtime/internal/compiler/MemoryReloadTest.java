@@ -16,6 +16,7 @@ import dev.cortado.wasm.WasmModule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -85,6 +86,11 @@ class MemoryReloadTest {
 
   /** What each export gives, or its trap, followed by a digest of the memory it leaves. */
   private static List<String> outcomes(StoreConfig config) {
+    return outcomes(config, new ArrayList<>());
+  }
+
+  /** As above; {@code seen} gets, for each host call, whether compiled code made it. */
+  private static List<String> outcomes(StoreConfig config, List<Boolean> seen) {
     List<String> out = new ArrayList<>();
     for (String export : List.of("byItself", "byCallee", "byHost", "thenFill")) {
       Linker linker = new Linker();
@@ -92,7 +98,10 @@ class MemoryReloadTest {
           "host",
           "grow",
           FuncType.of(List.of(ValType.I32), List.of(ValType.I32)),
-          (caller, args) -> new Value[] {Value.i32((int) caller.memory().grow(args[0].asInt()))});
+          (caller, args) -> {
+            seen.add(CompiledCaller.calledFromCompiledCode());
+            return new Value[] {Value.i32((int) caller.memory().grow(args[0].asInt()))};
+          });
       Instance inst = linker.instantiate(new Store(config), WasmModule.parseText(wat()));
       try {
         out.add(export + " " + Arrays.toString(inst.function(export).call(Value.i32(PAGES))));
@@ -122,5 +131,26 @@ class MemoryReloadTest {
             "thenFill " + Arrays.toString(new Value[] {Value.i32((PAGES + 1) * 65536 - 4)}))
         .noneMatch(s -> s.contains("trap"));
     assertThat(outcomes(mode.config)).isEqualTo(expected);
+  }
+
+  /**
+   * Tiered mode, tiering up after a few turns of a loop: {@code byHost}'s one call starts in the
+   * interpreter, which grows the memory, and goes on in compiled code entered in the middle of the
+   * loop (on-stack replacement), which must read the memory as the interpreter left it.
+   */
+  @Test
+  void growthIsSeenAcrossATierUpInTheMiddleOfALoop() {
+    List<Boolean> seen = new ArrayList<>();
+    StoreConfig tiered =
+        StoreConfig.defaults()
+            .withTier(Tier.TIERED)
+            .withTierUpThreshold(5)
+            .withBackgroundCompilation(false);
+    assertThat(outcomes(tiered, seen))
+        .isEqualTo(outcomes(StoreConfig.defaults().withTier(Tier.INTERPRETER)));
+    // byHost's calls of the host, one call of byHost: first interpreted, then compiled.
+    List<Boolean> byHost = seen.subList(0, PAGES);
+    assertThat(byHost.getFirst()).isFalse();
+    assertThat(byHost.getLast()).isTrue();
   }
 }
