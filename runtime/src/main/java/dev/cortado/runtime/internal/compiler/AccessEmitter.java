@@ -27,9 +27,7 @@ import java.util.List;
  * operands first, then the immediates, then the memory's access segment or the instance.
  */
 final class AccessEmitter {
-  /** The class of the load and store helpers generated code calls: chosen once per JVM. */
-  private static final ClassDesc CD_ACCESS_OPS =
-      DirectMemoryOps.AVAILABLE ? ClassDesc.of(DirectMemoryOps.class.getName()) : CD_MemoryOps;
+  private static final ClassDesc CD_DirectMemoryOps = ClassDesc.of(DirectMemoryOps.class.getName());
 
   /**
    * A {@link MemoryOps} load or store method and its {@link DirectMemoryOps} twin: the name, the
@@ -256,7 +254,7 @@ final class AccessEmitter {
     boolean direct = DirectMemoryOps.AVAILABLE && in.memoryOffset() <= MemoryInstance.MAX_BYTES;
     if (direct) {
       cb.aload(fc.extentSlot());
-      cb.invokestatic(CD_ACCESS_OPS, helper.name(), helper.directType());
+      cb.invokestatic(CD_DirectMemoryOps, helper.name(), helper.directType());
     } else {
       cb.aload(fc.memorySlot());
       cb.invokestatic(CD_MemoryOps, helper.name(), helper.type());

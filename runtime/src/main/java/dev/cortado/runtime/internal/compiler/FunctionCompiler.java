@@ -281,7 +281,9 @@ final class FunctionCompiler {
     }
     if (facts.usesMemory()) {
       memorySlot = cb.allocateLocal(TypeKind.REFERENCE);
-      extentSlot = cb.allocateLocal(TypeKind.REFERENCE);
+      if (DirectMemoryOps.AVAILABLE) {
+        extentSlot = cb.allocateLocal(TypeKind.REFERENCE);
+      }
       loadMemory();
     }
     if (facts.needsMultiValue()) {
@@ -499,10 +501,10 @@ final class FunctionCompiler {
   /**
    * Reads the memory's current extent (its array and size) into its local, for the loads and stores
    * that follow: at entry and after anything that may grow the memory (docs/compiler.md, "Memory,
-   * tables, globals").
+   * tables, globals"). Nothing without {@link DirectMemoryOps}, whose helpers alone take it.
    */
   void refreshMemory() {
-    if (memorySlot < 0) {
+    if (extentSlot < 0) {
       return;
     }
     cb.aload(memorySlot);

@@ -48,14 +48,15 @@ record FunctionFacts(
           open[depth++] = op == Opcode.LOOP ? loopCount - 1 : -1;
         }
         case END -> depth = Math.max(0, depth - 1);
-        case CALL, CALL_INDIRECT, MEMORY_GROW -> {
-          for (int k = 0; k < depth; k++) {
-            if (open[k] >= 0) {
-              loopsWithCalls.set(open[k]);
+        default -> {
+          if (mayGrowMemory(op)) {
+            for (int k = 0; k < depth; k++) {
+              if (open[k] >= 0) {
+                loopsWithCalls.set(open[k]);
+              }
             }
           }
         }
-        default -> {}
       }
       memory |=
           op.immediate() == Opcode.Immediate.MEMARG
@@ -73,6 +74,15 @@ record FunctionFacts(
         multiValue,
         Arrays.copyOf(loops, loopCount),
         loopsWithCalls);
+  }
+
+  /**
+   * Whether instruction {@code op} may change the memory's extent under compiled code that keeps it
+   * in a local (FunctionCompiler.refreshMemory): a call (a callee or the host may grow it) or
+   * {@code memory.grow}.
+   */
+  static boolean mayGrowMemory(Opcode op) {
+    return op == Opcode.CALL || op == Opcode.CALL_INDIRECT || op == Opcode.MEMORY_GROW;
   }
 
   /**

@@ -69,6 +69,9 @@ final class FunctionSplitter {
     /** Whether it has a loop. */
     boolean loops;
 
+    /** Whether it may grow the memory: it calls a function or has a {@code memory.grow}. */
+    boolean growsMemory;
+
     /**
      * Whether its method keeps the locals it uses in JVM locals, loaded from the frame at entry and
      * the written ones stored back at its exits: a chunk with a loop and no chunk calls, whose loop
@@ -494,7 +497,7 @@ final class FunctionSplitter {
           }
         }
         case RETURN -> c.returns = true;
-        default -> {}
+        default -> c.growsMemory |= FunctionFacts.mayGrowMemory(in.opcode());
       }
     }
     c.locals = locals.stream().toArray();

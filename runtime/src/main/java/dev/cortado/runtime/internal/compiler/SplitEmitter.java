@@ -225,7 +225,9 @@ final class SplitEmitter {
     cb.istore(fc.posSlot());
     cb.invokestatic(
         fc.classContext().owner(), child.methodName(fc.funcIndex()), descriptor(child, frame));
-    fc.refreshMemory();
+    if (child.growsMemory) {
+      fc.refreshMemory();
+    }
     fc.stack().pop(inputs);
     int carrier = -1;
     if (carriesValues(fc, child)) {
