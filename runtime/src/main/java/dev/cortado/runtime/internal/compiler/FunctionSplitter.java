@@ -66,6 +66,13 @@ final class FunctionSplitter {
 
     int[] written;
 
+    /**
+     * For a {@link #cached} chunk: the locals it writes that are live where it exits, which its
+     * exits store back to the frame, ascending. The others' last values are never read again, and
+     * stored they would stay live through its loops, taking registers from what the loops use.
+     */
+    int[] storedAtExit;
+
     /** Whether it has a loop. */
     boolean loops;
 
@@ -180,8 +187,15 @@ final class FunctionSplitter {
       return Plan.NONE;
     }
     Map<Integer, Chunk> top = s.nest();
+    java.util.BitSet[] live = null;
     for (Chunk c : s.chunks) {
       c.cached = c.loops && c.children.isEmpty();
+      if (c.cached) {
+        if (live == null) {
+          live = LoopLiveness.before(shape.body);
+        }
+        c.storedAtExit = s.liveAfter(c, live).stream().filter(l -> has(c.written, l)).toArray();
+      }
     }
     return new Plan(List.copyOf(s.chunks), top, SplitFrame.of(shape.localTypes, s.chunks));
   }
@@ -503,6 +517,27 @@ final class FunctionSplitter {
     c.locals = locals.stream().toArray();
     c.written = written.stream().toArray();
     c.exits = exits.stream().toArray();
+  }
+
+  /**
+   * The locals live where {@code c} may go on: after its end, and where its branches out of it
+   * continue (a loop's header, after a block's end); none after a return. {@code live}: each
+   * instruction's live set ({@link LoopLiveness#before}).
+   */
+  private java.util.BitSet liveAfter(Chunk c, java.util.BitSet[] live) {
+    java.util.BitSet after = new java.util.BitSet();
+    if (c.fallsThrough && c.end < live.length) {
+      after.or(live[c.end]);
+    }
+    for (int target : c.exits) {
+      int o = c.enclosing[target - 1];
+      after.or(live[body.get(o).opcode() == Opcode.LOOP ? o : shape.end[o]]);
+    }
+    return after;
+  }
+
+  private static boolean has(int[] ascending, int value) {
+    return Arrays.binarySearch(ascending, value) >= 0;
   }
 
   private static void exit(Chunk c, java.util.BitSet exits, int nesting, int label) {

@@ -8,10 +8,11 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Which wasm locals are live at each loop header of a function body: those that some path from the
- * header reads before writing them. A backward dataflow pass over the structured body (a branch's
- * live set is its target's: after a block's or if's end, at a loop's header), repeated until no
- * loop header's set grows, since a loop's branches back to its header come after it.
+ * Which wasm locals are live at each loop header of a function body, or before each instruction:
+ * those that some path from there reads before writing them. A backward dataflow pass over the
+ * structured body (a branch's live set is its target's: after a block's or if's end, at a loop's
+ * header), repeated until no loop header's set grows, since a loop's branches back to its header
+ * come after it.
  */
 final class LoopLiveness {
   private LoopLiveness() {}
@@ -21,6 +22,21 @@ final class LoopLiveness {
    * {@code loop}, the locals live at its header; null at the other instructions.
    */
   static BitSet[] of(List<Instruction> body) {
+    return analyze(body, null);
+  }
+
+  /**
+   * For each instruction of {@code body}, the locals live just before it runs (after an {@code
+   * end}, the same as before it; at a {@code loop}, its header's).
+   */
+  static BitSet[] before(List<Instruction> body) {
+    BitSet[] before = new BitSet[body.size()];
+    analyze(body, before);
+    return before;
+  }
+
+  /** The loop headers' live sets; fills {@code before}, if not null, in the last pass. */
+  private static BitSet[] analyze(List<Instruction> body, BitSet[] before) {
     int n = body.size();
     // The opening instruction each end and else closes, and each branch's targets, as the index
     // of the block, loop or if they name; -1 is the function's own block (a return).
@@ -55,7 +71,10 @@ final class LoopLiveness {
       }
     }
     boolean changed = true;
-    while (changed) {
+    boolean last = false;
+    while (changed || (before != null && !last)) {
+      // Once no header changes, one more pass (the last) records every instruction's set.
+      last = !changed;
       changed = false;
       BitSet live = new BitSet();
       for (int i = n - 1; i >= 0; i--) {
@@ -94,6 +113,9 @@ final class LoopLiveness {
           }
           case RETURN, UNREACHABLE -> live = new BitSet();
           default -> {}
+        }
+        if (last && before != null) {
+          before[i] = (BitSet) live.clone();
         }
       }
     }

@@ -354,13 +354,13 @@ final class SplitEmitter {
   }
 
   /**
-   * The exit of a chunk that keeps its locals in JVM locals: stores the ones it wrote into the
-   * frame and returns the exit code, which every exit left in the scratch local.
+   * The exit of a chunk that keeps its locals in JVM locals: stores the ones it wrote that are live
+   * after it into the frame and returns the exit code, which every exit left in the scratch local.
    */
   static void emitCommonExit(FunctionCompiler fc, Label exit) {
     CodeBuilder cb = fc.cb();
     cb.labelBinding(exit);
-    for (int l : fc.chunk().written) {
+    for (int l : fc.chunk().storedAtExit) {
       ValType t = fc.localTypes().get(l);
       JvmTypes.load(cb, t, fc.localSlots()[l]);
       fc.frame().store(cb, t, l, fc.longsSlot(), fc.refsSlot());

@@ -165,4 +165,36 @@ class LoopLivenessTest {
                 """))
         .containsExactly(set(0));
   }
+
+  @Test
+  void beforeGivesTheSetAtEveryInstruction() {
+    // Local 1 is live where the branch lands, after the block: read there before any write.
+    WasmModule module =
+        WasmModule.parseText(
+            """
+            (module (func (param i32) (local i32)
+              (local.set 1 (local.get 0))
+              (block $b
+                (br_if $b (local.get 1))
+                (local.set 1 (i32.const 0)))
+              (drop (local.get 1))))
+            """);
+    List<Instruction> code = module.functions().get(0).body();
+    assertThat(code.stream().map(Instruction::opcode))
+        .containsExactly(
+            Opcode.LOCAL_GET,
+            Opcode.LOCAL_SET,
+            Opcode.BLOCK,
+            Opcode.LOCAL_GET,
+            Opcode.BR_IF,
+            Opcode.I32_CONST,
+            Opcode.LOCAL_SET,
+            Opcode.END,
+            Opcode.LOCAL_GET,
+            Opcode.DROP,
+            Opcode.END);
+    assertThat(LoopLiveness.before(code))
+        .containsExactly(
+            set(0), set(), set(1), set(1), set(1), set(), set(), set(1), set(1), set(), set());
+  }
 }
