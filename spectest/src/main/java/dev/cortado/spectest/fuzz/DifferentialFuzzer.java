@@ -36,6 +36,9 @@ public final class DifferentialFuzzer {
   /**
    * Every tier, each unmetered and metered (with fuel that never runs out): fuel must not change
    * what code does. Tiered mode tiers up after a few calls or iterations, on the running thread.
+   * And the compiled tier with methods of at most {@link #SPLIT_LIMIT} bytes, so that every
+   * function of some size is split into chunks (the default limit splits only functions of several
+   * KB, which binaryen's modules seldom have).
    */
   public static List<Mode> allModes() {
     List<Mode> modes = new ArrayList<>();
@@ -44,8 +47,15 @@ public final class DifferentialFuzzer {
       modes.add(new Mode(name, c -> tier.apply(c).withoutFuel()));
       modes.add(new Mode(name + "+fuel", c -> tier.apply(c).withFuel(1L << 40)));
     }
+    modes.add(
+        new Mode(
+            "compiled-split",
+            c -> Tier.COMPILED.apply(c).withCompiledMethodLimit(SPLIT_LIMIT).withoutFuel()));
     return modes;
   }
+
+  /** The method size limit of the {@code compiled-split} mode, in bytes of bytecode. */
+  static final int SPLIT_LIMIT = 400;
 
   /**
    * What to run.

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
  * it as long as asked.
  */
 class DifferentialFuzzTest {
-  /** The modes compared: each tier plain and metered (fuel must not change what code does). */
+  /**
+   * The modes compared: each tier plain and metered (fuel must not change what code does), and the
+   * compiled tier splitting functions into small methods.
+   */
   static List<DifferentialFuzzer.Mode> modes() {
     return DifferentialFuzzer.allModes();
   }
