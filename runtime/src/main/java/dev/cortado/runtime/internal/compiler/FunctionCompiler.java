@@ -266,7 +266,7 @@ final class FunctionCompiler {
     } else if (chunk == null) {
       for (int i = 0; i < localTypes.size(); i++) {
         boolean param = i < type.params().size();
-        if (frame.holds(i) && param) {
+        if (frame.holds(i) && param && !plan.parentCaches()) {
           JvmTypes.load(cb, localTypes.get(i), localSlots[i]);
           LocalEmitter.store(this, i);
         } else if (!param) {
@@ -369,7 +369,8 @@ final class FunctionCompiler {
     posSlot = cb.allocateLocal(TypeKind.INT);
     int first = osr ? 0 : type.params().size();
     for (int i = first; i < localTypes.size(); i++) {
-      localSlots[i] = frame.holds(i) ? -1 : JvmTypes.allocate(cb, localTypes.get(i));
+      localSlots[i] =
+          frame.holds(i) && !plan.parentCaches() ? -1 : JvmTypes.allocate(cb, localTypes.get(i));
     }
     if (childAt.isEmpty()) {
       vectorLocals = VectorLocals.of(cb, localSlots, localTypes, body);
@@ -791,6 +792,14 @@ final class FunctionCompiler {
 
   int loopCount() {
     return facts.loopCount();
+  }
+
+  /**
+   * Whether this method keeps the wasm locals the frame holds in JVM locals: a chunk that caches
+   * them, or the function's own method when its plan says so (FunctionSplitter.Plan#parentCaches).
+   */
+  boolean cachesFrameLocals() {
+    return chunk != null ? chunk.cached : plan.parentCaches();
   }
 
   FunctionSplitter.Chunk chunk() {

@@ -73,6 +73,19 @@ final class FunctionSplitter {
      */
     int[] storedAtExit;
 
+    /**
+     * For a chunk the function's own method calls, when that method keeps its locals in JVM locals
+     * ({@link Plan#parentCaches}): the locals the chunk may read before writing them, which the
+     * method stores into the frame before the call, ascending.
+     */
+    int[] storedBeforeCall;
+
+    /**
+     * Likewise: the locals the chunk writes that are live after it, which the method loads from the
+     * frame after the call, ascending.
+     */
+    int[] loadedAfterCall;
+
     /** Whether it has a loop. */
     boolean loops;
 
@@ -107,8 +120,9 @@ final class FunctionSplitter {
    * The chunks of a function, those the function's own method calls (by start index), and the frame
    * holding the locals they use.
    */
-  record Plan(List<Chunk> chunks, Map<Integer, Chunk> topChildren, SplitFrame frame) {
-    static final Plan NONE = new Plan(List.of(), Map.of(), SplitFrame.NONE);
+  record Plan(
+      List<Chunk> chunks, Map<Integer, Chunk> topChildren, SplitFrame frame, boolean parentCaches) {
+    static final Plan NONE = new Plan(List.of(), Map.of(), SplitFrame.NONE, false);
 
     boolean isEmpty() {
       return chunks.isEmpty();
@@ -182,22 +196,54 @@ final class FunctionSplitter {
     if (pinning) {
       s.pin(pinnedLoops);
     }
-    s.reduce(0, shape.body.size() - 1);
+    int parentSize = s.reduce(0, shape.body.size() - 1);
     if (s.chunks.isEmpty()) {
       return Plan.NONE;
     }
     Map<Integer, Chunk> top = s.nest();
-    java.util.BitSet[] live = null;
+    java.util.BitSet[] live = LoopLiveness.before(shape.body);
     for (Chunk c : s.chunks) {
       c.cached = c.loops && c.children.isEmpty();
       if (c.cached) {
-        if (live == null) {
-          live = LoopLiveness.before(shape.body);
-        }
-        c.storedAtExit = s.liveAfter(c, live).stream().filter(l -> has(c.written, l)).toArray();
+        c.storedAtExit = s.writtenLiveAfter(c, live);
       }
     }
-    return new Plan(List.copyOf(s.chunks), top, SplitFrame.of(shape.localTypes, s.chunks));
+    // The function's own method keeps its locals in JVM locals too, with copies around each chunk
+    // call, unless they would take it past the target: without them each local a chunk shares is
+    // read and written in the frame array at every use.
+    int copies = 0;
+    for (Chunk c : top.values()) {
+      c.storedBeforeCall = s.readBeforeWritten(c, live);
+      c.loadedAfterCall = c.cached ? c.storedAtExit : s.writtenLiveAfter(c, live);
+      copies += COPY_COST * (c.storedBeforeCall.length + c.loadedAfterCall.length);
+    }
+    boolean parentCaches = parentSize + copies <= target;
+    return new Plan(
+        List.copyOf(s.chunks), top, SplitFrame.of(shape.localTypes, s.chunks), parentCaches);
+  }
+
+  /** Estimated bytes of bytecode to copy one local between a JVM local and the frame. */
+  private static final int COPY_COST = 8;
+
+  /** The locals {@code c} writes that are live after it, ascending. */
+  private int[] writtenLiveAfter(Chunk c, java.util.BitSet[] live) {
+    return liveAfter(c, live).stream().filter(l -> has(c.written, l)).toArray();
+  }
+
+  /**
+   * The locals {@code c} uses that are live where it is entered (its start, or any entry of a
+   * switch chunk): those it may read before writing them, ascending.
+   */
+  private int[] readBeforeWritten(Chunk c, java.util.BitSet[] live) {
+    java.util.BitSet in = (java.util.BitSet) live[c.start].clone();
+    if (c.entries != null) {
+      for (int e : c.entries) {
+        if (e < live.length) {
+          in.or(live[e]);
+        }
+      }
+    }
+    return in.stream().filter(l -> has(c.locals, l)).toArray();
   }
 
   /** The loops {@link #reduce} makes chunks of, whatever their size (null: none). */

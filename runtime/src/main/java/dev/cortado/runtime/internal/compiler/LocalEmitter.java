@@ -5,8 +5,9 @@ import java.lang.classfile.CodeBuilder;
 
 /**
  * {@code local.get}, {@code local.set} and {@code local.tee}: a wasm local lives in a JVM local, in
- * the frame of a split function ({@link SplitFrame}) if a chunk uses it, and, for a v128 in a
- * method that is not split, in a vector local as well ({@link VectorLocals}).
+ * the frame of a split function ({@link SplitFrame}) if a chunk uses it and the method does not
+ * keep the frame's locals in JVM locals ({@link FunctionCompiler#cachesFrameLocals}), and, for a
+ * v128 in a method that is not split, in a vector local as well ({@link VectorLocals}).
  */
 final class LocalEmitter {
   private LocalEmitter() {}
@@ -57,7 +58,7 @@ final class LocalEmitter {
 
   /** Whether wasm local {@code index} is read and written in the frame (not cached, see Chunk). */
   private static boolean inFrame(FunctionCompiler fc, int index) {
-    return fc.frame().holds(index) && (fc.chunk() == null || !fc.chunk().cached);
+    return fc.frame().holds(index) && !fc.cachesFrameLocals();
   }
 
   /** Pushes wasm local {@code index}, from its JVM local or the function's frame. */

@@ -213,6 +213,14 @@ final class SplitEmitter {
   private static void invoke(FunctionCompiler fc, FunctionSplitter.Chunk child, int inputs) {
     CodeBuilder cb = fc.cb();
     SplitFrame frame = fc.frame();
+    boolean copies = fc.chunk() == null && fc.cachesFrameLocals();
+    if (copies) {
+      for (int l : child.storedBeforeCall) {
+        ValType t = fc.localTypes().get(l);
+        JvmTypes.load(cb, t, fc.localSlots()[l]);
+        frame.store(cb, t, l, fc.longsSlot(), fc.refsSlot());
+      }
+    }
     if (frame.longs > 0) {
       cb.aload(fc.longsSlot());
     }
@@ -227,6 +235,13 @@ final class SplitEmitter {
         fc.classContext().owner(), child.methodName(fc.funcIndex()), descriptor(child, frame));
     if (child.growsMemory) {
       fc.refreshMemory();
+    }
+    if (copies) {
+      for (int l : child.loadedAfterCall) {
+        ValType t = fc.localTypes().get(l);
+        frame.load(cb, t, l, fc.longsSlot(), fc.refsSlot());
+        JvmTypes.store(cb, t, fc.localSlots()[l]);
+      }
     }
     fc.stack().pop(inputs);
     int carrier = -1;

@@ -16,10 +16,12 @@ import java.util.List;
 /**
  * Where a split function keeps the wasm locals its chunks use (see {@link FunctionSplitter}): in a
  * frame made at each call of the function, a {@code long[]} for numeric values (raw bits; a v128
- * takes two elements, low half first) and an {@code Object[]} for references, which the function's
- * method and every chunk read and write in place. A chunk call passes the arrays, so it costs two
- * arguments however many locals the chunk uses, and nothing is copied back at its exits. The
- * function's own method keeps the locals no chunk uses in JVM locals.
+ * takes two elements, low half first) and an {@code Object[]} for references, which chunks read and
+ * write in place. A chunk call passes the arrays, so it costs two arguments however many locals the
+ * chunk uses. A chunk with a loop and no chunk calls, and the function's own method where the
+ * copies fit, keep the locals in JVM locals and copy only what the frame must hold across their
+ * ends or around their chunk calls (FunctionSplitter.Chunk's {@code storedAtExit}, {@code
+ * storedBeforeCall}, {@code loadedAfterCall}).
  *
  * <p>Each call of the function has its own frame, so recursion and re-entry (a host function
  * calling back into the module) need no care; the {@code long[]} of a call that returned is reused

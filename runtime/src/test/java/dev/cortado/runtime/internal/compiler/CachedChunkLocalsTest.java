@@ -75,6 +75,22 @@ class CachedChunkLocalsTest {
     assertThat(inner.storedAtExit).containsExactly(1, 3, 5, 6);
   }
 
+  /**
+   * The function's own method keeps its locals in JVM locals too, and copies around the call only
+   * the locals the chunk may read before writing them (acc, carried, j) and those it leaves live.
+   */
+  @Test
+  void theFunctionsMethodCopiesOnlyWhatTheChunkReadsAndLeavesLive() {
+    WasmModule module = module(50);
+    int start = module.importedFunctionCount();
+    FunctionSplitter.Plan plan = FunctionSplitter.plan(module, start, 7200, 7200, null);
+    assertThat(plan.parentCaches()).isTrue();
+    FunctionSplitter.Chunk inner = plan.chunks().getFirst();
+    assertThat(plan.topChildren()).containsValue(inner);
+    assertThat(inner.storedBeforeCall).containsExactly(1, 3, 4);
+    assertThat(inner.loadedAfterCall).containsExactly(1, 3, 5, 6);
+  }
+
   /** 50 turns leave by the branch out of both loops (late is read), 5 by the outer loop's end. */
   @ParameterizedTest
   @ValueSource(ints = {50, 5})
