@@ -266,7 +266,7 @@ final class FunctionCompiler {
     } else if (chunk == null) {
       for (int i = 0; i < localTypes.size(); i++) {
         boolean param = i < type.params().size();
-        if (frame.holds(i) && param && !plan.parentCaches()) {
+        if (frame.holds(i) && param && !cachesFrameLocals()) {
           JvmTypes.load(cb, localTypes.get(i), localSlots[i]);
           LocalEmitter.store(this, i);
         } else if (!param) {
@@ -370,7 +370,7 @@ final class FunctionCompiler {
     int first = osr ? 0 : type.params().size();
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] =
-          frame.holds(i) && !plan.parentCaches() ? -1 : JvmTypes.allocate(cb, localTypes.get(i));
+          frame.holds(i) && !cachesFrameLocals() ? -1 : JvmTypes.allocate(cb, localTypes.get(i));
     }
     if (childAt.isEmpty()) {
       vectorLocals = VectorLocals.of(cb, localSlots, localTypes, body);

@@ -235,13 +235,9 @@ final class FunctionSplitter {
    * switch chunk): those it may read before writing them, ascending.
    */
   private int[] readBeforeWritten(Chunk c, java.util.BitSet[] live) {
-    java.util.BitSet in = (java.util.BitSet) live[c.start].clone();
-    if (c.entries != null) {
-      for (int e : c.entries) {
-        if (e < live.length) {
-          in.or(live[e]);
-        }
-      }
+    java.util.BitSet in = new java.util.BitSet();
+    for (int e : c.entries != null ? c.entries : new int[] {c.start}) {
+      in.or(live[e]);
     }
     return in.stream().filter(l -> has(c.locals, l)).toArray();
   }

@@ -121,11 +121,29 @@ final class SplitEmitter {
     }
     if (c.cached) {
       for (int l : c.locals) {
-        ValType t = fc.localTypes().get(l);
-        localSlots[l] = JvmTypes.allocate(cb, t);
-        frame.load(cb, t, l, longs, refs);
-        JvmTypes.store(cb, t, localSlots[l]);
+        localSlots[l] = JvmTypes.allocate(cb, fc.localTypes().get(l));
       }
+      loadFromFrame(fc, c.locals);
+    }
+  }
+
+  /** Stores wasm locals {@code locals} from their JVM locals into the frame. */
+  private static void storeToFrame(FunctionCompiler fc, int[] locals) {
+    CodeBuilder cb = fc.cb();
+    for (int l : locals) {
+      ValType t = fc.localTypes().get(l);
+      JvmTypes.load(cb, t, fc.localSlots()[l]);
+      fc.frame().store(cb, t, l, fc.longsSlot(), fc.refsSlot());
+    }
+  }
+
+  /** Loads wasm locals {@code locals} from the frame into their JVM locals. */
+  private static void loadFromFrame(FunctionCompiler fc, int[] locals) {
+    CodeBuilder cb = fc.cb();
+    for (int l : locals) {
+      ValType t = fc.localTypes().get(l);
+      fc.frame().load(cb, t, l, fc.longsSlot(), fc.refsSlot());
+      JvmTypes.store(cb, t, fc.localSlots()[l]);
     }
   }
 
@@ -213,13 +231,10 @@ final class SplitEmitter {
   private static void invoke(FunctionCompiler fc, FunctionSplitter.Chunk child, int inputs) {
     CodeBuilder cb = fc.cb();
     SplitFrame frame = fc.frame();
-    boolean copies = fc.chunk() == null && fc.cachesFrameLocals();
+    // Only the function's own method may cache and call chunks: a caching chunk calls none.
+    boolean copies = fc.cachesFrameLocals();
     if (copies) {
-      for (int l : child.storedBeforeCall) {
-        ValType t = fc.localTypes().get(l);
-        JvmTypes.load(cb, t, fc.localSlots()[l]);
-        frame.store(cb, t, l, fc.longsSlot(), fc.refsSlot());
-      }
+      storeToFrame(fc, child.storedBeforeCall);
     }
     if (frame.longs > 0) {
       cb.aload(fc.longsSlot());
@@ -237,11 +252,7 @@ final class SplitEmitter {
       fc.refreshMemory();
     }
     if (copies) {
-      for (int l : child.loadedAfterCall) {
-        ValType t = fc.localTypes().get(l);
-        frame.load(cb, t, l, fc.longsSlot(), fc.refsSlot());
-        JvmTypes.store(cb, t, fc.localSlots()[l]);
-      }
+      loadFromFrame(fc, child.loadedAfterCall);
     }
     fc.stack().pop(inputs);
     int carrier = -1;
@@ -375,11 +386,7 @@ final class SplitEmitter {
   static void emitCommonExit(FunctionCompiler fc, Label exit) {
     CodeBuilder cb = fc.cb();
     cb.labelBinding(exit);
-    for (int l : fc.chunk().storedAtExit) {
-      ValType t = fc.localTypes().get(l);
-      JvmTypes.load(cb, t, fc.localSlots()[l]);
-      fc.frame().store(cb, t, l, fc.longsSlot(), fc.refsSlot());
-    }
+    storeToFrame(fc, fc.chunk().storedAtExit);
     cb.iload(fc.scratchInt());
     cb.ireturn();
   }
