@@ -257,6 +257,40 @@ public final class CompiledModule {
     compile(functions, osr, pins);
   }
 
+  /** Per function that runs a few times, {@link FunctionSplitter#entryLoops}, once asked for. */
+  private final Map<Integer, int[]> entryLoops = new java.util.HashMap<>();
+
+  /** Per function, the interpreter's passes at loop headers its OSR entry could not enter. */
+  private final Map<Integer, Integer> missedEntries = new java.util.HashMap<>();
+
+  /**
+   * The loop to ask an OSR entry of function {@code funcIndex} for, the interpreter being hot in
+   * loop {@code loop}: in a function that runs a few times, the outlined loop around it, which the
+   * interpreter soon reaches (see {@link FunctionSplitter#entryLoops}).
+   */
+  synchronized int entryLoop(int funcIndex, int loop) {
+    int[] loops =
+        entryLoops.computeIfAbsent(
+            funcIndex,
+            f -> {
+              int[] e = FunctionSplitter.entryLoops(module, f);
+              return e != null ? e : new int[0];
+            });
+    return loop < loops.length ? loops[loop] : loop;
+  }
+
+  /**
+   * Counts a pass of the interpreter at a loop header that function {@code funcIndex}'s compiled
+   * OSR entry cannot enter, with no compilation pending; returns whether there were {@code limit}
+   * of them.
+   */
+  synchronized boolean missedEntry(int funcIndex, int limit) {
+    if (requested.containsKey(funcIndex) || osrMethod(funcIndex) == null) {
+      return false;
+    }
+    return missedEntries.merge(funcIndex, 1, Integer::sum) >= limit;
+  }
+
   /** Whether function {@code funcIndex}'s OSR entry can enter loop {@code loop}. */
   boolean canEnter(int funcIndex, int loop) {
     int d = funcIndex - imported;

@@ -228,6 +228,20 @@ final class ControlEmitter {
     loopHeaders.add(new LoopHeader(fc.currentLoopOrdinal(), header, stack.snapshot()));
   }
 
+  /**
+   * In an OSR entry, before the call of chunk {@code child}, which starts with the loop being
+   * translated: if the chunk takes no operands, the entry can enter that loop here, by calling the
+   * chunk, which starts at the loop's header (see FunctionSplitter.pin).
+   */
+  void enterableChunk(FunctionSplitter.Chunk child) {
+    if (child.entries != null || !child.inputs.isEmpty() || fc.vectorLocals() != null) {
+      return;
+    }
+    stack.spillAll();
+    Label call = cb().newBoundLabel();
+    loopHeaders.add(new LoopHeader(fc.currentLoopOrdinal(), call, stack.snapshot()));
+  }
+
   void enterIf(BlockType bt) {
     List<ValType> params = blockParams(bt);
     Control c =

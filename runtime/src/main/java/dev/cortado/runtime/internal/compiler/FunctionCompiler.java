@@ -315,6 +315,10 @@ final class FunctionCompiler {
       Instruction in = body.get(i);
       FunctionSplitter.Chunk child = childAt.get(i);
       if (child != null && (reachable || child.entries != null && !control.innermostIsDead())) {
+        if (osr && reachable && in.opcode() == Opcode.LOOP) {
+          current = i;
+          control.enterableChunk(child);
+        }
         SplitEmitter.call(this, child);
         i = child.end - 1;
         continue;

@@ -181,8 +181,9 @@ final class FunctionSplitter {
     // (spectral's main, entered mid-loop in tiered mode: 5.4-5.9 s per run split, 1.9-2.8 s
     // whole). That is one reason the threshold is near the limit (ModuleCompiler.emit).
     // A function that runs a few times has its inner loops outlined, whatever its size (see
-    // CalledOnce), unless it gets OSR entries, whose loops stay in its own method.
-    boolean outlining = !pinning && threshold > 0 && CalledOnce.cached(module).get(funcIndex);
+    // CalledOnce), OSR entries or not: an entry asked for at an outlined loop enters through the
+    // loop's chunk call (see pin).
+    boolean outlining = threshold > 0 && CalledOnce.cached(module).get(funcIndex);
     if (shape.totalCost() <= threshold && !outlining) {
       return Plan.NONE;
     }
@@ -262,24 +263,88 @@ final class FunctionSplitter {
     }
   }
 
-  /** Pins the loops with ordinals in {@code loops} and every block enclosing them. */
+  /**
+   * Pins the loops with ordinals in {@code loops} and every block enclosing them, except a loop
+   * that is outlined ({@link #markInnerLoops}) and not itself enclosing another pinned loop: that
+   * one stays a chunk, whose call is pinned instead, and the OSR entry enters the loop by jumping
+   * to that call (FunctionCompiler), so that the loop runs as a method of its own as it does in
+   * {@code COMPILED}. (The interpreter asks for such a loop when it is hot in a loop inside it:
+   * {@link #entryLoops}.)
+   */
   private void pin(java.util.BitSet loops) {
     pinned = new boolean[body.size()];
+    pinnedCall = new boolean[body.size()];
+    List<Integer> calls = new ArrayList<>();
     int ordinal = 0;
     for (int i = 0; i < body.size(); i++) {
       if (body.get(i).opcode() == Opcode.LOOP) {
         if (loops.get(ordinal)) {
-          for (int b = i; b >= 0; b = shape.parentBlock[b]) {
-            pinned[b] = true;
+          if (outline != null && outline[i] && shape.height[i] >= 0) {
+            calls.add(i);
+          } else {
+            pinWithEnclosing(i);
           }
         }
         ordinal++;
       }
     }
+    for (int i : calls) {
+      if (!pinned[i]) {
+        pinnedCall[i] = true;
+        pinWithEnclosing(shape.parentBlock[i]);
+      }
+    }
   }
 
+  private void pinWithEnclosing(int block) {
+    for (int b = block; b >= 0; b = shape.parentBlock[b]) {
+      pinned[b] = true;
+    }
+  }
+
+  /**
+   * Outlined loops whose chunk's call must stay in the function's own method (see {@link #pin}).
+   */
+  private boolean[] pinnedCall;
+
   private boolean pinned(Node n) {
-    return pinned != null && n.chunk == null && pinned[n.start];
+    return pinned != null && (n.chunk == null ? pinned[n.start] : pinnedCall[n.start]);
+  }
+
+  /**
+   * For each loop of a function that runs a few times (by ordinal), the loop an OSR entry should be
+   * asked for when the interpreter is hot in it: the outlined loop around it ({@link
+   * #markInnerLoops}) if it is nested deeper, itself otherwise. An entry into a loop inside an
+   * outlined one would keep the whole nest in the function's own method, as C2 then compiles it by
+   * on-stack replacement with the inner loop's header as entry, which it does not optimize as loops
+   * (see CalledOnce); entered at the outlined loop's chunk call, the nest runs as in {@code
+   * COMPILED}. Null if the function does not run a few times.
+   */
+  static int[] entryLoops(WasmModule module, int funcIndex) {
+    if (!CalledOnce.cached(module).get(funcIndex)) {
+      return null;
+    }
+    List<Instruction> code =
+        module.functions().get(funcIndex - module.importedFunctionCount()).body();
+    List<Integer> entry = new ArrayList<>();
+    // The open blocks: for each, the ordinal of the outlined loop it is in or is (-1: none) and
+    // how many loops enclose it, itself included.
+    java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+    for (Instruction in : code) {
+      Opcode op = in.opcode();
+      int[] around = open.isEmpty() ? new int[] {-1, 0} : open.peek();
+      if (op == Opcode.LOOP) {
+        int loops = around[1] + 1;
+        int outlined = loops == 2 ? entry.size() : around[0];
+        entry.add(outlined >= 0 ? outlined : entry.size());
+        open.push(new int[] {outlined, loops});
+      } else if (op == Opcode.BLOCK || op == Opcode.IF) {
+        open.push(around.clone());
+      } else if (op == Opcode.END && !open.isEmpty()) {
+        open.pop();
+      }
+    }
+    return entry.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Reduces the body [s, e) of one block; returns its estimated size afterwards. */
@@ -306,7 +371,12 @@ final class FunctionSplitter {
         } else {
           size += reduce(i + 1, end);
         }
-        if (outline != null && outline[i] && shape.height[i] >= 0 && size >= MIN_CHUNK) {
+        boolean entered = pinnedCall != null && pinnedCall[i];
+        if (outline != null
+            && outline[i]
+            && shape.height[i] >= 0
+            && (size >= MIN_CHUNK || entered)
+            && !(pinned != null && pinned[i])) {
           Chunk c = new Chunk(chunks.size(), i, end + 1);
           chunks.add(c);
           nodes.add(new Node(i, end + 1, callCost(c), c));

@@ -115,12 +115,20 @@ public final class TierUp {
     if (code.canEnter(f.index, loop)) {
       return code.osrMethod(f.index);
     }
-    if (config.tier() == Tier.TIERED
-        && code.compilable(f.index)
-        && !code.osrRequested(f.index, loop)) {
-      request(code, f.index, true, loop, config);
-      if (code.canEnter(f.index, loop)) {
-        return code.osrMethod(f.index);
+    if (config.tier() == Tier.TIERED && code.compilable(f.index)) {
+      int ask = code.entryLoop(f.index, loop);
+      // The interpreter reaches the loop around soon, as a rule; where it stays long in this one
+      // (or the entry could not be made there), an entry at this loop is asked for after all.
+      if (ask != loop
+          && code.osrRequested(f.index, ask)
+          && code.missedEntry(f.index, MISSED_ENTRIES)) {
+        ask = loop;
+      }
+      if (!code.osrRequested(f.index, ask)) {
+        request(code, f.index, true, ask, config);
+        if (code.canEnter(f.index, loop)) {
+          return code.osrMethod(f.index);
+        }
       }
     }
     if (code.method(f.index) != null) {
@@ -130,6 +138,13 @@ public final class TierUp {
     }
     return null;
   }
+
+  /**
+   * How many times the interpreter may pass loop headers that the OSR entry of a function cannot
+   * enter, waiting for one it asked for in an enclosing loop, before it asks for an entry at the
+   * loop it is in.
+   */
+  private static final int MISSED_ENTRIES = 10_000;
 
   private static int rearm(StoreConfig config, CompiledModule code, int funcIndex) {
     return config.tier() == Tier.TIERED && code.compilable(funcIndex)
@@ -168,7 +183,8 @@ public final class TierUp {
       return;
     }
     if (TRACE) {
-      System.err.println("tier-up: function " + funcIndex + (osr ? " (with OSR entry)" : ""));
+      System.err.println(
+          "tier-up: function " + funcIndex + (osr ? " (with OSR entry at loop " + loop + ")" : ""));
     }
     if (!config.backgroundCompilation()) {
       // Compile on the compiler thread and wait: it has a fresh Java stack, which the running

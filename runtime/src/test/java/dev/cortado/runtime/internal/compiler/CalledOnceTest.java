@@ -62,6 +62,24 @@ class CalledOnceTest {
   }
 
   @Test
+  void anOsrEntryIsAskedForAtTheOutlinedLoopAroundTheHotOne() {
+    WasmModule module =
+        WasmModule.parseText(
+            """
+            (module
+              (func $start (export "_start")
+                (loop $a (loop $b (loop $c (loop $d))) (block (loop $e (if (i32.const 0)
+                  (then (loop $f))))))
+                (loop $g))
+              (func (export "other") (loop (loop (loop)))))
+            """);
+    // a, g: outermost; b, e: outlined (nested in one loop); c, d in b; f in e.
+    assertThat(FunctionSplitter.entryLoops(module, 0)).containsExactly(0, 1, 1, 1, 4, 4, 6);
+    // A function that may run many times gets its entries where the interpreter is hot.
+    assertThat(FunctionSplitter.entryLoops(module, 1)).isNull();
+  }
+
+  @Test
   void aFunctionReferencedByAGlobalsInitializerDoesNotRunOnce() {
     WasmModule module =
         WasmModule.parseText(
@@ -81,10 +99,15 @@ class CalledOnceTest {
     assertThat(plan.chunks()).hasSize(1);
     assertThat(module.functions().get(1).body().get(plan.chunks().getFirst().start).opcode())
         .isEqualTo(dev.cortado.wasm.code.Opcode.LOOP);
-    // the same function, not run once (OSR entries pinned): left whole
-    BitSet pins = new BitSet();
-    pins.set(0);
-    assertThat(FunctionSplitter.plan(module, 1, 7200, 7200, pins).chunks()).isEmpty();
+    // With OSR entries: at the outer loop, or at the inner one (through its chunk's call), the
+    // inner loop stays outlined.
+    for (int loop : new int[] {0, 1}) {
+      BitSet pins = new BitSet();
+      pins.set(loop);
+      FunctionSplitter.Plan entered = FunctionSplitter.plan(module, 1, 7200, 7200, pins);
+      assertThat(entered.chunks()).as("entry at loop %d", loop).hasSize(1);
+      assertThat(entered.topChildren()).containsKey(plan.chunks().getFirst().start);
+    }
     int[] results = new int[2];
     int k = 0;
     for (Tier tier : new Tier[] {Tier.INTERPRETER, Tier.COMPILED}) {

@@ -163,6 +163,93 @@ class TierUpTest {
     }
   }
 
+  /**
+   * {@code _start}, a function that runs once, with three nested loops: {@code outer} times {@code
+   * middle} times {@code inner} iterations, each calling {@code probe}, whose results the exported
+   * {@code out} sums up.
+   */
+  private static WasmModule loopNest(int outer, int middle, int inner) {
+    return WasmModule.parseText(
+        """
+        (module
+          (import "host" "probe" (func $probe (param i32) (result i32)))
+          (global $out (mut i32) (i32.const 0))
+          (func $start (export "_start") (local $i i32) (local $j i32) (local $k i32)
+            (loop $outer
+              (local.set $j (i32.const 0))
+              (loop $middle
+                (local.set $k (i32.const 0))
+                (loop $inner
+                  (global.set $out (i32.add (global.get $out)
+                    (i32.add (call $probe (local.get $k)) (i32.mul (local.get $i) (local.get $j)))))
+                  (br_if $inner (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 1)))
+                    (i32.const %d))))
+                (br_if $middle (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1)))
+                  (i32.const %d))))
+              (br_if $outer (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                (i32.const %d)))))
+          (func (export "out") (result i32) global.get $out))
+        """
+            .formatted(inner, middle, outer));
+  }
+
+  @Test
+  void aHotLoopInsideAnOutlinedLoopIsEnteredThroughThatLoopsChunk() {
+    // _start runs once, so its middle loop is outlined (CalledOnce) as in COMPILED. Hot in the
+    // inner loop, the interpreter asks for an entry at the middle one, and switches when it next
+    // reaches its header: within an inner loop's run (20 iterations) of getting hot.
+    WasmModule module = loopNest(3, 50, 20);
+    List<Boolean> seen = new ArrayList<>();
+    Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(100)), module);
+    inst.function("_start").call();
+    int firstCompiled = seen.indexOf(Boolean.TRUE);
+    assertThat(firstCompiled).isBetween(80, 140);
+    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
+    assertThat(seen).hasSize(3 * 50 * 20);
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    int start = module.importedFunctionCount();
+    assertThat(code.canEnter(start, 1)).isTrue();
+    assertThat(code.canEnter(start, 2)).isFalse();
+    assertThat(code.statistics().splitFunctions).isEqualTo(1);
+    assertThat(inst.function("out").call()).isEqualTo(interpreted(module, "out"));
+    // Metered, the same fuel as in the interpreter, with the switch made at the chunk's call.
+    long[] left = new long[2];
+    int k = 0;
+    for (StoreConfig config :
+        new StoreConfig[] {StoreConfig.defaults().withTier(Tier.INTERPRETER), tieredAt(100)}) {
+      Store store = new Store(config.withFuel(1_000_000));
+      Instance metered = probeLinker(new ArrayList<>(), false).instantiate(store, module);
+      metered.function("_start").call();
+      left[k++] = store.fuel();
+    }
+    assertThat(left[1]).isEqualTo(left[0]).isLessThan(1_000_000 - 3 * 50 * 20);
+  }
+
+  @Test
+  void aHotLoopThatRunsLongInsideAnOutlinedLoopIsEnteredItself() {
+    // An inner loop that runs 30,000 times in one go: after MISSED_ENTRIES passes at its header
+    // waiting for the middle loop's, the interpreter asks for an entry at the inner loop itself.
+    WasmModule module = loopNest(1, 2, 30_000);
+    List<Boolean> seen = new ArrayList<>();
+    Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(100)), module);
+    inst.function("_start").call();
+    int firstCompiled = seen.indexOf(Boolean.TRUE);
+    assertThat(firstCompiled).isBetween(10_000, 10_300);
+    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
+    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    assertThat(code.canEnter(module.importedFunctionCount(), 2)).isTrue();
+    assertThat(inst.function("out").call()).isEqualTo(interpreted(module, "out"));
+  }
+
+  /** What {@code _start} then {@code getter} give in the interpreter alone. */
+  private static Value[] interpreted(WasmModule module, String getter) {
+    Instance inst =
+        probeLinker(new ArrayList<>(), false)
+            .instantiate(new Store(StoreConfig.defaults().withTier(Tier.INTERPRETER)), module);
+    inst.function("_start").call();
+    return inst.function(getter).call();
+  }
+
   @Test
   @Timeout(60)
   void withBackgroundCompilationTheRunningLoopSwitchesOnceTheCodeIsReady() {
