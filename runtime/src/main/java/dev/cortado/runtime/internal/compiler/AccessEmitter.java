@@ -16,6 +16,7 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.constantpool.MethodRefEntry;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
@@ -31,9 +32,15 @@ final class AccessEmitter {
 
   /**
    * A {@link MemoryOps} load or store method and its {@link DirectMemoryOps} twin: the name, the
-   * type of each (the memory last, or its extent), made once per opcode.
+   * type of each (the memory last, or its extent), made once per opcode; the helper itself and
+   * {@code plainKey} name their constant pool entries ({@link ClassContext#pooled}).
    */
-  private record MemoryHelper(String name, MethodTypeDesc type, MethodTypeDesc directType) {}
+  private record MemoryHelper(
+      String name, MethodTypeDesc type, MethodTypeDesc directType, Object plainKey) {
+    MemoryHelper(String name, MethodTypeDesc type, MethodTypeDesc directType) {
+      this(name, type, directType, new Object());
+    }
+  }
 
   private static final java.util.Map<Opcode, MemoryHelper> MEMORY_HELPERS =
       new java.util.EnumMap<>(Opcode.class);
@@ -252,13 +259,26 @@ final class AccessEmitter {
     // DirectMemoryOps checks offsets up to MemoryInstance.MAX_BYTES only, which keeps its
     // helpers small; a larger one (always out of bounds) goes to MemoryOps, which traps on it.
     boolean direct = DirectMemoryOps.AVAILABLE && in.memoryOffset() <= MemoryInstance.MAX_BYTES;
+    MethodRefEntry method;
     if (direct) {
       cb.aload(fc.extentSlot());
-      cb.invokestatic(CD_DirectMemoryOps, helper.name(), helper.directType());
+      method =
+          fc.classContext()
+              .pooled(
+                  cb.constantPool(),
+                  helper,
+                  pool ->
+                      pool.methodRefEntry(CD_DirectMemoryOps, helper.name(), helper.directType()));
     } else {
       cb.aload(fc.memorySlot());
-      cb.invokestatic(CD_MemoryOps, helper.name(), helper.type());
+      method =
+          fc.classContext()
+              .pooled(
+                  cb.constantPool(),
+                  helper.plainKey(),
+                  pool -> pool.methodRefEntry(CD_MemoryOps, helper.name(), helper.type()));
     }
+    cb.invokestatic(method);
     stack.pop(n);
     for (ValType t : op.results()) {
       stack.push(t);

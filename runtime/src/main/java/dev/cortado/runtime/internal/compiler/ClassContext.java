@@ -2,6 +2,8 @@ package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.WasmModule;
+import java.lang.classfile.constantpool.ConstantPoolBuilder;
+import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.constant.ClassDesc;
 
 /** What a {@link FunctionCompiler} needs to know about the class it emits into and the module. */
@@ -17,6 +19,16 @@ interface ClassContext {
   }
 
   WasmModule module();
+
+  /**
+   * The entry of {@code pool} that {@code make} makes, made once per class for {@code key}
+   * (compared by identity): the pool hashes every string of an entry each time it is asked for one,
+   * a cost that showed in compile profiles for the helper calls of loads and stores.
+   */
+  <E extends PoolEntry> E pooled(
+      ConstantPoolBuilder pool,
+      Object key,
+      java.util.function.Function<ConstantPoolBuilder, E> make);
 
   /** Whether the code charges fuel (docs/limits.md, {@code FuelCosts}). */
   boolean metered();

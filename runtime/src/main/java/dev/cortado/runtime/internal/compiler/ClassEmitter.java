@@ -8,6 +8,8 @@ import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.classfile.constantpool.ConstantPoolBuilder;
+import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
@@ -89,6 +91,29 @@ final class ClassEmitter implements ClassContext {
   @Override
   public WasmModule module() {
     return module;
+  }
+
+  private final java.util.IdentityHashMap<Object, PoolEntry> pooled =
+      new java.util.IdentityHashMap<>();
+
+  private ConstantPoolBuilder pooledIn;
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <E extends PoolEntry> E pooled(
+      ConstantPoolBuilder pool,
+      Object key,
+      java.util.function.Function<ConstantPoolBuilder, E> make) {
+    if (pool != pooledIn) {
+      pooled.clear(); // a class built again (halved) has a new pool
+      pooledIn = pool;
+    }
+    PoolEntry e = pooled.get(key);
+    if (e == null) {
+      e = make.apply(pool);
+      pooled.put(key, e);
+    }
+    return (E) e;
   }
 
   @Override

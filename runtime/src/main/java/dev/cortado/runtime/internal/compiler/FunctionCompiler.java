@@ -17,6 +17,7 @@ import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
+import java.lang.classfile.constantpool.FieldRefEntry;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.DirectMethodHandleDesc;
@@ -513,7 +514,13 @@ final class FunctionCompiler {
       return;
     }
     cb.aload(memorySlot);
-    cb.getfield(CD_MemoryInstance, "extent", CD_Extent);
+    FieldRefEntry extent =
+        classContext()
+            .pooled(
+                cb.constantPool(),
+                CD_Extent,
+                pool -> pool.fieldRefEntry(CD_MemoryInstance, "extent", CD_Extent));
+    cb.getfield(extent);
     cb.astore(extentSlot);
   }
 

@@ -202,7 +202,7 @@ final class FunctionSplitter {
       return Plan.NONE;
     }
     Map<Integer, Chunk> top = s.nest();
-    java.util.BitSet[] live = LoopLiveness.before(shape.body);
+    java.util.BitSet[] live = LoopLiveness.before(shape.body, s.boundaries());
     for (Chunk c : s.chunks) {
       c.cached = c.loops && c.children.isEmpty();
       if (c.cached) {
@@ -221,6 +221,28 @@ final class FunctionSplitter {
     boolean parentCaches = parentSize + copies <= target;
     return new Plan(
         List.copyOf(s.chunks), top, SplitFrame.of(shape.localTypes, s.chunks), parentCaches);
+  }
+
+  /**
+   * Where {@link #liveAfter} and {@link #readBeforeWritten} read live sets: each chunk's entries,
+   * its end, and where its branches out of it continue.
+   */
+  private java.util.BitSet boundaries() {
+    java.util.BitSet at = new java.util.BitSet();
+    for (Chunk c : chunks) {
+      at.set(c.start);
+      if (c.entries != null) {
+        for (int e : c.entries) {
+          at.set(e);
+        }
+      }
+      at.set(c.end);
+      for (int target : c.exits) {
+        int o = c.enclosing[target - 1];
+        at.set(body.get(o).opcode() == Opcode.LOOP ? o : shape.end[o]);
+      }
+    }
+    return at;
   }
 
   /** Estimated bytes of bytecode to copy one local between a JVM local and the frame. */

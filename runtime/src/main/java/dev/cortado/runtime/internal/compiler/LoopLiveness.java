@@ -22,7 +22,7 @@ final class LoopLiveness {
    * {@code loop}, the locals live at its header; null at the other instructions.
    */
   static BitSet[] of(List<Instruction> body) {
-    return analyze(body, null);
+    return analyze(body, null, null);
   }
 
   /**
@@ -30,13 +30,23 @@ final class LoopLiveness {
    * end}, the same as before it; at a {@code loop}, its header's).
    */
   static BitSet[] before(List<Instruction> body) {
+    BitSet all = new BitSet();
+    all.set(0, body.size());
+    return before(body, all);
+  }
+
+  /** {@link #before(List)} at the instructions in {@code at} only; null elsewhere. */
+  static BitSet[] before(List<Instruction> body, BitSet at) {
     BitSet[] before = new BitSet[body.size()];
-    analyze(body, before);
+    analyze(body, before, at);
     return before;
   }
 
-  /** The loop headers' live sets; fills {@code before}, if not null, in the last pass. */
-  private static BitSet[] analyze(List<Instruction> body, BitSet[] before) {
+  /**
+   * The loop headers' live sets; fills {@code before}, if not null, in the last pass, at the
+   * instructions in {@code at}.
+   */
+  private static BitSet[] analyze(List<Instruction> body, BitSet[] before, BitSet at) {
     int n = body.size();
     // The opening instruction each end and else closes, and each branch's targets, as the index
     // of the block, loop or if they name; -1 is the function's own block (a return).
@@ -103,18 +113,21 @@ final class LoopLiveness {
               changed = true;
             }
           }
-          case BR -> live = targetLive(targets[i][0], label, headers);
-          case BR_IF -> live.or(targetLive(targets[i][0], label, headers));
+          case BR -> {
+            live = new BitSet();
+            orTarget(live, targets[i][0], label, headers);
+          }
+          case BR_IF -> orTarget(live, targets[i][0], label, headers);
           case BR_TABLE -> {
             live = new BitSet();
             for (int t : targets[i]) {
-              live.or(targetLive(t, label, headers));
+              orTarget(live, t, label, headers);
             }
           }
           case RETURN, UNREACHABLE -> live = new BitSet();
           default -> {}
         }
-        if (last && before != null) {
+        if (last && before != null && at.get(i)) {
           before[i] = (BitSet) live.clone();
         }
       }
@@ -122,13 +135,15 @@ final class LoopLiveness {
     return headers;
   }
 
-  /** The locals live where a branch to the structure opened at {@code o} continues. */
-  private static BitSet targetLive(int o, BitSet[] label, BitSet[] headers) {
-    if (o < 0) {
-      return new BitSet();
+  /**
+   * Adds to {@code live} the locals live where a branch to the structure opened at {@code o}
+   * continues.
+   */
+  private static void orTarget(BitSet live, int o, BitSet[] label, BitSet[] headers) {
+    BitSet target = o < 0 ? null : headers[o] != null ? headers[o] : label[o];
+    if (target != null) {
+      live.or(target);
     }
-    BitSet live = headers[o] != null ? headers[o] : label[o];
-    return live == null ? new BitSet() : (BitSet) live.clone();
   }
 
   /** The {@code depth}-th innermost open structure. */
