@@ -241,6 +241,66 @@ class TierUpTest {
     assertThat(inst.function("out").call()).isEqualTo(interpreted(module, "out"));
   }
 
+  @Test
+  void anOutlinedLoopEnteredWithOperandsBelowItAndBranchesOutOfItRunsAsInTheInterpreter() {
+    // The middle loop sits on four operands (two i64, two f64), and the inner loop leaves both
+    // loops by a branch to the block around them and by one to the outer loop: the entry through
+    // the middle loop's chunk must load those operands, and the chunk's exits land where the
+    // interpreter's branches do. Each threshold switches at another point.
+    WasmModule module =
+        WasmModule.parseText(
+            """
+            (module
+              (import "host" "probe" (func $probe (param i32) (result i32)))
+              (global $out (mut i64) (i64.const 0))
+              (func $start (export "_start") (local $i i32) (local $j i32) (local $k i32) (local $acc f64)
+                (loop $outer
+                  (global.set $out (i64.add (global.get $out)
+                    (i64.add (i64.const 7)
+                      (i64.trunc_f64_s (f64.add (f64.const 0.5)
+                        (block $leave (result f64)
+                          (f64.const 1.25)
+                          (local.set $j (i32.const 0))
+                          (loop $middle (result f64)
+                            (local.set $k (i32.const 0))
+                            (loop $inner
+                              (drop (call $probe (local.get $k)))
+                              (if (i32.eq (local.get $k) (i32.add (local.get $i) (i32.const 25)))
+                                (then (br $leave (f64.const 100))))
+                              (if (i32.eq (local.get $j) (i32.const 41))
+                                (then (br_if $outer (i32.lt_u
+                                  (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 8)))))
+                              (local.set $acc (f64.add (local.get $acc) (f64.const 1)))
+                              (br_if $inner (i32.lt_u
+                                (local.tee $k (i32.add (local.get $k) (i32.const 1)))
+                                (i32.const 30))))
+                            (local.get $acc)
+                            (br_if $middle (i32.lt_u
+                              (local.tee $j (i32.add (local.get $j) (i32.const 1)))
+                              (i32.const 50))))
+                          (f64.add)))))))
+                  (br_if $outer (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                    (i32.const 8)))))
+              (func (export "out") (result i64) global.get $out))
+            """);
+    for (int threshold : new int[] {50, 100, 700, 3000}) {
+      List<Boolean> seen = new ArrayList<>();
+      Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(threshold)), module);
+      inst.function("_start").call();
+      // as node computes it too
+      assertThat(inst.function("out").call())
+          .as("threshold %d", threshold)
+          .isEqualTo(interpreted(module, "out"))
+          .containsExactly(Value.i64(4638));
+      assertThat(seen).as("threshold %d", threshold).contains(Boolean.TRUE);
+      CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+      if (threshold == 100) {
+        // hot in the inner loop during the outer loop's first turn: entered at the middle one
+        assertThat(code.canEnter(module.importedFunctionCount(), 1)).isTrue();
+      }
+    }
+  }
+
   /** What {@code _start} then {@code getter} give in the interpreter alone. */
   private static Value[] interpreted(WasmModule module, String getter) {
     Instance inst =
