@@ -234,7 +234,8 @@ final class ControlEmitter {
    * chunk, which starts at the loop's header (see FunctionSplitter.pin).
    */
   void enterableChunk(FunctionSplitter.Chunk child) {
-    if (child.entries != null || !child.inputs.isEmpty() || fc.vectorLocals() != null) {
+    // (A method that calls chunks keeps no v128 locals as vectors: FunctionCompiler.vectorLocals.)
+    if (child.entries != null || !child.inputs.isEmpty()) {
       return;
     }
     stack.spillAll();

@@ -287,11 +287,11 @@ final class FunctionSplitter {
 
   /**
    * Pins the loops with ordinals in {@code loops} and every block enclosing them, except a loop
-   * that is outlined ({@link #markInnerLoops}) and not itself enclosing another pinned loop: that
-   * one stays a chunk, whose call is pinned instead, and the OSR entry enters the loop by jumping
-   * to that call (FunctionCompiler), so that the loop runs as a method of its own as it does in
-   * {@code COMPILED}. (The interpreter asks for such a loop when it is hot in a loop inside it:
-   * {@link #entryLoops}.)
+   * entered by a call ({@link #enteredByCall}) and not itself enclosing another pinned loop: that
+   * one is a chunk, whose call is pinned instead, and the OSR entry enters the loop by jumping to
+   * that call (ControlEmitter.enterableChunk), so that the loop runs as a method of its own, as an
+   * outlined loop does in {@code COMPILED}. (The interpreter asks for an outlined loop when it is
+   * hot in a loop inside it: {@link #entryLoops}.)
    */
   private void pin(java.util.BitSet loops) {
     pinned = new boolean[body.size()];
@@ -301,7 +301,7 @@ final class FunctionSplitter {
     for (int i = 0; i < body.size(); i++) {
       if (body.get(i).opcode() == Opcode.LOOP) {
         if (loops.get(ordinal)) {
-          if (outline != null && outline[i] && shape.height[i] >= 0) {
+          if (enteredByCall(i)) {
             calls.add(i);
           } else {
             pinWithEnclosing(i);
@@ -316,6 +316,27 @@ final class FunctionSplitter {
         pinWithEnclosing(shape.parentBlock[i]);
       }
     }
+  }
+
+  /**
+   * Whether an OSR entry into loop {@code i} goes through the call of a chunk of its own: if it is
+   * outlined, or holds no loop (its chunk then keeps its locals in JVM locals, where the function's
+   * own method, too big to, would keep them in the frame array: interp's dispatch loop), and takes
+   * no operands.
+   */
+  private boolean enteredByCall(int i) {
+    if (shape.height[i] < 0 || shape.pops[i] != 0) {
+      return false;
+    }
+    if (outline != null && outline[i]) {
+      return true;
+    }
+    for (int k = i + 1; k < shape.end[i]; k++) {
+      if (body.get(k).opcode() == Opcode.LOOP) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void pinWithEnclosing(int block) {
@@ -394,8 +415,7 @@ final class FunctionSplitter {
           size += reduce(i + 1, end);
         }
         boolean entered = pinnedCall != null && pinnedCall[i];
-        if (outline != null
-            && outline[i]
+        if ((outline != null && outline[i] || entered)
             && shape.height[i] >= 0
             && (size >= MIN_CHUNK || entered)
             && !(pinned != null && pinned[i])) {

@@ -136,6 +136,24 @@ class TierUpTest {
     assertThat(firstCompiled).isBetween(100, 300);
     assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
     assertThat(splitFunctions(inst)).isEqualTo(1);
+    // The hot loop, which holds no loop, is a chunk of its own, entered through its call in the
+    // function's method, where it keeps its locals in JVM locals.
+    WasmModule module = splittableLoop();
+    java.util.BitSet pins = new java.util.BitSet();
+    pins.set(6);
+    FunctionSplitter.Plan plan = FunctionSplitter.plan(module, 1, 200, 200, pins);
+    int hot = -1;
+    for (int i = 0, loops = 0; i < module.functions().get(0).body().size(); i++) {
+      if (module.functions().get(0).body().get(i).opcode() == dev.cortado.wasm.code.Opcode.LOOP
+          && loops++ == 6) {
+        hot = i;
+      }
+    }
+    assertThat(plan.topChildren()).containsKey(hot);
+    FunctionSplitter.Chunk chunk = plan.topChildren().get(hot);
+    assertThat(chunk.cached).isTrue();
+    assertThat(((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code.canEnter(1, 6))
+        .isTrue();
   }
 
   @Test
