@@ -120,8 +120,7 @@ class TierUpTest {
   }
 
   private static int splitFunctions(Instance inst) {
-    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
-    return code.statistics().splitFunctions;
+    return code(inst).statistics().splitFunctions;
   }
 
   @Test
@@ -152,8 +151,7 @@ class TierUpTest {
     assertThat(plan.topChildren()).containsKey(hot);
     FunctionSplitter.Chunk chunk = plan.topChildren().get(hot);
     assertThat(chunk.cached).isTrue();
-    assertThat(((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code.canEnter(1, 6))
-        .isTrue();
+    assertThat(code(inst).canEnter(1, 6)).isTrue();
   }
 
   @Test
@@ -218,13 +216,10 @@ class TierUpTest {
     // reaches its header: within an inner loop's run (20 iterations) of getting hot.
     WasmModule module = loopNest(3, 50, 20);
     List<Boolean> seen = new ArrayList<>();
-    Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(100)), module);
-    inst.function("_start").call();
-    int firstCompiled = seen.indexOf(Boolean.TRUE);
-    assertThat(firstCompiled).isBetween(80, 140);
-    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
+    Instance inst = runStart(module, 100, seen);
+    assertThat(firstCompiled(seen)).isBetween(80, 140);
     assertThat(seen).hasSize(3 * 50 * 20);
-    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+    CompiledModule code = code(inst);
     int start = module.importedFunctionCount();
     assertThat(code.canEnter(start, 1)).isTrue();
     assertThat(code.canEnter(start, 2)).isFalse();
@@ -249,13 +244,9 @@ class TierUpTest {
     // waiting for the middle loop's, the interpreter asks for an entry at the inner loop itself.
     WasmModule module = loopNest(1, 2, 30_000);
     List<Boolean> seen = new ArrayList<>();
-    Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(100)), module);
-    inst.function("_start").call();
-    int firstCompiled = seen.indexOf(Boolean.TRUE);
-    assertThat(firstCompiled).isBetween(10_000, 10_300);
-    assertThat(seen.subList(firstCompiled, seen.size())).doesNotContain(Boolean.FALSE);
-    CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
-    assertThat(code.canEnter(module.importedFunctionCount(), 2)).isTrue();
+    Instance inst = runStart(module, 100, seen);
+    assertThat(firstCompiled(seen)).isBetween(10_000, 10_300);
+    assertThat(code(inst).canEnter(module.importedFunctionCount(), 2)).isTrue();
     assertThat(inst.function("out").call()).isEqualTo(interpreted(module, "out"));
   }
 
@@ -303,20 +294,39 @@ class TierUpTest {
             """);
     for (int threshold : new int[] {50, 100, 700, 3000}) {
       List<Boolean> seen = new ArrayList<>();
-      Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(threshold)), module);
-      inst.function("_start").call();
+      Instance inst = runStart(module, threshold, seen);
       // as node computes it too
       assertThat(inst.function("out").call())
           .as("threshold %d", threshold)
           .isEqualTo(interpreted(module, "out"))
           .containsExactly(Value.i64(4638));
-      assertThat(seen).as("threshold %d", threshold).contains(Boolean.TRUE);
-      CompiledModule code = ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
+      firstCompiled(seen);
       if (threshold == 100) {
         // hot in the inner loop during the outer loop's first turn: entered at the middle one
-        assertThat(code.canEnter(module.importedFunctionCount(), 1)).isTrue();
+        assertThat(code(inst).canEnter(module.importedFunctionCount(), 1)).isTrue();
       }
     }
+  }
+
+  /**
+   * Runs {@code _start} of {@code module} tiered at {@code threshold}; probes go to {@code seen}.
+   */
+  private static Instance runStart(WasmModule module, int threshold, List<Boolean> seen) {
+    Instance inst = probeLinker(seen, false).instantiate(new Store(tieredAt(threshold)), module);
+    inst.function("_start").call();
+    return inst;
+  }
+
+  /** Where compiled code first called the probe; checks that it made every later call. */
+  private static int firstCompiled(List<Boolean> seen) {
+    int first = seen.indexOf(Boolean.TRUE);
+    assertThat(first).isNotNegative();
+    assertThat(seen.subList(first, seen.size())).doesNotContain(Boolean.FALSE);
+    return first;
+  }
+
+  private static CompiledModule code(Instance inst) {
+    return ((dev.cortado.runtime.internal.ModuleInstance) inst).compiled.code;
   }
 
   /** What {@code _start} then {@code getter} give in the interpreter alone. */
