@@ -317,8 +317,10 @@ final class FunctionCompiler {
       FunctionSplitter.Chunk child = childAt.get(i);
       if (child != null && (reachable || child.entries != null && !control.innermostIsDead())) {
         if (osr && reachable && in.opcode() == Opcode.LOOP) {
-          current = i;
+          int saved = current;
+          current = i; // the loop's ordinal
           control.enterableChunk(child);
+          current = saved;
         }
         SplitEmitter.call(this, child);
         i = child.end - 1;
