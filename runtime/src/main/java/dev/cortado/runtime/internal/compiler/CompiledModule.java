@@ -222,8 +222,20 @@ public final class CompiledModule {
     if (old != null && (old || !osr) && !newLoop) {
       return false;
     }
+    if (old == null) {
+      hotFunctions++;
+    }
     requested.put(funcIndex, osr || (old != null && old));
     return true;
+  }
+
+  /**
+   * How many times a function was asked for while not asked for already: about how many got hot.
+   */
+  private int hotFunctions;
+
+  synchronized int hotFunctions() {
+    return hotFunctions;
   }
 
   /** Whether an OSR entry that can enter loop {@code loop} of the function was asked for. */

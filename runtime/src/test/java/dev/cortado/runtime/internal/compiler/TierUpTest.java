@@ -353,6 +353,53 @@ class TierUpTest {
     assertThat(seen.getLast()).isTrue();
   }
 
+  /**
+   * {@code run(n)} calls each of {@code hot} functions {@code n} times; one more function, {@code
+   * cold}, is never called.
+   */
+  private static WasmModule manyFunctions(int hot) {
+    Asm asm = Asm.module();
+    StringBuilder calls = new StringBuilder();
+    for (int i = 0; i < hot; i++) {
+      asm.func(null, "i32 -> i32", "", "local.get 0 i32.const " + (i + 1) + " i32.add");
+      calls.append("local.get 1 call ").append(i).append(" drop ");
+    }
+    asm.func("cold", "i32 -> i32", "", "local.get 0");
+    asm.func(
+        "run",
+        "i32 -> i32",
+        "i32",
+        "block loop local.get 1 local.get 0 i32.ge_u br_if 1 "
+            + calls
+            + "local.get 1 i32.const 1 i32.add local.set 1 br 0 end end local.get 1");
+    return asm.build();
+  }
+
+  @Test
+  @Timeout(60)
+  void manyHotFunctionsStartTheCompilationOfTheWholeModule() throws InterruptedException {
+    // Without a code cache, once 64 functions got hot the background compiler compiles the rest
+    // of the module too; with a few hot ones it does not.
+    StoreConfig config = StoreConfig.defaults().withTier(Tier.TIERED).withTierUpThreshold(5);
+    Instance many = new Linker().instantiate(new Store(config), manyFunctions(80));
+    many.function("run").call(Value.i32(50));
+    CompiledModule code = code(many);
+    while (!code.complete()) {
+      Thread.sleep(10);
+    }
+    assertThat(code.method(80)).isNotNull(); // cold
+
+    Instance few = new Linker().instantiate(new Store(config), manyFunctions(8));
+    few.function("run").call(Value.i32(50));
+    CompiledModule fewCode = code(few);
+    while (fewCode.method(7) == null) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(200);
+    assertThat(fewCode.method(8)).isNull(); // cold
+    assertThat(fewCode.complete()).isFalse();
+  }
+
   @Test
   void aFunctionCalledOftenIsCompiledAndCallsReachIt() {
     List<Boolean> seen = new ArrayList<>();
