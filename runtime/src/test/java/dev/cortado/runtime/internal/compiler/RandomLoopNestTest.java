@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Random loop nests in {@code _start}, a function that runs once (so that its inner loops are
  * outlined and the interpreter's OSR entries go through their chunks' calls): loops three or four
- * deep, with branches out to blocks around outer loops and operands left below loops, run in tiered
- * mode at several tier-up thresholds, each switching at another point, must give the interpreter's
- * result and use the same fuel.
+ * deep, with branches out to blocks around outer loops and operands left below loops, run compiled
+ * and in tiered mode at several tier-up thresholds, each switching at another point, must give the
+ * interpreter's result and use the same fuel; so must the same function exported, which may run
+ * many times, split into the smallest methods.
  */
 class RandomLoopNestTest {
   private static final int MAX_DEPTH = 4;
@@ -129,6 +130,9 @@ class RandomLoopNestTest {
       String text = new Generator(seed).module();
       long[] expected =
           run(text, "_start", StoreConfig.defaults().withTier(Tier.INTERPRETER), split);
+      assertThat(run(text, "_start", StoreConfig.defaults().withTier(Tier.COMPILED), split))
+          .as("seed %d, compiled:\n%s", seed, text)
+          .containsExactly(expected);
       for (int threshold : new int[] {1, 9, 60, 400}) {
         assertThat(run(text, "_start", tieredAt(threshold), split))
             .as("seed %d, threshold %d:\n%s", seed, threshold, text)
