@@ -229,18 +229,18 @@ final class ControlEmitter {
   }
 
   /**
-   * In an OSR entry, before the call of chunk {@code child}, which starts with the loop being
-   * translated: if the chunk takes no operands, the entry can enter that loop here, by calling the
-   * chunk, which starts at the loop's header (see FunctionSplitter.pin).
+   * In an OSR entry, before the call of chunk {@code child}, which starts with the loop of ordinal
+   * {@code loop}: if the chunk takes no operands, the entry can enter that loop here, by calling
+   * the chunk, which starts at the loop's header (see FunctionSplitter.pin).
    */
-  void enterableChunk(FunctionSplitter.Chunk child) {
+  void enterableChunk(FunctionSplitter.Chunk child, int loop) {
     // (A method that calls chunks keeps no v128 locals as vectors: FunctionCompiler.vectorLocals.)
     if (child.entries != null || !child.inputs.isEmpty()) {
       return;
     }
     stack.spillAll();
     Label call = cb().newBoundLabel();
-    loopHeaders.add(new LoopHeader(fc.currentLoopOrdinal(), call, stack.snapshot()));
+    loopHeaders.add(new LoopHeader(loop, call, stack.snapshot()));
   }
 
   void enterIf(BlockType bt) {

@@ -317,10 +317,7 @@ final class FunctionCompiler {
       FunctionSplitter.Chunk child = childAt.get(i);
       if (child != null && (reachable || child.entries != null && !control.innermostIsDead())) {
         if (osr && reachable && in.opcode() == Opcode.LOOP) {
-          int saved = current;
-          current = i; // the loop's ordinal
-          control.enterableChunk(child);
-          current = saved;
+          control.enterableChunk(child, facts.loopOrdinal(i));
         }
         SplitEmitter.call(this, child);
         i = child.end - 1;

@@ -230,19 +230,29 @@ final class FunctionSplitter {
   private java.util.BitSet boundaries() {
     java.util.BitSet at = new java.util.BitSet();
     for (Chunk c : chunks) {
-      at.set(c.start);
-      if (c.entries != null) {
-        for (int e : c.entries) {
-          at.set(e);
-        }
+      for (int e : entries(c)) {
+        at.set(e);
       }
       at.set(c.end);
       for (int target : c.exits) {
-        int o = c.enclosing[target - 1];
-        at.set(body.get(o).opcode() == Opcode.LOOP ? o : shape.end[o]);
+        at.set(continuation(c, target));
       }
     }
     return at;
+  }
+
+  /** Where {@code c} is entered: its start, or each entry of a switch chunk (the start first). */
+  private static int[] entries(Chunk c) {
+    return c.entries != null ? c.entries : new int[] {c.start};
+  }
+
+  /**
+   * Where a branch out of {@code c} to enclosing frame {@code target} continues: a loop's header,
+   * or the end of a block.
+   */
+  private int continuation(Chunk c, int target) {
+    int o = c.enclosing[target - 1];
+    return body.get(o).opcode() == Opcode.LOOP ? o : shape.end[o];
   }
 
   /** Estimated bytes of bytecode to copy one local between a JVM local and the frame. */
@@ -259,7 +269,7 @@ final class FunctionSplitter {
    */
   private int[] readBeforeWritten(Chunk c, java.util.BitSet[] live) {
     java.util.BitSet in = new java.util.BitSet();
-    for (int e : c.entries != null ? c.entries : new int[] {c.start}) {
+    for (int e : entries(c)) {
       in.or(live[e]);
     }
     return in.stream().filter(l -> has(c.locals, l)).toArray();
@@ -275,14 +285,19 @@ final class FunctionSplitter {
       if (body.get(i).opcode() != Opcode.LOOP) {
         continue;
       }
-      int loopsAround = 0;
-      for (int b = shape.parentBlock[i]; b >= 0; b = shape.parentBlock[b]) {
-        if (body.get(b).opcode() == Opcode.LOOP) {
-          loopsAround++;
-        }
-      }
-      outline[i] = loopsAround == 1;
+      outline[i] = loopsAround(shape, i) == 1;
     }
+  }
+
+  /** How many loops enclose instruction {@code i}. */
+  private static int loopsAround(CodeShape shape, int i) {
+    int loops = 0;
+    for (int b = shape.parentBlock[i]; b >= 0; b = shape.parentBlock[b]) {
+      if (shape.body.get(b).opcode() == Opcode.LOOP) {
+        loops++;
+      }
+    }
+    return loops;
   }
 
   /**
@@ -346,7 +361,8 @@ final class FunctionSplitter {
   }
 
   /**
-   * Outlined loops whose chunk's call must stay in the function's own method (see {@link #pin}).
+   * Loops entered by a call whose chunk's call must stay in the function's own method (see {@link
+   * #pin}).
    */
   private boolean[] pinnedCall;
 
@@ -367,27 +383,25 @@ final class FunctionSplitter {
     if (!CalledOnce.cached(module).get(funcIndex)) {
       return null;
     }
-    List<Instruction> code =
-        module.functions().get(funcIndex - module.importedFunctionCount()).body();
-    List<Integer> entry = new ArrayList<>();
-    // The open blocks: for each, the ordinal of the outlined loop it is in or is (-1: none) and
-    // how many loops enclose it, itself included.
-    java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
-    for (Instruction in : code) {
-      Opcode op = in.opcode();
-      int[] around = open.isEmpty() ? new int[] {-1, 0} : open.peek();
-      if (op == Opcode.LOOP) {
-        int loops = around[1] + 1;
-        int outlined = loops == 2 ? entry.size() : around[0];
-        entry.add(outlined >= 0 ? outlined : entry.size());
-        open.push(new int[] {outlined, loops});
-      } else if (op == Opcode.BLOCK || op == Opcode.IF) {
-        open.push(around.clone());
-      } else if (op == Opcode.END && !open.isEmpty()) {
-        open.pop();
+    CodeShape shape = new CodeShape(module, funcIndex);
+    List<Integer> loops = new ArrayList<>();
+    for (int i = 0; i < shape.body.size(); i++) {
+      if (shape.body.get(i).opcode() == Opcode.LOOP) {
+        loops.add(i);
       }
     }
-    return entry.stream().mapToInt(Integer::intValue).toArray();
+    int[] entry = new int[loops.size()];
+    for (int k = 0; k < entry.length; k++) {
+      int loop = loops.get(k);
+      // Out to the loop nested directly in another loop (markInnerLoops' outlined one).
+      while (loopsAround(shape, loop) > 1) {
+        do {
+          loop = shape.parentBlock[loop];
+        } while (shape.body.get(loop).opcode() != Opcode.LOOP);
+      }
+      entry[k] = java.util.Collections.binarySearch(loops, loop);
+    }
+    return entry;
   }
 
   /** Reduces the body [s, e) of one block; returns its estimated size afterwards. */
@@ -684,8 +698,7 @@ final class FunctionSplitter {
       after.or(live[c.end]);
     }
     for (int target : c.exits) {
-      int o = c.enclosing[target - 1];
-      after.or(live[body.get(o).opcode() == Opcode.LOOP ? o : shape.end[o]]);
+      after.or(live[continuation(c, target)]);
     }
     return after;
   }
