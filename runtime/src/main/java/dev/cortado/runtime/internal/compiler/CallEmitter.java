@@ -8,7 +8,6 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
 import java.lang.classfile.CodeBuilder;
-import java.lang.constant.ClassDesc;
 import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
@@ -17,11 +16,12 @@ import java.util.List;
 /**
  * Emits {@code call} and {@code call_indirect}. A call of a function in the same class is an {@code
  * invokestatic}; of a function in another generated class an {@code invokedynamic} linked to its
- * call site ({@link CallLinker}); of an import, or through a table, a call of the function's
- * invoker ({@code FunctionHandle.invoker}) by the class's helper for that type. After a call, the
- * extra results come out of the multi-value carrier and the memory's access segment is reloaded
- * (the callee may have grown the memory). Arguments and results are flat (see {@link
- * JvmTypes#convert}).
+ * call site ({@link CallLinker}); of an import, a call of the function's invoker ({@code
+ * FunctionHandle.invoker}) by the class's helper for that type; through a table, the class's
+ * dispatcher for the type, which calls the module's own functions directly ({@link
+ * IndirectDispatch}) and the others through the helper. After a call, the extra results come out of
+ * the multi-value carrier and the memory's access segment is reloaded (the callee may have grown
+ * the memory). Arguments and results are flat (see {@link JvmTypes#convert}).
  */
 final class CallEmitter {
   private CallEmitter() {}
@@ -74,20 +74,17 @@ final class CallEmitter {
         CD_TableOps,
         "indirect",
         MethodTypeDesc.of(CD_FunctionHandle, CD_int, CD_int, CD_int, JvmTypes.CD_CompiledInstance));
-    callHandle(fc, ft);
+    pushCallTail(fc, ft);
+    ClassContext cc = fc.classContext();
+    cb.invokestatic(cc.owner(), cc.indirectCaller(ft), ClassEmitter.handleCallerDesc(ft));
     afterCall(fc, ft, 1);
   }
 
   /** Calls the {@code FunctionHandle} on top of the JVM stack, its arguments below it. */
   private static void callHandle(FunctionCompiler fc, FuncType ft) {
     pushCallTail(fc, ft);
-    MethodTypeDesc desc = JvmTypes.functionDesc(ft);
-    List<ClassDesc> params = new ArrayList<>(desc.parameterList());
-    params.add(JvmTypes.flat(ft.params()).size(), CD_FunctionHandle);
     ClassContext cc = fc.classContext();
-    fc.cb()
-        .invokestatic(
-            cc.owner(), cc.handleCaller(ft), MethodTypeDesc.of(desc.returnType(), params));
+    fc.cb().invokestatic(cc.owner(), cc.handleCaller(ft), ClassEmitter.handleCallerDesc(ft));
   }
 
   /** The arguments after the wasm ones: the carrier (for several results), fuel, instance. */

@@ -44,6 +44,13 @@ interface ClassContext {
   String handleCaller(FuncType type);
 
   /**
+   * The name of this class's method that {@code call_indirect} of type {@code type} calls, with
+   * {@link #handleCaller}'s type: a dispatcher that calls the module's own functions directly
+   * ({@link IndirectDispatch}), or the helper itself where there are none to call.
+   */
+  String indirectCaller(FuncType type);
+
+  /**
    * Adds {@code table} to the class data; returns its index there, for {@code
    * MethodHandles.classDataAt} (index 0 is the module's {@link CompiledModule}).
    */

@@ -14,6 +14,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +152,27 @@ final class ClassEmitter implements ClassContext {
     return handleCallers.computeIfAbsent(type, t -> "call$" + handleCallers.size());
   }
 
+  /** The functions a table may hold (see {@link IndirectDispatch#tableable}), once asked for. */
+  private BitSet tableable;
+
+  /** Each dispatcher's name and direct targets, by type. */
+  private final Map<FuncType, Map.Entry<String, int[]>> dispatchers = new LinkedHashMap<>();
+
+  @Override
+  public String indirectCaller(FuncType type) {
+    Map.Entry<String, int[]> d = dispatchers.get(type);
+    if (d == null) {
+      if (tableable == null) {
+        tableable = IndirectDispatch.tableable(module);
+      }
+      int[] targets = IndirectDispatch.targets(this, tableable, type);
+      d = Map.entry(targets.length == 0 ? "" : "dispatch$" + dispatchers.size(), targets);
+      dispatchers.put(type, d);
+    }
+    String helper = handleCaller(type);
+    return d.getKey().isEmpty() ? helper : d.getKey();
+  }
+
   byte[] build() {
     return ClassFile.of().build(owner, this::buildClass);
   }
@@ -199,6 +221,20 @@ final class ClassEmitter implements ClassContext {
             });
       }
     }
+    for (Map.Entry<FuncType, Map.Entry<String, int[]>> e : dispatchers.entrySet()) {
+      String name = e.getValue().getKey();
+      if (!name.isEmpty()) {
+        FuncType type = e.getKey();
+        IndirectDispatch.emit(
+            clb,
+            this,
+            type,
+            name,
+            handleCaller(type),
+            handleCallerDesc(type),
+            e.getValue().getValue());
+      }
+    }
     // Helpers may be requested while helpers are emitted: iterate over a copy until none is new.
     List<Map.Entry<FuncType, String>> done = new ArrayList<>();
     while (done.size() < handleCallers.size()) {
@@ -216,10 +252,9 @@ final class ClassEmitter implements ClassContext {
    */
   private void emitHandleCaller(ClassBuilder clb, FuncType type, String name) {
     MethodTypeDesc fdesc = JvmTypes.functionDesc(type);
-    List<ClassDesc> params = new ArrayList<>(fdesc.parameterList());
+    MethodTypeDesc desc = handleCallerDesc(type);
+    List<ClassDesc> params = desc.parameterList();
     int handleIndex = JvmTypes.flat(type.params()).size();
-    params.add(handleIndex, FunctionCompiler.CD_FunctionHandle);
-    MethodTypeDesc desc = MethodTypeDesc.of(fdesc.returnType(), params);
     clb.withMethodBody(
         name,
         desc,
@@ -251,5 +286,16 @@ final class ClassEmitter implements ClassContext {
           cb.invokevirtual(CD_MethodHandle, "invokeExact", fdesc);
           cb.return_(TypeKind.from(fdesc.returnType()));
         });
+  }
+
+  /**
+   * The type of the helper and the dispatcher for {@code type}: the function's, with the {@code
+   * FunctionHandle} after the wasm arguments.
+   */
+  static MethodTypeDesc handleCallerDesc(FuncType type) {
+    MethodTypeDesc fdesc = JvmTypes.functionDesc(type);
+    List<ClassDesc> params = new ArrayList<>(fdesc.parameterList());
+    params.add(JvmTypes.flat(type.params()).size(), FunctionCompiler.CD_FunctionHandle);
+    return MethodTypeDesc.of(fdesc.returnType(), params);
   }
 }

@@ -34,6 +34,8 @@ import java.util.List;
 final class JvmTypes {
   static final ClassDesc CD_CompiledInstance = ClassDesc.of(CompiledInstance.class.getName());
   static final ClassDesc CD_MultiValue = ClassDesc.of(MultiValue.class.getName());
+  static final ClassDesc CD_ModuleInstance =
+      ClassDesc.of(dev.cortado.runtime.internal.ModuleInstance.class.getName());
 
   /** The JVM allows 255 argument slots; a wider wasm signature is not compiled. */
   static final int MAX_ARG_SLOTS = 255;

@@ -1,0 +1,178 @@
+package dev.cortado.runtime.internal.compiler;
+
+import dev.cortado.runtime.internal.WasmFunction;
+import dev.cortado.wasm.ElemSegment;
+import dev.cortado.wasm.FuncType;
+import dev.cortado.wasm.WasmModule;
+import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.Opcode;
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A class's dispatchers for {@code call_indirect}: for a function type, {@code static r0
+ * dispatch$k(p*, FunctionHandle f, [MultiValue], int fuel, CompiledInstance ctx)}, which calls
+ * {@code f} directly if it is one of the functions of {@code ctx}'s own instance that have the type
+ * and may sit in a table (a {@code ref.func} names them: in an element segment, a global's
+ * initializer or code), with a switch on its index, and through the class's helper for the type
+ * (its invoker, a method handle) otherwise: an import, another instance's function.
+ *
+ * <p>The direct call is the one a {@code call} of the function makes (an {@code invokestatic} in
+ * the class, or an {@code invokedynamic} linked to the function's call site, which follows it from
+ * the interpreter to compiled code in tiered mode), so what runs is the same; {@link
+ * TableOps#indirect} has checked the function's type before. HotSpot sees through it, where it
+ * cannot see through an invoker that is not a constant: that cost a type check, a customization
+ * check and calls through lambda forms at every indirect call (SQLite's speedtest1 spent 7% of its
+ * steady state there), and C2 may now inline a hot target into the dispatcher, or the dispatcher
+ * (when small) into the call.
+ */
+final class IndirectDispatch {
+  /** Most bytes of bytecode a dispatcher's cases take, well within HotSpot's 8000 for a method. */
+  static final int MAX_BYTES = 6000;
+
+  private IndirectDispatch() {}
+
+  /** The functions a table may hold: those some {@code ref.func} names. */
+  static BitSet tableable(WasmModule module) {
+    BitSet named = new BitSet(module.importedFunctionCount() + module.functions().size());
+    for (ElemSegment s : module.elements()) {
+      for (List<Instruction> init : s.init()) {
+        mark(init, named);
+      }
+    }
+    for (var g : module.globals()) {
+      mark(g.init(), named);
+    }
+    for (var f : module.functions()) {
+      mark(f.body(), named);
+    }
+    return named;
+  }
+
+  private static void mark(List<Instruction> code, BitSet named) {
+    for (Instruction in : code) {
+      if (in.opcode() == Opcode.REF_FUNC) {
+        named.set(in.index());
+      }
+    }
+  }
+
+  /**
+   * The functions {@code cc}'s dispatcher for {@code type} calls directly: defined, of that type,
+   * named by a {@code ref.func}, and callable from the class without their invoker; in index order,
+   * as many as fit in {@link #MAX_BYTES}.
+   */
+  static int[] targets(ClassContext cc, BitSet tableable, FuncType type) {
+    WasmModule module = cc.module();
+    // A case: each argument loaded (2 bytes: parameters take at most 255 slots, so never a wide
+    // load), the call (5), the return, and its entry in the switch (8 in a lookupswitch).
+    int arguments = ClassEmitter.handleCallerDesc(type).parameterCount() - 1;
+    int most = MAX_BYTES / (2 * arguments + 14);
+    List<Integer> out = new ArrayList<>();
+    for (int f = tableable.nextSetBit(module.importedFunctionCount());
+        f >= 0 && out.size() < most;
+        f = tableable.nextSetBit(f + 1)) {
+      if (module.functionType(f).equals(type) && cc.callKind(f) != ClassContext.CallKind.HANDLE) {
+        out.add(f);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Emits the dispatcher {@code name} for {@code type}, calling {@code targets} directly. */
+  static void emit(
+      ClassBuilder clb,
+      ClassContext cc,
+      FuncType type,
+      String name,
+      String helper,
+      MethodTypeDesc desc,
+      int[] targets) {
+    MethodTypeDesc fdesc = JvmTypes.functionDesc(type);
+    List<ClassDesc> params = desc.parameterList();
+    int handleIndex = JvmTypes.flat(type.params()).size();
+    clb.withMethodBody(
+        name,
+        desc,
+        ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE,
+        cb -> {
+          int[] slots = new int[params.size()];
+          int slot = 0;
+          for (int i = 0; i < params.size(); i++) {
+            slots[i] = slot;
+            slot += TypeKind.from(params.get(i)).slotSize();
+          }
+          int handle = slots[handleIndex];
+          int ctx = slots[params.size() - 1];
+          ClassDesc wasmFunction = ClassDesc.of(WasmFunction.class.getName());
+          Label viaHelper = cb.newLabel();
+          cb.aload(handle);
+          cb.instanceOf(wasmFunction);
+          cb.ifeq(viaHelper);
+          cb.aload(handle);
+          cb.checkcast(wasmFunction);
+          cb.getfield(wasmFunction, "instance", JvmTypes.CD_ModuleInstance);
+          cb.aload(ctx);
+          cb.getfield(JvmTypes.CD_CompiledInstance, "instance", JvmTypes.CD_ModuleInstance);
+          cb.if_acmpne(viaHelper);
+          cb.aload(handle);
+          cb.checkcast(wasmFunction);
+          cb.getfield(wasmFunction, "index", ClassDesc.ofDescriptor("I"));
+          List<SwitchCase> cases = new ArrayList<>();
+          List<Label> labels = new ArrayList<>();
+          for (int target : targets) {
+            Label l = cb.newLabel();
+            labels.add(l);
+            cases.add(SwitchCase.of(target, l));
+          }
+          int low = targets[0];
+          int high = targets[targets.length - 1];
+          // A table where it is not mostly holes (javac's rule, roughly).
+          if ((long) high - low + 1 <= 3L * targets.length + 10) {
+            cb.tableswitch(low, high, viaHelper, cases);
+          } else {
+            cb.lookupswitch(viaHelper, cases);
+          }
+          for (int i = 0; i < targets.length; i++) {
+            cb.labelBinding(labels.get(i));
+            loadAllBut(cb, params, slots, handleIndex);
+            call(cb, cc, targets[i], fdesc);
+            cb.return_(TypeKind.from(fdesc.returnType()));
+          }
+          cb.labelBinding(viaHelper);
+          for (int i = 0; i < params.size(); i++) {
+            cb.loadLocal(TypeKind.from(params.get(i)), slots[i]);
+          }
+          cb.invokestatic(cc.owner(), helper, desc);
+          cb.return_(TypeKind.from(fdesc.returnType()));
+        });
+  }
+
+  private static void loadAllBut(CodeBuilder cb, List<ClassDesc> params, int[] slots, int skip) {
+    for (int i = 0; i < params.size(); i++) {
+      if (i != skip) {
+        cb.loadLocal(TypeKind.from(params.get(i)), slots[i]);
+      }
+    }
+  }
+
+  /** The call a {@code call} of {@code function} makes (see {@link CallEmitter#call}). */
+  private static void call(CodeBuilder cb, ClassContext cc, int function, MethodTypeDesc fdesc) {
+    String method = JvmTypes.methodName(function);
+    if (cc.callKind(function) == ClassContext.CallKind.SAME_CLASS) {
+      cb.invokestatic(cc.owner(), method, fdesc);
+    } else {
+      cb.invokedynamic(DynamicCallSiteDesc.of(FunctionCompiler.BOOTSTRAP, method, fdesc, function));
+    }
+  }
+}
