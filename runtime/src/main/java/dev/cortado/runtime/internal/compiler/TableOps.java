@@ -71,57 +71,71 @@ public final class TableOps {
 
   // ---- globals: numeric values raw in bits, as the interpreter keeps them ----
 
+  /**
+   * Global {@code g}: one of the instance's first four from a field of their own, the others from
+   * the array. Generated code passes {@code g} as a constant, so that the JIT folds the switch.
+   */
+  static GlobalInstance global(int g, CompiledInstance ctx) {
+    return switch (g) {
+      case 0 -> ctx.global0;
+      case 1 -> ctx.global1;
+      case 2 -> ctx.global2;
+      case 3 -> ctx.global3;
+      default -> ctx.globals[g];
+    };
+  }
+
   public static int getI32(int g, CompiledInstance ctx) {
-    return (int) ctx.globals[g].bits;
+    return (int) global(g, ctx).bits;
   }
 
   public static long getI64(int g, CompiledInstance ctx) {
-    return ctx.globals[g].bits;
+    return global(g, ctx).bits;
   }
 
   public static float getF32(int g, CompiledInstance ctx) {
-    return Float.intBitsToFloat((int) ctx.globals[g].bits);
+    return Float.intBitsToFloat((int) global(g, ctx).bits);
   }
 
   public static double getF64(int g, CompiledInstance ctx) {
-    return Double.longBitsToDouble(ctx.globals[g].bits);
+    return Double.longBitsToDouble(global(g, ctx).bits);
   }
 
   public static Object getRef(int g, CompiledInstance ctx) {
-    return ctx.globals[g].ref;
+    return global(g, ctx).ref;
   }
 
   public static void setI32(int v, int g, CompiledInstance ctx) {
-    ctx.globals[g].bits = v;
+    global(g, ctx).bits = v;
   }
 
   public static long getV128Low(int g, CompiledInstance ctx) {
-    return ctx.globals[g].bits;
+    return global(g, ctx).bits;
   }
 
   public static long getV128High(int g, CompiledInstance ctx) {
-    return ctx.globals[g].high;
+    return global(g, ctx).high;
   }
 
   public static void setV128(long lo, long hi, int g, CompiledInstance ctx) {
-    GlobalInstance global = ctx.globals[g];
+    GlobalInstance global = global(g, ctx);
     global.bits = lo;
     global.high = hi;
   }
 
   public static void setI64(long v, int g, CompiledInstance ctx) {
-    ctx.globals[g].bits = v;
+    global(g, ctx).bits = v;
   }
 
   public static void setF32(float v, int g, CompiledInstance ctx) {
-    ctx.globals[g].bits = Float.floatToRawIntBits(v);
+    global(g, ctx).bits = Float.floatToRawIntBits(v);
   }
 
   public static void setF64(double v, int g, CompiledInstance ctx) {
-    ctx.globals[g].bits = Double.doubleToRawLongBits(v);
+    global(g, ctx).bits = Double.doubleToRawLongBits(v);
   }
 
   public static void setRef(Object v, int g, CompiledInstance ctx) {
-    ctx.globals[g].ref = v;
+    global(g, ctx).ref = v;
   }
 }
