@@ -6,6 +6,7 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.WasmModule;
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.constantpool.ConstantPoolBuilder;
@@ -225,14 +226,7 @@ final class ClassEmitter implements ClassContext {
       String name = e.getValue().getKey();
       if (!name.isEmpty()) {
         FuncType type = e.getKey();
-        IndirectDispatch.emit(
-            clb,
-            this,
-            type,
-            name,
-            handleCaller(type),
-            handleCallerDesc(type),
-            e.getValue().getValue());
+        IndirectDispatch.emit(clb, this, type, name, handleCaller(type), e.getValue().getValue());
       }
     }
     // Helpers may be requested while helpers are emitted: iterate over a copy until none is new.
@@ -252,20 +246,13 @@ final class ClassEmitter implements ClassContext {
    */
   private void emitHandleCaller(ClassBuilder clb, FuncType type, String name) {
     MethodTypeDesc fdesc = JvmTypes.functionDesc(type);
-    MethodTypeDesc desc = handleCallerDesc(type);
-    List<ClassDesc> params = desc.parameterList();
+    List<ClassDesc> params = handleCallerDesc(type).parameterList();
     int handleIndex = JvmTypes.flat(type.params()).size();
-    clb.withMethodBody(
+    withHandleCallerType(
+        clb,
+        type,
         name,
-        desc,
-        ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE,
-        cb -> {
-          int[] slots = new int[params.size()];
-          int slot = 0;
-          for (int i = 0; i < params.size(); i++) {
-            slots[i] = slot;
-            slot += TypeKind.from(params.get(i)).slotSize();
-          }
+        (cb, slots) -> {
           cb.aload(slots[handleIndex]);
           cb.getfield(FunctionCompiler.CD_FunctionHandle, "invoker", CD_MethodHandle);
           cb.dup();
@@ -286,6 +273,21 @@ final class ClassEmitter implements ClassContext {
           cb.invokevirtual(CD_MethodHandle, "invokeExact", fdesc);
           cb.return_(TypeKind.from(fdesc.returnType()));
         });
+  }
+
+  /**
+   * Adds the private static method {@code name} with {@link #handleCallerDesc}'s type for {@code
+   * type}; {@code body} emits its code, given its parameters' local slots.
+   */
+  static void withHandleCallerType(
+      ClassBuilder clb,
+      FuncType type,
+      String name,
+      java.util.function.BiConsumer<CodeBuilder, int[]> body) {
+    MethodTypeDesc desc = handleCallerDesc(type);
+    int[] slots = JvmTypes.parameterSlots(desc.parameterList());
+    clb.withMethodBody(
+        name, desc, ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE, cb -> body.accept(cb, slots));
   }
 
   /**

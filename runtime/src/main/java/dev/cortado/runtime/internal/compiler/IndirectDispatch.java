@@ -7,7 +7,6 @@ import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.ClassBuilder;
-import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
@@ -91,27 +90,16 @@ final class IndirectDispatch {
 
   /** Emits the dispatcher {@code name} for {@code type}, calling {@code targets} directly. */
   static void emit(
-      ClassBuilder clb,
-      ClassContext cc,
-      FuncType type,
-      String name,
-      String helper,
-      MethodTypeDesc desc,
-      int[] targets) {
+      ClassBuilder clb, ClassContext cc, FuncType type, String name, String helper, int[] targets) {
     MethodTypeDesc fdesc = JvmTypes.functionDesc(type);
+    MethodTypeDesc desc = ClassEmitter.handleCallerDesc(type);
     List<ClassDesc> params = desc.parameterList();
     int handleIndex = JvmTypes.flat(type.params()).size();
-    clb.withMethodBody(
+    ClassEmitter.withHandleCallerType(
+        clb,
+        type,
         name,
-        desc,
-        ClassFile.ACC_STATIC | ClassFile.ACC_PRIVATE,
-        cb -> {
-          int[] slots = new int[params.size()];
-          int slot = 0;
-          for (int i = 0; i < params.size(); i++) {
-            slots[i] = slot;
-            slot += TypeKind.from(params.get(i)).slotSize();
-          }
+        (cb, slots) -> {
           int handle = slots[handleIndex];
           int ctx = slots[params.size() - 1];
           ClassDesc wasmFunction = ClassDesc.of(WasmFunction.class.getName());

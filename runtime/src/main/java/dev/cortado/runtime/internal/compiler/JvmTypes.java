@@ -389,4 +389,15 @@ final class JvmTypes {
   static String methodName(int index) {
     return "f" + index;
   }
+
+  /** The JVM local slot of each of a static method's parameters {@code params}. */
+  static int[] parameterSlots(List<ClassDesc> params) {
+    int[] slots = new int[params.size()];
+    int slot = 0;
+    for (int i = 0; i < params.size(); i++) {
+      slots[i] = slot;
+      slot += TypeKind.from(params.get(i)).slotSize();
+    }
+    return slots;
+  }
 }
