@@ -41,26 +41,12 @@ final class CalledOnce {
   static BitSet of(WasmModule module) {
     int imported = module.importedFunctionCount();
     int total = module.functionCount();
-    BitSet escapes = new BitSet(total);
-    for (Export e : module.exports()) {
-      if (e.kind() == ExternKind.FUNC && !e.name().equals("_start")) {
-        escapes.set(e.index());
-      }
-    }
-    for (GlobalDefinition g : module.globals()) {
-      markReferences(g.init(), escapes);
-    }
-    for (ElemSegment s : module.elements()) {
-      for (List<Instruction> init : s.init()) {
-        markReferences(init, escapes);
-      }
-    }
+    BitSet escapes = escaping(module);
     // Direct call sites: callee, caller, and 1 if inside a loop of the caller.
     List<int[]> calls = new ArrayList<>();
     List<FunctionDefinition> functions = module.functions();
     for (int d = 0; d < functions.size(); d++) {
       List<Instruction> body = functions.get(d).body();
-      markReferences(body, escapes);
       BitSet loops = new BitSet();
       int depth = 0;
       int loopCount = 0;
@@ -114,6 +100,39 @@ final class CalledOnce {
     once.andNot(escapes);
     once.clear(0, imported);
     return once;
+  }
+
+  private static final java.util.Map<WasmModule, BitSet> ESCAPING =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * The functions code outside the module may call, once per module: those it exports (but {@code
+   * _start}) and those a {@code ref.func} names (in a global, an element segment or code), which
+   * may reach a table. Not to be changed.
+   */
+  static BitSet escaping(WasmModule module) {
+    return ESCAPING.computeIfAbsent(
+        module,
+        m -> {
+          BitSet escapes = new BitSet(m.functionCount());
+          for (Export e : m.exports()) {
+            if (e.kind() == ExternKind.FUNC && !e.name().equals("_start")) {
+              escapes.set(e.index());
+            }
+          }
+          for (GlobalDefinition g : m.globals()) {
+            markReferences(g.init(), escapes);
+          }
+          for (ElemSegment s : m.elements()) {
+            for (List<Instruction> init : s.init()) {
+              markReferences(init, escapes);
+            }
+          }
+          for (var f : m.functions()) {
+            markReferences(f.body(), escapes);
+          }
+          return escapes;
+        });
   }
 
   private static void markReferences(List<Instruction> code, BitSet escapes) {

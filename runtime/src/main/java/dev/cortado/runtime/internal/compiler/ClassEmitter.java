@@ -15,7 +15,6 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,9 +152,6 @@ final class ClassEmitter implements ClassContext {
     return handleCallers.computeIfAbsent(type, t -> "call$" + handleCallers.size());
   }
 
-  /** The functions a table may hold (see {@link IndirectDispatch#tableable}), once asked for. */
-  private BitSet tableable;
-
   /** Each dispatcher's name and direct targets, by type. */
   private final Map<FuncType, Map.Entry<String, int[]>> dispatchers = new LinkedHashMap<>();
 
@@ -163,10 +159,7 @@ final class ClassEmitter implements ClassContext {
   public String indirectCaller(FuncType type) {
     Map.Entry<String, int[]> d = dispatchers.get(type);
     if (d == null) {
-      if (tableable == null) {
-        tableable = IndirectDispatch.tableable(module);
-      }
-      int[] targets = IndirectDispatch.targets(this, tableable, type);
+      int[] targets = IndirectDispatch.targets(this, CalledOnce.escaping(module), type);
       d = Map.entry(targets.length == 0 ? "" : "dispatch$" + dispatchers.size(), targets);
       dispatchers.put(type, d);
     }

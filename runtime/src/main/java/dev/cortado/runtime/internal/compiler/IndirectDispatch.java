@@ -1,11 +1,8 @@
 package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.runtime.internal.WasmFunction;
-import dev.cortado.wasm.ElemSegment;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.WasmModule;
-import dev.cortado.wasm.code.Instruction;
-import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.ClassBuilder;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -22,9 +19,9 @@ import java.util.List;
  * A class's dispatchers for {@code call_indirect}: for a function type, {@code static r0
  * dispatch$k(p*, FunctionHandle f, [MultiValue], int fuel, CompiledInstance ctx)}, which calls
  * {@code f} directly if it is one of the functions of {@code ctx}'s own instance that have the type
- * and may sit in a table (a {@code ref.func} names them: in an element segment, a global's
- * initializer or code), with a switch on its index, and through the class's helper for the type
- * (its invoker, a method handle) otherwise: an import, another instance's function.
+ * and may sit in a table (exported, or named by a {@code ref.func}), with a switch on its index,
+ * and through the class's helper for the type (its invoker, a method handle) otherwise: an import,
+ * another instance's function.
  *
  * <p>The direct call is the one a {@code call} of the function makes (an {@code invokestatic} in
  * the class, or an {@code invokedynamic} linked to the function's call site, which follows it from
@@ -40,31 +37,6 @@ final class IndirectDispatch {
   static final int MAX_BYTES = 6000;
 
   private IndirectDispatch() {}
-
-  /** The functions a table may hold: those some {@code ref.func} names. */
-  static BitSet tableable(WasmModule module) {
-    BitSet named = new BitSet(module.importedFunctionCount() + module.functions().size());
-    for (ElemSegment s : module.elements()) {
-      for (List<Instruction> init : s.init()) {
-        mark(init, named);
-      }
-    }
-    for (var g : module.globals()) {
-      mark(g.init(), named);
-    }
-    for (var f : module.functions()) {
-      mark(f.body(), named);
-    }
-    return named;
-  }
-
-  private static void mark(List<Instruction> code, BitSet named) {
-    for (Instruction in : code) {
-      if (in.opcode() == Opcode.REF_FUNC) {
-        named.set(in.index());
-      }
-    }
-  }
 
   /**
    * The functions {@code cc}'s dispatcher for {@code type} calls directly: defined, of that type,
