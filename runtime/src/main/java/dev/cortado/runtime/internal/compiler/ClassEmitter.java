@@ -159,7 +159,7 @@ final class ClassEmitter implements ClassContext {
   public String indirectCaller(FuncType type) {
     Map.Entry<String, int[]> d = dispatchers.get(type);
     if (d == null) {
-      int[] targets = IndirectDispatch.targets(this, CalledOnce.escaping(module), type);
+      int[] targets = IndirectDispatch.targets(this, type);
       d = Map.entry(targets.length == 0 ? "" : "dispatch$" + dispatchers.size(), targets);
       dispatchers.put(type, d);
     }

@@ -12,8 +12,13 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * A class's dispatchers for {@code call_indirect}: for a function type, {@code static r0
@@ -38,26 +43,49 @@ final class IndirectDispatch {
 
   private IndirectDispatch() {}
 
+  private static final Map<WasmModule, Map<FuncType, int[]>> BY_TYPE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   /**
-   * The functions {@code cc}'s dispatcher for {@code type} calls directly: defined, of that type,
-   * named by a {@code ref.func}, and callable from the class without their invoker; in index order,
-   * as many as fit in {@link #MAX_BYTES}.
+   * The defined functions that may reach a table ({@link CalledOnce#escaping}: exported, or named
+   * by a {@code ref.func}), by type, in index order; once per module, which may have a hundred
+   * classes.
    */
-  static int[] targets(ClassContext cc, BitSet tableable, FuncType type) {
-    WasmModule module = cc.module();
+  private static Map<FuncType, int[]> byType(WasmModule module) {
+    return BY_TYPE.computeIfAbsent(
+        module,
+        m -> {
+          Map<FuncType, List<Integer>> lists = new HashMap<>();
+          BitSet escaping = CalledOnce.escaping(m);
+          for (int f = escaping.nextSetBit(m.importedFunctionCount());
+              f >= 0;
+              f = escaping.nextSetBit(f + 1)) {
+            lists.computeIfAbsent(m.functionType(f), t -> new ArrayList<>()).add(f);
+          }
+          Map<FuncType, int[]> out = new HashMap<>();
+          lists.forEach((t, l) -> out.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
+          return out;
+        });
+  }
+
+  /**
+   * The functions {@code cc}'s dispatcher for {@code type} calls directly: those of {@link #byType}
+   * callable from the class without their invoker, as many as fit in {@link #MAX_BYTES}.
+   */
+  static int[] targets(ClassContext cc, FuncType type) {
     // A case: each argument loaded (2 bytes: parameters take at most 255 slots, so never a wide
     // load), the call (5), the return, and its entry in the switch (8 in a lookupswitch).
     int arguments = ClassEmitter.handleCallerDesc(type).parameterCount() - 1;
     int most = MAX_BYTES / (2 * arguments + 14);
-    List<Integer> out = new ArrayList<>();
-    for (int f = tableable.nextSetBit(module.importedFunctionCount());
-        f >= 0 && out.size() < most;
-        f = tableable.nextSetBit(f + 1)) {
-      if (module.functionType(f).equals(type) && cc.callKind(f) != ClassContext.CallKind.HANDLE) {
-        out.add(f);
+    int[] candidates = byType(cc.module()).getOrDefault(type, new int[0]);
+    int[] out = new int[Math.min(most, candidates.length)];
+    int n = 0;
+    for (int i = 0; i < candidates.length && n < out.length; i++) {
+      if (cc.callKind(candidates[i]) != ClassContext.CallKind.HANDLE) {
+        out[n++] = candidates[i];
       }
     }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(out, n);
   }
 
   /** Emits the dispatcher {@code name} for {@code type}, calling {@code targets} directly. */
