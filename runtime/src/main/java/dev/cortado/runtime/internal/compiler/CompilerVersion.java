@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleReader;
 import java.lang.module.ResolvedModule;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The version compiled code records and checks ({@code .cwasm} files, the code cache): the project
@@ -49,6 +55,21 @@ final class CompilerVersion {
     Optional<ResolvedModule> resolved =
         layer == null ? Optional.empty() : layer.configuration().findModule(self.getName());
     if (resolved.isPresent()) {
+      Optional<Path> jar =
+          resolved
+              .get()
+              .reference()
+              .location()
+              .filter(uri -> uri.getScheme().equals("file"))
+              .map(Path::of)
+              .filter(Files::isRegularFile);
+      if (jar.isPresent()) {
+        try {
+          return ofJar(jar.get(), d);
+        } catch (IOException e) {
+          return "dev";
+        }
+      }
       try (ModuleReader reader = resolved.get().reference().open()) {
         List<String> names = reader.list().filter(n -> n.endsWith(".class")).sorted().toList();
         for (String name : names) {
@@ -74,6 +95,30 @@ final class CompilerVersion {
         }
       } catch (IOException e) {
         return "dev";
+      }
+    }
+    return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+  }
+
+  /**
+   * The fingerprint of the class files in {@code jar}: SHA-256 over each one's name, size and
+   * CRC-32, all from the jar's directory. Reading and digesting every class file instead took 35 to
+   * 50 ms of each run that used the code cache, in a JVM that has not compiled that code yet (a
+   * module printing one line ran faster without the cache than with it).
+   */
+  static String ofJar(Path jar, MessageDigest d) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      List<? extends ZipEntry> classes =
+          zip.stream()
+              .filter(e -> e.getName().endsWith(".class"))
+              .sorted(Comparator.comparing(ZipEntry::getName))
+              .toList();
+      ByteBuffer numbers = ByteBuffer.allocate(16);
+      for (ZipEntry e : classes) {
+        d.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        numbers.clear();
+        numbers.putLong(e.getSize()).putLong(e.getCrc());
+        d.update(numbers.array());
       }
     }
     return HexFormat.of().formatHex(d.digest()).substring(0, 16);
