@@ -152,19 +152,23 @@ final class ClassEmitter implements ClassContext {
     return handleCallers.computeIfAbsent(type, t -> "call$" + handleCallers.size());
   }
 
-  /** Each dispatcher's name and direct targets, by type. */
-  private final Map<FuncType, Map.Entry<String, int[]>> dispatchers = new LinkedHashMap<>();
+  /** A dispatcher for {@code call_indirect} ({@link IndirectDispatch}) and its direct targets. */
+  private record Dispatcher(String name, int[] targets) {}
+
+  /** Each type's dispatcher, or null for a type with no direct targets (the helper is called). */
+  private final Map<FuncType, Dispatcher> dispatchers = new LinkedHashMap<>();
 
   @Override
   public String indirectCaller(FuncType type) {
-    Map.Entry<String, int[]> d = dispatchers.get(type);
-    if (d == null) {
+    if (!dispatchers.containsKey(type)) {
       int[] targets = IndirectDispatch.targets(this, type);
-      d = Map.entry(targets.length == 0 ? "" : "dispatch$" + dispatchers.size(), targets);
-      dispatchers.put(type, d);
+      dispatchers.put(
+          type,
+          targets.length == 0 ? null : new Dispatcher("dispatch$" + dispatchers.size(), targets));
     }
     String helper = handleCaller(type);
-    return d.getKey().isEmpty() ? helper : d.getKey();
+    Dispatcher d = dispatchers.get(type);
+    return d == null ? helper : d.name();
   }
 
   byte[] build() {
@@ -215,13 +219,12 @@ final class ClassEmitter implements ClassContext {
             });
       }
     }
-    for (Map.Entry<FuncType, Map.Entry<String, int[]>> e : dispatchers.entrySet()) {
-      String name = e.getValue().getKey();
-      if (!name.isEmpty()) {
-        FuncType type = e.getKey();
-        IndirectDispatch.emit(clb, this, type, name, handleCaller(type), e.getValue().getValue());
-      }
-    }
+    dispatchers.forEach(
+        (type, d) -> {
+          if (d != null) {
+            IndirectDispatch.emit(clb, this, type, d.name(), handleCaller(type), d.targets());
+          }
+        });
     // Helpers may be requested while helpers are emitted: iterate over a copy until none is new.
     List<Map.Entry<FuncType, String>> done = new ArrayList<>();
     while (done.size() < handleCallers.size()) {

@@ -133,20 +133,19 @@ final class IndirectDispatch {
           }
           for (int i = 0; i < targets.length; i++) {
             cb.labelBinding(labels.get(i));
-            loadAllBut(cb, params, slots, handleIndex);
+            load(cb, params, slots, handleIndex);
             call(cb, cc, targets[i], fdesc);
             cb.return_(TypeKind.from(fdesc.returnType()));
           }
           cb.labelBinding(viaHelper);
-          for (int i = 0; i < params.size(); i++) {
-            cb.loadLocal(TypeKind.from(params.get(i)), slots[i]);
-          }
+          load(cb, params, slots, -1);
           cb.invokestatic(cc.owner(), helper, desc);
           cb.return_(TypeKind.from(fdesc.returnType()));
         });
   }
 
-  private static void loadAllBut(CodeBuilder cb, List<ClassDesc> params, int[] slots, int skip) {
+  /** Loads the parameters but the one at {@code skip} (-1: all). */
+  private static void load(CodeBuilder cb, List<ClassDesc> params, int[] slots, int skip) {
     for (int i = 0; i < params.size(); i++) {
       if (i != skip) {
         cb.loadLocal(TypeKind.from(params.get(i)), slots[i]);
