@@ -170,6 +170,9 @@ class LauncherTest {
   private static final String DIRECT_MEMORY =
       "--add-exports java.base/jdk.internal.misc=dev.cortado.runtime ";
 
+  /** G1's first class-unloading threshold, raised for modules of many classes. */
+  private static final String METASPACE = "-XX:MetaspaceSize=256m ";
+
   /** The option that gives HotSpot the distribution's compile commands (conf/). */
   private static String commands(Path home) {
     return "-XX:CompileCommandFile="
@@ -233,6 +236,7 @@ class LauncherTest {
             .startsWith(
                 "--add-modules jdk.incubator.vector "
                     + DIRECT_MEMORY
+                    + METASPACE
                     + commands(home.resolve(String.valueOf(setting)))
                     + INTERPRETER_C1
                     + "-p ")
@@ -242,7 +246,8 @@ class LauncherTest {
       }
       Run off = distLauncher(home.resolve("off"), "0");
       assertThat(off.outText())
-          .startsWith(DIRECT_MEMORY + commands(home.resolve("off")) + INTERPRETER_C1 + "-p ")
+          .startsWith(
+              DIRECT_MEMORY + METASPACE + commands(home.resolve("off")) + INTERPRETER_C1 + "-p ")
           .doesNotContain("jdk.incubator.vector");
       assertThat(off.errText()).isEqualTo("guest\n");
     } finally {
