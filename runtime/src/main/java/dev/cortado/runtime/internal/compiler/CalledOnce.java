@@ -8,7 +8,6 @@ import dev.cortado.wasm.GlobalDefinition;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -41,34 +40,58 @@ final class CalledOnce {
   static BitSet of(WasmModule module) {
     int imported = module.importedFunctionCount();
     int total = module.functionCount();
-    BitSet escapes = escaping(module);
-    // Direct call sites: callee, caller, and 1 if inside a loop of the caller.
-    List<int[]> calls = new ArrayList<>();
+    // One walk over every body for both the direct call sites and the ref.func operands (a 40 MB
+    // module has some 16 million instructions: this runs before any class can be planned, while
+    // the other compiler threads wait). A call site outside any loop of its caller is counted in
+    // the callee's sites and kept as an edge from its caller.
+    BitSet referenced = new BitSet(total);
+    int[] sites = new int[total];
+    int[] edgeCaller = new int[1024];
+    int[] edgeCallee = new int[1024];
+    int edges = 0;
     List<FunctionDefinition> functions = module.functions();
+    byte[] loopAt = new byte[64];
     for (int d = 0; d < functions.size(); d++) {
+      int caller = imported + d;
       List<Instruction> body = functions.get(d).body();
-      BitSet loops = new BitSet();
       int depth = 0;
-      int loopCount = 0;
-      for (Instruction in : body) {
+      int loops = 0;
+      for (int i = 0, n = body.size(); i < n; i++) {
+        Instruction in = body.get(i);
         switch (in.opcode()) {
-          case BLOCK, IF -> depth++;
-          case LOOP -> {
-            loops.set(++depth);
-            loopCount++;
+          case BLOCK, IF, LOOP -> {
+            if (++depth == loopAt.length) {
+              loopAt = java.util.Arrays.copyOf(loopAt, depth * 2);
+            }
+            boolean loop = in.opcode() == Opcode.LOOP;
+            loopAt[depth] = (byte) (loop ? 1 : 0);
+            loops += loop ? 1 : 0;
           }
           case END -> {
-            if (loops.get(depth)) {
-              loops.clear(depth);
-              loopCount--;
+            if (depth > 0) {
+              loops -= loopAt[depth];
+              depth--;
             }
-            depth--;
           }
-          case CALL -> calls.add(new int[] {in.index(), imported + d, loopCount > 0 ? 1 : 0});
+          case CALL -> {
+            int callee = in.index();
+            sites[callee]++;
+            if (loops == 0 && callee != caller) {
+              if (edges == edgeCaller.length) {
+                edgeCaller = java.util.Arrays.copyOf(edgeCaller, edges * 2);
+                edgeCallee = java.util.Arrays.copyOf(edgeCallee, edges * 2);
+              }
+              edgeCaller[edges] = caller;
+              edgeCallee[edges] = callee;
+              edges++;
+            }
+          }
+          case REF_FUNC -> referenced.set(in.index());
           default -> {}
         }
       }
     }
+    BitSet escapes = escaping(module, referenced);
     BitSet once = new BitSet(total);
     module.start().ifPresent(once::set);
     for (Export e : module.exports()) {
@@ -76,23 +99,33 @@ final class CalledOnce {
         once.set(e.index());
       }
     }
-    int[] sites = new int[total];
-    for (int[] c : calls) {
-      sites[c[0]]++;
+    // A function joins once every site calling it lies in a member, outside a loop: a worklist
+    // over the edges by caller, each counted once.
+    int[] firstEdge = new int[total + 1];
+    for (int k = 0; k < edges; k++) {
+      firstEdge[edgeCaller[k] + 1]++;
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      int[] onceSites = new int[total];
-      for (int[] c : calls) {
-        if (c[2] == 0 && once.get(c[1]) && c[1] != c[0]) {
-          onceSites[c[0]]++;
-        }
-      }
-      for (int f = imported; f < total; f++) {
-        if (!once.get(f) && !escapes.get(f) && sites[f] > 0 && onceSites[f] == sites[f]) {
+    for (int f = 0; f < total; f++) {
+      firstEdge[f + 1] += firstEdge[f];
+    }
+    int[] callees = new int[edges];
+    int[] next = java.util.Arrays.copyOf(firstEdge, total);
+    for (int k = 0; k < edges; k++) {
+      callees[next[edgeCaller[k]]++] = edgeCallee[k];
+    }
+    int[] onceSites = new int[total];
+    int[] work = new int[total];
+    int pending = 0;
+    for (int f = once.nextSetBit(0); f >= 0; f = once.nextSetBit(f + 1)) {
+      work[pending++] = f;
+    }
+    while (pending > 0) {
+      int caller = work[--pending];
+      for (int k = firstEdge[caller]; k < firstEdge[caller + 1]; k++) {
+        int f = callees[k];
+        if (++onceSites[f] == sites[f] && f >= imported && !once.get(f) && !escapes.get(f)) {
           once.set(f);
-          changed = true;
+          work[pending++] = f;
         }
       }
     }
@@ -111,6 +144,14 @@ final class CalledOnce {
    * may reach a table. Not to be changed.
    */
   static BitSet escaping(WasmModule module) {
+    return escaping(module, null);
+  }
+
+  /**
+   * {@link #escaping(WasmModule)}, with the functions the bodies' {@code ref.func} name given
+   * ({@code referenced}, from a walk made anyway) or found here (null).
+   */
+  private static BitSet escaping(WasmModule module, BitSet referenced) {
     return ESCAPING.computeIfAbsent(
         module,
         m -> {
@@ -128,8 +169,12 @@ final class CalledOnce {
               markReferences(init, escapes);
             }
           }
-          for (var f : m.functions()) {
-            markReferences(f.body(), escapes);
+          if (referenced != null) {
+            escapes.or(referenced);
+          } else {
+            for (var f : m.functions()) {
+              markReferences(f.body(), escapes);
+            }
           }
           return escapes;
         });

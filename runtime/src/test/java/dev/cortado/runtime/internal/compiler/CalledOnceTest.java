@@ -61,6 +61,32 @@ class CalledOnceTest {
     assertThat(once.stream().toArray()).containsExactly(0, 1, 2);
   }
 
+  /**
+   * A chain down from the start function, a function every one of whose call sites is in a member
+   * (two of them, one of those reached last), and one also called from a function that may run many
+   * times, or from inside a loop of a member.
+   */
+  @Test
+  void membershipFollowsChainsOfCallSites() {
+    WasmModule module =
+        WasmModule.parseText(
+            """
+            (module
+              (func $start (export "_start") call $a call $shared)
+              (func $a call $b)
+              (func $b call $c call $shared)
+              (func $c call $mixed)
+              (func $shared)
+              (func $mixed)
+              (func $many (export "many") call $mixed)
+              (func $looped)
+              (func $d (loop call $looped) call $looped)
+              (start $d))
+            """);
+    // 0 start, 1 a, 2 b, 3 c, 4 shared, 5 mixed, 6 many, 7 looped, 8 d (the start function).
+    assertThat(CalledOnce.of(module).stream().toArray()).containsExactly(0, 1, 2, 3, 4, 8);
+  }
+
   @Test
   void anOsrEntryIsAskedForAtTheOutlinedLoopAroundTheHotOne() {
     WasmModule module =
