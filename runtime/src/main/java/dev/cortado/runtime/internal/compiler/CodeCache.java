@@ -83,7 +83,7 @@ public final class CodeCache {
     try {
       createDirectory();
       tmp = Files.createTempFile(dir, ".entry", ".tmp", fileAttributes(OWNER_FILE));
-      Files.write(tmp, CwasmFile.write(contents));
+      Files.write(tmp, CwasmFile.write(contents, false));
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

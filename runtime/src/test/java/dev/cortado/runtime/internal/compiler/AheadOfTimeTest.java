@@ -207,6 +207,32 @@ class AheadOfTimeTest {
     }
   }
 
+  /**
+   * The cache stores its entries' files uncompressed (written while a compiled run waits), {@code
+   * cortado compile} deflates them; each reads as the other.
+   */
+  @Test
+  void cacheEntriesAreStoredAndCwasmFilesDeflated() throws Exception {
+    Path cache = dir.resolve("cache");
+    fib(module("stored"), COMPILED.withCodeCache(cache));
+    byte[] entry = Files.readAllBytes(onlyEntry(cache));
+    byte[] deflated = CwasmFile.write(CwasmFile.read(entry));
+    assertThat(zipMethods(entry)).containsOnly(java.util.zip.ZipEntry.STORED);
+    assertThat(zipMethods(deflated)).containsOnly(java.util.zip.ZipEntry.DEFLATED);
+    assertThat(deflated.length).isLessThan(entry.length);
+    assertThat(CwasmFile.write(CwasmFile.read(deflated), false)).isEqualTo(entry);
+  }
+
+  private static java.util.Set<Integer> zipMethods(byte[] file) throws IOException {
+    java.util.Set<Integer> methods = new java.util.HashSet<>();
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        methods.add(e.getMethod());
+      }
+    }
+    return methods;
+  }
+
   @Test
   void otherSettingsUseAnotherEntry() throws IOException {
     Path cache = dir.resolve("cache");
