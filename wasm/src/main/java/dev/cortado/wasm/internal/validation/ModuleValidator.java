@@ -37,9 +37,13 @@ final class ModuleValidator {
   private final WasmModule module;
   private final List<FuncType> types;
 
-  ModuleValidator(WasmModule module) {
+  /** Code of at least this many instructions is validated on all cores ({@link #validateCode}). */
+  private final long parallelInstructions;
+
+  ModuleValidator(WasmModule module, long parallelInstructions) {
     this.module = module;
     this.types = module.types();
+    this.parallelInstructions = parallelInstructions;
   }
 
   void validate() {
@@ -78,11 +82,7 @@ final class ModuleValidator {
       checkData(datas.get(i), importedGlobals, "data segment " + i);
     }
 
-    Context context = new Context(module, declaredFunctions());
-    CodeValidator code = new CodeValidator(context);
-    for (int i = 0; i < functions.size(); i++) {
-      code.validate(importedFunctions + i, functions.get(i));
-    }
+    validateCode(new Context(module, declaredFunctions()), importedFunctions, functions);
     checkStart();
     checkExports();
     if (module.allMemories().size() > 1) {
@@ -90,6 +90,50 @@ final class ModuleValidator {
           "multiple memories are not allowed in WebAssembly 2.0", "memory 1");
     }
   }
+
+  /**
+   * Validates the functions' code: on all cores if it holds {@link #parallelInstructions} or more,
+   * in blocks of consecutive functions, each block stopping at its first invalid function, and the
+   * first failure in function order thrown, as one pass in order would.
+   */
+  private void validateCode(Context context, int imported, List<FunctionDefinition> functions) {
+    long instructions = 0;
+    for (FunctionDefinition f : functions) {
+      instructions += f.body().size();
+    }
+    if (instructions < parallelInstructions || functions.size() < 2) {
+      CodeValidator code = new CodeValidator(context);
+      for (int i = 0; i < functions.size(); i++) {
+        code.validate(imported + i, functions.get(i));
+      }
+      return;
+    }
+    int blocks = Math.min(BLOCKS, functions.size());
+    RuntimeException[] failures = new RuntimeException[blocks];
+    java.util.stream.IntStream.range(0, blocks)
+        .parallel()
+        .forEach(
+            b -> {
+              CodeValidator code = new CodeValidator(context);
+              int from = (int) ((long) functions.size() * b / blocks);
+              int to = (int) ((long) functions.size() * (b + 1) / blocks);
+              try {
+                for (int i = from; i < to; i++) {
+                  code.validate(imported + i, functions.get(i));
+                }
+              } catch (RuntimeException e) {
+                failures[b] = e;
+              }
+            });
+    for (RuntimeException e : failures) {
+      if (e != null) {
+        throw e;
+      }
+    }
+  }
+
+  /** How many blocks of functions a parallel validation makes (several per core, to balance). */
+  private static final int BLOCKS = 64;
 
   private void checkImports() {
     List<Import> imports = module.imports();
