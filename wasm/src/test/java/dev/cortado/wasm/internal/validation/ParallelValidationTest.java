@@ -83,17 +83,11 @@ class ParallelValidationTest {
     return withFunctions(module, functions);
   }
 
+  /** The test module (types, a memory and functions only) with {@code functions} instead. */
   private static WasmModule withFunctions(WasmModule module, List<FunctionDefinition> functions) {
     WasmModule.Builder b = WasmModule.builder();
     b.types.addAll(module.types());
-    b.imports.addAll(module.imports());
-    b.tables.addAll(module.tables());
     b.memories.addAll(module.memories());
-    b.globals.addAll(module.globals());
-    b.exports.addAll(module.exports());
-    b.elements.addAll(module.elements());
-    b.datas.addAll(module.datas());
-    module.dataCount().ifPresent(b::dataCount);
     b.functions.addAll(functions);
     return b.build();
   }
