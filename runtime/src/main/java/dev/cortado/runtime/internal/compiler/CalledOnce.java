@@ -28,16 +28,32 @@ import java.util.List;
 final class CalledOnce {
   private CalledOnce() {}
 
-  private static final java.util.Map<WasmModule, BitSet> CACHE =
+  /** The two sets this class finds, from one walk over the module's code. */
+  private record Analysis(BitSet once, BitSet escaping) {}
+
+  private static final java.util.Map<WasmModule, Analysis> CACHE =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /** {@link #of}, once per module (tier-up compiles a module in many batches). */
   static BitSet cached(WasmModule module) {
-    return CACHE.computeIfAbsent(module, CalledOnce::of);
+    return CACHE.computeIfAbsent(module, CalledOnce::analyze).once();
+  }
+
+  /**
+   * The functions code outside the module may call, once per module: those it exports (but {@code
+   * _start}) and those a {@code ref.func} names (in a global, an element segment or code), which
+   * may reach a table. Not to be changed.
+   */
+  static BitSet escaping(WasmModule module) {
+    return CACHE.computeIfAbsent(module, CalledOnce::analyze).escaping();
   }
 
   /** The indices (in the function index space) of the defined functions that run a few times. */
   static BitSet of(WasmModule module) {
+    return analyze(module).once();
+  }
+
+  private static Analysis analyze(WasmModule module) {
     int imported = module.importedFunctionCount();
     int total = module.functionCount();
     // One walk over every body for both the direct call sites and the ref.func operands (a 40 MB
@@ -91,7 +107,7 @@ final class CalledOnce {
         }
       }
     }
-    BitSet escapes = escaping(module, referenced);
+    BitSet escapes = escapes(module, referenced);
     BitSet once = new BitSet(total);
     module.start().ifPresent(once::set);
     for (Export e : module.exports()) {
@@ -132,52 +148,30 @@ final class CalledOnce {
     // An entry point that escapes too may run any number of times; imports are not compiled.
     once.andNot(escapes);
     once.clear(0, imported);
-    return once;
-  }
-
-  private static final java.util.Map<WasmModule, BitSet> ESCAPING =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-  /**
-   * The functions code outside the module may call, once per module: those it exports (but {@code
-   * _start}) and those a {@code ref.func} names (in a global, an element segment or code), which
-   * may reach a table. Not to be changed.
-   */
-  static BitSet escaping(WasmModule module) {
-    return escaping(module, null);
+    return new Analysis(once, escapes);
   }
 
   /**
-   * {@link #escaping(WasmModule)}, with the functions the bodies' {@code ref.func} name given
-   * ({@code referenced}, from a walk made anyway) or found here (null).
+   * The exported functions (but {@code _start}) and those a {@code ref.func} names: in the bodies
+   * ({@code referenced}, to which the others are added), in globals' initializers or in element
+   * segments.
    */
-  private static BitSet escaping(WasmModule module, BitSet referenced) {
-    return ESCAPING.computeIfAbsent(
-        module,
-        m -> {
-          BitSet escapes = new BitSet(m.functionCount());
-          for (Export e : m.exports()) {
-            if (e.kind() == ExternKind.FUNC && !e.name().equals("_start")) {
-              escapes.set(e.index());
-            }
-          }
-          for (GlobalDefinition g : m.globals()) {
-            markReferences(g.init(), escapes);
-          }
-          for (ElemSegment s : m.elements()) {
-            for (List<Instruction> init : s.init()) {
-              markReferences(init, escapes);
-            }
-          }
-          if (referenced != null) {
-            escapes.or(referenced);
-          } else {
-            for (var f : m.functions()) {
-              markReferences(f.body(), escapes);
-            }
-          }
-          return escapes;
-        });
+  private static BitSet escapes(WasmModule module, BitSet referenced) {
+    BitSet escapes = referenced;
+    for (Export e : module.exports()) {
+      if (e.kind() == ExternKind.FUNC && !e.name().equals("_start")) {
+        escapes.set(e.index());
+      }
+    }
+    for (GlobalDefinition g : module.globals()) {
+      markReferences(g.init(), escapes);
+    }
+    for (ElemSegment s : module.elements()) {
+      for (List<Instruction> init : s.init()) {
+        markReferences(init, escapes);
+      }
+    }
+    return escapes;
   }
 
   private static void markReferences(List<Instruction> code, BitSet escapes) {

@@ -63,7 +63,7 @@ final class CwasmFile {
   /**
    * A file with its entries deflated, or stored as they are ({@code compressed} false: the code
    * cache's entries, written while a compiled run waits, where deflating took most of the time: 2
-   * of 2.65 s for a 40 MB module, whose entry is then 71 MB deflated and 0 MB stored). Both read
+   * of 2.65 s for a 40 MB module, whose entry is 71 MB deflated and 157 MB stored). Both read
    * alike.
    */
   static byte[] write(Contents c, boolean compressed) throws IOException {
