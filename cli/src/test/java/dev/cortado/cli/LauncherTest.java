@@ -297,10 +297,10 @@ class LauncherTest {
    */
   private static final Set<String> RUN_TIME_CLASSES =
       Set.of(
+          "Backtraces",
           "CallLinker",
           "CompiledInstance",
           "CompiledModule",
-          "CompiledTrap",
           "DirectMemoryOps",
           "Execution",
           "Invokers",

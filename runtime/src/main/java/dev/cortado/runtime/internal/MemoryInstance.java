@@ -272,8 +272,8 @@ public final class MemoryInstance implements Memory {
 
   /**
    * The array index of an access of {@code n} bytes at {@code addr + offset} (both unsigned 32-bit,
-   * spec 4.4.7) for compiled code, or an {@link IndexOutOfBoundsException}, which compiled code
-   * turns into the out-of-bounds trap, if any of its bytes lies outside the memory.
+   * spec 4.4.7) for compiled code; the out-of-bounds trap if any of its bytes lies outside the
+   * memory.
    *
    * <p>The check is in int arithmetic, and exact because a memory is smaller than 2^31 bytes: an
    * offset above {@link #MAX_BYTES} is out of bounds whatever the address (at every call site the
@@ -293,14 +293,15 @@ public final class MemoryInstance implements Memory {
   // exception is made elsewhere.
   private static int checkedIndex(int addr, int offset, int n, int size) {
     if (Integer.compareUnsigned(offset, MAX_BYTES) > 0) {
-      throw offsetOutOfBounds(offset);
+      throw outOfBounds();
     }
-    Objects.checkIndex(addr, size - (n - 1) - offset);
+    try {
+      Objects.checkIndex(addr, size - (n - 1) - offset);
+    } catch (IndexOutOfBoundsException _) {
+      // A trap signal made here, under the compiled frames (compiler.Backtraces).
+      throw outOfBounds();
+    }
     return addr + offset;
-  }
-
-  private static IndexOutOfBoundsException offsetOutOfBounds(int offset) {
-    return new IndexOutOfBoundsException("offset " + Integer.toUnsignedString(offset));
   }
 
   // ---- instruction semantics (effective addresses are unsigned, already base + offset) ----

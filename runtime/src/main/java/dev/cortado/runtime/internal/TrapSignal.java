@@ -3,16 +3,30 @@ package dev.cortado.runtime.internal;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How runtime semantics (numerics, memory, tables) signal a trap to the code executing them. It
  * carries no Java stack trace, so throwing it is cheap; the interpreter (or compiled code) catches
  * it and turns it into a public {@link Trap} with the wasm backtrace it knows.
+ *
+ * <p>Compiled code has no handlers to record its frames as a trap unwinds through it: a signal
+ * raised under compiled frames takes them from the Java stack when it is made ({@link
+ * #captureCompiledFrames}).
  */
 public final class TrapSignal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Null until compiled code first runs (the compiler's {@code Backtraces}). */
+  private static volatile Supplier<List<Trap.FrameInfo>> compiledFrames;
+
   private final TrapKind kind;
+
+  /**
+   * The compiled frames this signal unwinds through before it leaves compiled code, innermost
+   * first.
+   */
+  private final transient List<Trap.FrameInfo> frames;
 
   public TrapSignal(TrapKind kind) {
     this(kind, (Throwable) null);
@@ -21,6 +35,7 @@ public final class TrapSignal extends RuntimeException {
   public TrapSignal(TrapKind kind, Throwable cause) {
     super(kind.message(), cause, false, false);
     this.kind = kind;
+    this.frames = capture();
   }
 
   /**
@@ -30,6 +45,20 @@ public final class TrapSignal extends RuntimeException {
   public TrapSignal(TrapKind kind, String reason) {
     super(reason, null, false, false);
     this.kind = kind;
+    this.frames = capture();
+  }
+
+  /**
+   * Makes every signal from now on record the compiled frames under it: {@code frames} walks the
+   * Java stack from where it is called down to where compiled code was entered.
+   */
+  public static void captureCompiledFrames(Supplier<List<Trap.FrameInfo>> frames) {
+    compiledFrames = frames;
+  }
+
+  private static List<Trap.FrameInfo> capture() {
+    Supplier<List<Trap.FrameInfo>> c = compiledFrames;
+    return c == null ? List.of() : c.get();
   }
 
   public TrapKind kind() {
@@ -41,8 +70,11 @@ public final class TrapSignal extends RuntimeException {
     return getMessage();
   }
 
-  /** This signal as a public trap without a wasm backtrace (for callers outside wasm code). */
+  /**
+   * This signal as a public trap, with the compiled frames it was raised under (none if it was
+   * raised outside compiled code: callers outside wasm code, the interpreter, which adds its own).
+   */
   public Trap toTrap() {
-    return new Trap(kind, getMessage(), List.of(), getCause());
+    return new Trap(kind, getMessage(), frames, getCause());
   }
 }

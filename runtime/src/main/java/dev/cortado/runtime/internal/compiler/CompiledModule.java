@@ -545,7 +545,9 @@ public final class CompiledModule {
     List<Object> data = new ArrayList<>();
     data.add(this);
     data.addAll(gc.tables());
-    return CodeLoader.define(gc.bytes(), List.copyOf(data));
+    MethodHandles.Lookup lookup = CodeLoader.define(gc.bytes(), List.copyOf(data));
+    Backtraces.register(lookup.lookupClass(), this);
+    return lookup;
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.cortado.runtime.internal.compiler;
 
+import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.MemoryInstance.Extent;
+import dev.cortado.runtime.internal.TrapSignal;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import jdk.internal.misc.Unsafe;
@@ -78,117 +80,120 @@ public final class DirectMemoryOps {
   // ---- loads ----
 
   public static int i32Load(int addr, int offset, Extent e) {
-    return U.getIntUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset);
+    return U.getIntUnaligned(e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset));
   }
 
   public static long i64Load(int addr, int offset, Extent e) {
-    return U.getLongUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset);
+    return U.getLongUnaligned(e.bytes, BASE + (at(addr, e.size - 7 - offset) + offset));
   }
 
   public static float f32Load(int addr, int offset, Extent e) {
     return Float.intBitsToFloat(
-        U.getIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset));
+        U.getIntUnaligned(e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset)));
   }
 
   public static double f64Load(int addr, int offset, Extent e) {
     return Double.longBitsToDouble(
-        U.getLongUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset));
+        U.getLongUnaligned(e.bytes, BASE + (at(addr, e.size - 7 - offset) + offset)));
   }
 
   public static int i32Load8S(int addr, int offset, Extent e) {
-    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset);
+    return U.getByte(e.bytes, BASE + (at(addr, e.size - offset) + offset));
   }
 
   public static int i32Load8U(int addr, int offset, Extent e) {
-    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset) & 0xFF;
+    return U.getByte(e.bytes, BASE + (at(addr, e.size - offset) + offset)) & 0xFF;
   }
 
   public static int i32Load16S(int addr, int offset, Extent e) {
-    return U.getShortUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset);
+    return U.getShortUnaligned(e.bytes, BASE + (at(addr, e.size - 1 - offset) + offset));
   }
 
   public static int i32Load16U(int addr, int offset, Extent e) {
-    return U.getShortUnaligned(
-            e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset)
-        & 0xFFFF;
+    return U.getShortUnaligned(e.bytes, BASE + (at(addr, e.size - 1 - offset) + offset)) & 0xFFFF;
   }
 
   public static long i64Load8S(int addr, int offset, Extent e) {
-    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset);
+    return U.getByte(e.bytes, BASE + (at(addr, e.size - offset) + offset));
   }
 
   public static long i64Load8U(int addr, int offset, Extent e) {
-    return U.getByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset) & 0xFFL;
+    return U.getByte(e.bytes, BASE + (at(addr, e.size - offset) + offset)) & 0xFFL;
   }
 
   public static long i64Load16S(int addr, int offset, Extent e) {
-    return U.getShortUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset);
+    return U.getShortUnaligned(e.bytes, BASE + (at(addr, e.size - 1 - offset) + offset));
   }
 
   public static long i64Load16U(int addr, int offset, Extent e) {
-    return U.getShortUnaligned(
-            e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset)
-        & 0xFFFFL;
+    return U.getShortUnaligned(e.bytes, BASE + (at(addr, e.size - 1 - offset) + offset)) & 0xFFFFL;
   }
 
   public static long i64Load32S(int addr, int offset, Extent e) {
-    return U.getIntUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset);
+    return U.getIntUnaligned(e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset));
   }
 
   public static long i64Load32U(int addr, int offset, Extent e) {
-    return U.getIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset)
+    return U.getIntUnaligned(e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset))
         & 0xFFFF_FFFFL;
   }
 
   // ---- stores ----
 
   public static void i32Store(int addr, int v, int offset, Extent e) {
-    U.putIntUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset, v);
+    U.putIntUnaligned(e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset), v);
   }
 
   public static void i64Store(int addr, long v, int offset, Extent e) {
-    U.putLongUnaligned(e.bytes, BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset, v);
+    U.putLongUnaligned(e.bytes, BASE + (at(addr, e.size - 7 - offset) + offset), v);
   }
 
   public static void f32Store(int addr, float v, int offset, Extent e) {
     U.putIntUnaligned(
-        e.bytes,
-        BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset,
-        Float.floatToRawIntBits(v));
+        e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset), Float.floatToRawIntBits(v));
   }
 
   public static void f64Store(int addr, double v, int offset, Extent e) {
     U.putLongUnaligned(
-        e.bytes,
-        BASE + Objects.checkIndex(addr, e.size - 7 - offset) + offset,
-        Double.doubleToRawLongBits(v));
+        e.bytes, BASE + (at(addr, e.size - 7 - offset) + offset), Double.doubleToRawLongBits(v));
   }
 
   public static void i32Store8(int addr, int v, int offset, Extent e) {
-    U.putByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset, (byte) v);
+    U.putByte(e.bytes, BASE + (at(addr, e.size - offset) + offset), (byte) v);
   }
 
   public static void i32Store16(int addr, int v, int offset, Extent e) {
-    U.putShortUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset, (short) v);
+    U.putShortUnaligned(e.bytes, BASE + (at(addr, e.size - 1 - offset) + offset), (short) v);
   }
 
   public static void i64Store8(int addr, long v, int offset, Extent e) {
-    U.putByte(e.bytes, BASE + Objects.checkIndex(addr, e.size - offset) + offset, (byte) v);
+    U.putByte(e.bytes, BASE + (at(addr, e.size - offset) + offset), (byte) v);
   }
 
   public static void i64Store16(int addr, long v, int offset, Extent e) {
-    U.putShortUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 1 - offset) + offset, (short) v);
+    U.putShortUnaligned(e.bytes, BASE + (at(addr, e.size - 1 - offset) + offset), (short) v);
   }
 
   public static void i64Store32(int addr, long v, int offset, Extent e) {
-    U.putIntUnaligned(
-        e.bytes, BASE + Objects.checkIndex(addr, e.size - 3 - offset) + offset, (int) v);
+    U.putIntUnaligned(e.bytes, BASE + (at(addr, e.size - 3 - offset) + offset), (int) v);
+  }
+
+  /**
+   * {@code addr} if it is at least 0 and less than {@code limit}, else the out-of-bounds trap:
+   * {@code Objects.checkIndex}, a C2 intrinsic, whose exception becomes the trap here, under the
+   * compiled frames, so that the trap's backtrace can read them ({@link Backtraces}). In a method
+   * of its own (11 bytes, always inlined) so that each access's stays within 35 bytes, the size up
+   * to which C2 inlines a method at any call site, however rarely it runs ({@code MaxInlineSize}).
+   */
+  private static int at(int addr, int limit) {
+    try {
+      return Objects.checkIndex(addr, limit);
+    } catch (IndexOutOfBoundsException _) {
+      throw outOfBounds();
+    }
+  }
+
+  private static TrapSignal outOfBounds() {
+    return new TrapSignal(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS);
   }
 }

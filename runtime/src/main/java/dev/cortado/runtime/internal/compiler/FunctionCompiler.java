@@ -1,6 +1,5 @@
 package dev.cortado.runtime.internal.compiler;
 
-import static java.lang.constant.ConstantDescs.CD_Throwable;
 import static java.lang.constant.ConstantDescs.CD_int;
 
 import dev.cortado.runtime.internal.FuelCosts;
@@ -34,9 +33,9 @@ import java.util.Map;
  * "validation algorithm"). Wasm locals are JVM locals; operands live on the JVM operand stack where
  * they can ({@link OperandStack}); unreachable code is not emitted.
  *
- * <p>Every method records, in a local {@code pos}, the ordinal of the instruction it executes when
- * that instruction can trap or call, and has one exception handler over its whole body that appends
- * the wasm frame to the unwinding trap ({@link Unwind}).
+ * <p>Every instruction that can trap or call has a line number, its ordinal among them plus one,
+ * that a trap's backtrace reads from the Java stack ({@link Backtraces}); the function's table of
+ * source offsets maps ordinals back to the wasm code.
  *
  * <p>With {@code osr} set, the method is the function's on-stack-replacement entry: it takes the
  * interpreter's frame (value stack, frame pointer, loop ordinal), loads the locals and the operand
@@ -71,9 +70,6 @@ final class FunctionCompiler {
   private static final MethodTypeDesc MEMORY =
       MethodTypeDesc.of(CD_MemoryInstance, JvmTypes.CD_CompiledInstance);
   private static final MethodTypeDesc TRAP_SIGNAL = MethodTypeDesc.of(CD_TrapSignal);
-  private static final MethodTypeDesc FRAME =
-      MethodTypeDesc.of(
-          CD_Throwable, CD_Throwable, CD_int, JvmTypes.CD_CompiledInstance, CD_int, CD_int);
   private static final MethodTypeDesc CHARGE_FUEL =
       MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance, CD_int);
 
@@ -107,8 +103,6 @@ final class FunctionCompiler {
   /** The chunks this method calls, by start index. */
   private final Map<Integer, FunctionSplitter.Chunk> childAt;
 
-  private final int methodId;
-
   /** Where the locals chunks use live ({@link SplitFrame}), and its arrays' JVM locals. */
   private final SplitFrame frame;
 
@@ -125,7 +119,6 @@ final class FunctionCompiler {
   private int ctxSlot;
   private int resultCarrierSlot = -1;
   private int multiValueSlot = -1;
-  private int posSlot;
   private int memorySlot = -1;
   private int extentSlot = -1;
   private int scratchIntSlot = -1;
@@ -171,7 +164,6 @@ final class FunctionCompiler {
     this.plan = plan;
     this.chunk = chunk;
     this.childAt = chunk != null ? chunk.childAt : plan.topChildren();
-    this.methodId = chunk != null ? CHUNK + chunk.id : osr ? OSR : MAIN;
     this.frame = plan.frame();
     this.cc = cc;
     this.module = cc.module();
@@ -226,23 +218,6 @@ final class FunctionCompiler {
     } else {
       assignSlots();
     }
-    cb.iconst_m1();
-    cb.istore(posSlot);
-    // The handler comes first, before the code it covers. HotSpot's verifier matches the frame of
-    // every instruction in a handler's range against the handler's stack map frame, which it finds
-    // by a linear search of the method's frames: the first frame is found at once. pos has a low
-    // slot (before the wasm locals, still unassigned at the range's start) so that the handler's
-    // frame holds only the few locals set on entry, and each match is short.
-    Label tryStart = cb.newLabel();
-    cb.goto_(tryStart);
-    Label handler = cb.newBoundLabel();
-    cb.iload(posSlot);
-    cb.aload(ctxSlot);
-    cb.loadConstant(funcIndex);
-    cb.loadConstant(methodId);
-    cb.invokestatic(CD_Unwind, "frame", FRAME);
-    cb.athrow();
-    cb.labelBinding(tryStart);
     Label exhausted = cb.newLabel();
     if (chunk == null) {
       // A chunk is part of its function's call: only the function's method counts a call.
@@ -344,14 +319,14 @@ final class FunctionCompiler {
     if (chunkExit != null) {
       SplitEmitter.emitCommonExit(this, chunkExit);
     }
+    // The call depth check failed: the caller is the innermost frame, as in the interpreter.
     cb.labelBinding(exhausted);
+    cb.lineNumber(Backtraces.NO_FRAME);
     cb.invokestatic(CD_Unwind, "exhausted", TRAP_SIGNAL);
     cb.athrow();
     if (osr) {
       OsrEmitter.dispatch(this, osrDispatch, control.loopHeaders());
     }
-    Label tryEnd = cb.newBoundLabel();
-    cb.exceptionCatchAll(tryStart, tryEnd, handler);
   }
 
   private void assignSlots() {
@@ -370,7 +345,6 @@ final class FunctionCompiler {
     }
     fuelSlot = slot++;
     ctxSlot = slot;
-    posSlot = cb.allocateLocal(TypeKind.INT);
     int first = osr ? 0 : type.params().size();
     for (int i = first; i < localTypes.size(); i++) {
       localSlots[i] =
@@ -408,14 +382,16 @@ final class FunctionCompiler {
     return scratchIntSlot;
   }
 
-  /** Records that the next instruction may trap or call: its ordinal goes into {@code pos}. */
-  private void setPos(Instruction in) {
+  /**
+   * Records that the next instruction may trap or call: the code from here on has its ordinal's
+   * line number (see {@link Backtraces}).
+   */
+  private void recordTrapSite(Instruction in) {
     if (trapCount == sourceOffsets.length) {
       sourceOffsets = Arrays.copyOf(sourceOffsets, trapCount * 2);
     }
     sourceOffsets[trapCount] = current;
-    cb.loadConstant(trapCount);
-    cb.istore(posSlot);
+    cb.lineNumber(Backtraces.line(trapCount));
     trapCount++;
   }
 
@@ -480,11 +456,11 @@ final class FunctionCompiler {
     cb.invokestatic(CD_LimitOps, "chargeFuel", CHARGE_FUEL);
   }
 
-  /** As setPos, for body instruction {@code index} rather than the one being translated. */
+  /** As recordTrapSite, for body instruction {@code index} rather than the one being translated. */
   private void recordBodyPosition(int index) {
     int saved = current;
     current = index;
-    setPos(body.get(index));
+    recordTrapSite(body.get(index));
     current = saved;
   }
 
@@ -534,7 +510,7 @@ final class FunctionCompiler {
     Opcode op = in.opcode();
     switch (op) {
       case UNREACHABLE -> {
-        setPos(in);
+        recordTrapSite(in);
         cb.invokestatic(CD_Unwind, "unreachable", TRAP_SIGNAL);
         cb.athrow();
         reachable = false;
@@ -618,7 +594,7 @@ final class FunctionCompiler {
     int n = op.params().size();
     stack.materialize(n);
     if (Numerics.mayTrap(op)) {
-      setPos(in);
+      recordTrapSite(in);
     }
     if (!NumericEmitter.emit(cb, op)) {
       throw new IllegalStateException("cannot compile " + op.mnemonic());
@@ -723,7 +699,6 @@ final class FunctionCompiler {
     this.refsSlot = refs;
     this.fuelSlot = fuel;
     this.ctxSlot = ctx;
-    this.posSlot = cb.allocateLocal(TypeKind.INT); // low, see emit
   }
 
   VectorLocals vectorLocals() {
@@ -754,10 +729,6 @@ final class FunctionCompiler {
 
   int fuelSlot() {
     return fuelSlot;
-  }
-
-  int posSlot() {
-    return posSlot;
   }
 
   boolean reachable() {
@@ -857,6 +828,6 @@ final class FunctionCompiler {
   }
 
   void recordPosition(Instruction in) {
-    setPos(in);
+    recordTrapSite(in);
   }
 }

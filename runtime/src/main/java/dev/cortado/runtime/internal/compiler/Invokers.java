@@ -69,11 +69,13 @@ public final class Invokers {
     Value[] results;
     try {
       results = h.invoke(caller.instance.caller, args);
+      // A host call that an interruption woke must not let the guest carry on (docs/limits.md).
+      LimitOps.checkInterrupt(caller);
+    } catch (Throwable t) {
+      throw Unwind.throughCallers(t);
     } finally {
       budget[0] = saved;
     }
-    // A host call that an interruption woke must not let the guest carry on (docs/limits.md).
-    LimitOps.checkInterrupt(caller);
     unbox(results, bits, refs);
   }
 
@@ -87,16 +89,20 @@ public final class Invokers {
   public static void callInterpreted(
       WasmFunction f, long[] bits, Object[] refs, int fuel, CompiledInstance caller)
       throws Throwable {
-    if (--f.hotness < 0) {
-      MethodHandle method = TierUp.compiledEntry(f);
-      if (method != null) {
-        // Until the call site is relinked to it (CompiledModule.install).
-        callCompiled(f, method, bits, refs, fuel);
-        return;
+    try {
+      if (--f.hotness < 0) {
+        MethodHandle method = TierUp.compiledEntry(f);
+        if (method != null) {
+          // Until the call site is relinked to it (CompiledModule.install).
+          callCompiled(f, method, bits, refs, fuel);
+          return;
+        }
       }
+      Value[] results = Interpreter.invoke(f, box(f.type().params(), bits, refs));
+      unbox(results, bits, refs);
+    } catch (Throwable t) {
+      throw Unwind.throughCallers(t);
     }
-    Value[] results = Interpreter.invoke(f, box(f.type().params(), bits, refs));
-    unbox(results, bits, refs);
   }
 
   /**

@@ -244,8 +244,7 @@ final class SplitEmitter {
     }
     cb.iload(fc.fuelSlot());
     cb.aload(fc.ctxSlot());
-    cb.loadConstant(Unwind.IN_SPLIT_METHOD);
-    cb.istore(fc.posSlot());
+    cb.lineNumber(Backtraces.NO_FRAME); // the chunk records the function's frame
     cb.invokestatic(
         fc.classContext().owner(), child.methodName(fc.funcIndex()), descriptor(child, frame));
     if (child.growsMemory) {

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.compiler;
 
+import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.internal.WasmFunction;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
@@ -88,11 +89,16 @@ public final class TierBridge {
     try {
       first = osr.invokeWithArguments(args);
     } catch (Throwable t) {
-      CompiledTrap trap = Unwind.convert(t);
-      if (trap != null && !trap.frames.isEmpty()) {
-        trap.frames.removeLast();
+      Trap trap = Unwind.convert(t);
+      if (trap == null || trap.backtrace().isEmpty()) {
+        throw Unwind.toPublic(t);
       }
-      throw Unwind.toPublic(trap != null ? trap : t);
+      List<Trap.FrameInfo> frames = trap.backtrace();
+      Trap without =
+          new Trap(
+              trap.kind(), trap.reason(), frames.subList(0, frames.size() - 1), trap.getCause());
+      without.setStackTrace(trap.getStackTrace());
+      throw without;
     }
     List<ValType> results = JvmTypes.flat(type.results());
     int n = Math.max(1, results.size());

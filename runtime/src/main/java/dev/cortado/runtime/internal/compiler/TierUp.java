@@ -32,7 +32,7 @@ public final class TierUp {
     for (Class<?> c :
         new Class<?>[] {
           Unwind.class,
-          CompiledTrap.class,
+          Backtraces.class,
           TierBridge.class,
           TierBridge.RawFrame.class,
           Invokers.class,

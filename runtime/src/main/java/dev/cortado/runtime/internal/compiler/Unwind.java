@@ -2,28 +2,18 @@ package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
-import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.TrapSignal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What the exception handler of every generated method calls: it turns whatever unwinds through the
- * method into a {@link CompiledTrap} and appends the method's wasm frame.
- *
- * <p>Each generated method keeps the ordinal of the instruction it is executing (one that can trap
- * or call) in a local, {@code pos}; stores of constants to a local cost nothing once HotSpot has
- * compiled the method (they only end up in the debug information of call and trap sites). The
- * ordinal indexes the function's table of source offsets. Negative ordinals mean the frame is not
- * to be recorded: {@link #NOT_STARTED} (the call depth check in the prologue failed: the caller is
- * the innermost frame, as in the interpreter) and {@link #IN_SPLIT_METHOD} (a method the function
- * was split into has recorded the frame already).
+ * How a trap leaves compiled code: as a public {@link Trap} whose backtrace holds the compiled
+ * frames it unwound through (read from the Java stack where it was raised, {@link Backtraces}).
  */
 public final class Unwind {
-  public static final int NOT_STARTED = -1;
-  public static final int IN_SPLIT_METHOD = -2;
-
   static {
     // Load what unwinding needs now, not when the Java stack is nearly exhausted.
-    new CompiledTrap(TrapKind.CALL_STACK_EXHAUSTED, "", null).frames.add(null);
+    Backtraces.prepare();
     new TrapSignal(TrapKind.UNREACHABLE).kind();
     // Link convert's type switch too: its bootstrap (java.lang.runtime.SwitchBootstraps) run for
     // the first time by a StackOverflowError deep in recursion fails, and the JDK class then stays
@@ -31,6 +21,7 @@ public final class Unwind {
     convert(new StackOverflowError());
     convert(new TrapSignal(TrapKind.UNREACHABLE));
     convert(new IllegalStateException());
+    throughCallers(new Trap(TrapKind.UNREACHABLE, List.of()));
   }
 
   /** Initializes this class (see its static initializer) before compiled code can need it. */
@@ -41,32 +32,14 @@ public final class Unwind {
   private Unwind() {}
 
   /**
-   * The exception to rethrow after {@code t} unwound through method {@code method} (see {@code
-   * FunctionCompiler.MAIN}) of function {@code func}, at recorded instruction {@code pos}.
+   * {@code t} as a public trap, or null if it is not a trap and must pass unchanged. A {@link
+   * StackOverflowError} (the JVM's stack ran out before the call depth limit) has no compiled
+   * frames: the JVM leaves the frames of hidden classes out of a stack trace.
    */
-  public static Throwable frame(Throwable t, int pos, CompiledInstance ctx, int func, int method) {
-    CompiledTrap trap = convert(t);
-    if (trap == null) {
-      return t;
-    }
-    if (pos >= 0) {
-      ModuleInstance inst = ctx.instance;
-      trap.frames.add(
-          new Trap.FrameInfo(
-              inst.module().names().moduleName(),
-              func,
-              inst.functionName(func),
-              ctx.code.sourceOffset(inst.module(), func, method, pos)));
-    }
-    return trap;
-  }
-
-  /** {@code t} as a compiled trap, or null if it is not a trap and must pass unchanged. */
-  static CompiledTrap convert(Throwable t) {
+  static Trap convert(Throwable t) {
     return switch (t) {
-      case CompiledTrap c -> c;
-      case TrapSignal s -> new CompiledTrap(s.kind(), s.getMessage(), s.getCause());
-      case Trap p -> new CompiledTrap(p);
+      case Trap p -> p;
+      case TrapSignal s -> s.toTrap();
       case StackOverflowError e -> trap(TrapKind.CALL_STACK_EXHAUSTED, e);
       case OutOfMemoryError e -> trap(TrapKind.RESOURCE_EXHAUSTED, e);
       // Thrown by the memory's access segment: its bounds are the memory's (MemoryInstance).
@@ -76,8 +49,8 @@ public final class Unwind {
     };
   }
 
-  private static CompiledTrap trap(TrapKind kind, Throwable cause) {
-    return new CompiledTrap(kind, kind.message(), cause);
+  private static Trap trap(TrapKind kind, Throwable cause) {
+    return new Trap(kind, kind.message(), List.of(), cause);
   }
 
   /** The trap of a failed call depth check. */
@@ -95,11 +68,32 @@ public final class Unwind {
    * (a WASI exit, or a bug). Used where compiled code returns to the interpreter or to Java.
    */
   public static RuntimeException toPublic(Throwable t) {
-    CompiledTrap trap = convert(t);
+    Trap trap = convert(t);
     if (trap != null) {
-      return trap.toTrap();
+      return trap;
     }
     return sneaky(t);
+  }
+
+  /**
+   * {@code t}, which a host function or the interpreter called from compiled code threw, as it
+   * continues into its compiled callers: a trap with their frames appended (their caller's caller
+   * is where they called out, see {@link Backtraces#callers}), or unchanged if it is no trap.
+   */
+  static RuntimeException throughCallers(Throwable t) {
+    Trap trap = convert(t);
+    if (trap == null) {
+      return sneaky(t);
+    }
+    List<Trap.FrameInfo> callers = Backtraces.callers();
+    if (callers.isEmpty()) {
+      return trap;
+    }
+    List<Trap.FrameInfo> frames = new ArrayList<>(trap.backtrace());
+    frames.addAll(callers);
+    Trap extended = new Trap(trap.kind(), trap.reason(), frames, trap.getCause());
+    extended.setStackTrace(trap.getStackTrace());
+    return extended;
   }
 
   @SuppressWarnings("unchecked")

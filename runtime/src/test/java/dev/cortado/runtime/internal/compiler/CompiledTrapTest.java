@@ -226,6 +226,42 @@ class CompiledTrapTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void aTrapUnderAHostFunctionHasBothStretchesOfWasmFramesInOrder(Mode mode) {
+    // g calls the host, which calls h, which calls oob: the trap unwinds oob and h, leaves wasm
+    // through the host function, and comes back into wasm in g, which adds its frames there.
+    Instance[] self = new Instance[1];
+    Linker linker = new Linker();
+    linker.define(
+        "env",
+        "reenter",
+        FuncType.of(List.of(), List.of()),
+        (caller, args) -> {
+          self[0].function("h").call();
+          return new Value[0];
+        });
+    WasmModule module =
+        Asm.module()
+            .memory(1, 1)
+            .importFunc("env", "reenter", " -> ")
+            .func("oob", " -> i32", "", "i32.const 65536 i32.load")
+            .func("h", " -> ", "", "nop call 1 drop")
+            .func("g", " -> ", "", "call 0")
+            .func("outer", " -> ", "", "nop nop call 3")
+            .build();
+    Trap[] traps = new Trap[2];
+    StoreConfig[] configs = {INTERPRETER, mode.config};
+    for (int i = 0; i < 2; i++) {
+      self[0] = linker.instantiate(new Store(configs[i]), module);
+      traps[i] = catchThrowableOfType(Trap.class, () -> self[0].function("outer").call());
+    }
+    assertSame(traps);
+    assertThat(traps[1].backtrace())
+        .extracting(Trap.FrameInfo::functionName)
+        .containsExactly("oob", "h", "g", "outer");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void recursionThroughHostFunctionsEndsInATrap(Mode mode) {
     Linker linker = new Linker();
     Instance[] self = new Instance[1];
