@@ -7,12 +7,13 @@ import java.util.function.Supplier;
 
 /**
  * How runtime semantics (numerics, memory, tables) signal a trap to the code executing them. It
- * carries no Java stack trace, so throwing it is cheap; the interpreter (or compiled code) catches
- * it and turns it into a public {@link Trap} with the wasm backtrace it knows.
+ * carries no Java stack trace; the interpreter (or compiled code) catches it and turns it into a
+ * public {@link Trap} with the wasm backtrace it knows.
  *
- * <p>Compiled code has no handlers to record its frames as a trap unwinds through it: a signal
- * raised under compiled frames takes them from the Java stack when it is made ({@link
- * #captureCompiledFrames}).
+ * <p>Compiled code has no handlers to record its frames as a trap unwinds through it: once compiled
+ * code exists, a signal takes the compiled frames under it from the Java stack when it is made
+ * ({@link #captureCompiledFrames}), a walk that ends at the first frame of the interpreter or of
+ * the code that entered compiled code.
  */
 public final class TrapSignal extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -36,6 +36,17 @@ public final class BinaryReader {
    * offset on malformed input.
    */
   public static WasmModule read(byte[] bytes) {
+    return read(bytes, PARALLEL_CODE_BYTES);
+  }
+
+  /**
+   * Code sections of at least this many bytes are decoded on all cores (a 40 MB module about a
+   * fifth faster on two cores; up to 9 MB, in a fresh JVM, no faster).
+   */
+  static final int PARALLEL_CODE_BYTES = 16 << 20;
+
+  /** Decodes {@code bytes}, on all cores if its code section has {@code parallelCodeBytes}. */
+  static WasmModule read(byte[] bytes, int parallelCodeBytes) {
     ByteReader in = new ByteReader(bytes);
     if (in.fixed32() != MAGIC) {
       throw in.malformed("magic header not detected", 0);
@@ -44,7 +55,7 @@ public final class BinaryReader {
       throw in.malformed("unknown binary version", 4);
     }
     WasmModule.Builder module = WasmModule.builder();
-    SectionReader sections = new SectionReader(in, module);
+    SectionReader sections = new SectionReader(in, module, parallelCodeBytes);
     int nextOrder = 0;
     int previousId = 0;
     while (!in.atEnd()) {

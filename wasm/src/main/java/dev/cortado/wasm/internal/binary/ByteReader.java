@@ -31,6 +31,11 @@ final class ByteReader {
     return pos;
   }
 
+  /** A reader of the same input, at its start, for another thread. */
+  ByteReader sameBytes() {
+    return new ByteReader(bytes);
+  }
+
   void position(int newPos) {
     pos = newPos;
   }

@@ -3,6 +3,7 @@ package dev.cortado.wasm.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cortado.wasm.FunctionDefinition;
+import dev.cortado.wasm.ManyFunctions;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
@@ -33,7 +34,7 @@ class ParallelValidationTest {
 
   @Test
   void mutatedModulesGetTheSameVerdict() {
-    WasmModule module = WasmModule.parseText(manyFunctions(200));
+    WasmModule module = WasmModule.parseText(ManyFunctions.wat(200));
     assertThat(outcome(module, ALWAYS)).isEqualTo("valid").isEqualTo(outcome(module, NEVER));
     Random random = new Random(20261129);
     int invalid = 0;
@@ -48,7 +49,7 @@ class ParallelValidationTest {
 
   @Test
   void theFirstInvalidFunctionIsReported() {
-    WasmModule module = WasmModule.parseText(manyFunctions(200));
+    WasmModule module = WasmModule.parseText(ManyFunctions.wat(200));
     List<FunctionDefinition> functions = new ArrayList<>(module.functions());
     for (int f : new int[] {170, 3, 90}) {
       List<Instruction> body = new ArrayList<>(functions.get(f).body());
@@ -93,21 +94,4 @@ class ParallelValidationTest {
   }
 
   /** {@code n} functions with blocks, loops, branches, calls and memory accesses. */
-  private static String manyFunctions(int n) {
-    StringBuilder wat =
-        new StringBuilder("(module (memory 1) (type $t (func (param i32) (result i32)))\n");
-    for (int i = 0; i < n; i++) {
-      wat.append("(func $f")
-          .append(i)
-          .append(" (type $t) (local i64 f64)\n")
-          .append("  (block $out (result i32)\n")
-          .append("    (loop $again\n")
-          .append("      (i64.store offset=8 (local.get 0) (i64.extend_i32_u (local.get 0)))\n")
-          .append(
-              "      (br_if $again (i32.lt_u (i32.add (local.get 0) (i32.const 1)) (i32.const 3))))\n")
-          .append(i > 0 ? "    (drop (call $f" + (i - 1) + " (i32.const 1)))\n" : "")
-          .append("    (br_table 0 0 (i32.const 7) (local.get 0))))\n");
-    }
-    return wat.append(")\n").toString();
-  }
 }
