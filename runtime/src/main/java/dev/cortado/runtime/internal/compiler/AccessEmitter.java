@@ -16,11 +16,13 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.constantpool.ConstantPoolBuilder;
 import java.lang.classfile.constantpool.MethodRefEntry;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Emits the instructions that reach instance state: globals, memory, tables, references and the
@@ -36,9 +38,21 @@ final class AccessEmitter {
    * {@code plainKey} name their constant pool entries ({@link ClassContext#pooled}).
    */
   private record MemoryHelper(
-      String name, MethodTypeDesc type, MethodTypeDesc directType, Object plainKey) {
+      String name,
+      MethodTypeDesc type,
+      MethodTypeDesc directType,
+      Object plainKey,
+      Function<ConstantPoolBuilder, MethodRefEntry> direct,
+      Function<ConstantPoolBuilder, MethodRefEntry> plain) {
     MemoryHelper(String name, MethodTypeDesc type, MethodTypeDesc directType) {
-      this(name, type, directType, new Object());
+      // The makers are made once here, not as a capturing lambda per access.
+      this(
+          name,
+          type,
+          directType,
+          new Object(),
+          pool -> pool.methodRefEntry(CD_DirectMemoryOps, name, directType),
+          pool -> pool.methodRefEntry(CD_MemoryOps, name, type));
     }
   }
 
@@ -262,21 +276,10 @@ final class AccessEmitter {
     MethodRefEntry method;
     if (direct) {
       cb.aload(fc.extentSlot());
-      method =
-          fc.classContext()
-              .pooled(
-                  cb.constantPool(),
-                  helper,
-                  pool ->
-                      pool.methodRefEntry(CD_DirectMemoryOps, helper.name(), helper.directType()));
+      method = fc.classContext().pooled(cb.constantPool(), helper, helper.direct());
     } else {
       cb.aload(fc.memorySlot());
-      method =
-          fc.classContext()
-              .pooled(
-                  cb.constantPool(),
-                  helper.plainKey(),
-                  pool -> pool.methodRefEntry(CD_MemoryOps, helper.name(), helper.type()));
+      method = fc.classContext().pooled(cb.constantPool(), helper.plainKey(), helper.plain());
     }
     cb.invokestatic(method);
     stack.pop(n);

@@ -8,7 +8,6 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.Instruction;
 import java.lang.classfile.CodeBuilder;
-import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +35,9 @@ final class CallEmitter {
     fc.recordPosition(in);
     MethodTypeDesc desc = JvmTypes.functionDesc(ft);
     switch (cc.callKind(callee)) {
-      case SAME_CLASS -> {
+      case SAME_CLASS, LINKED -> {
         pushCallTail(fc, ft);
-        cb.invokestatic(cc.owner(), JvmTypes.methodName(callee), desc);
-      }
-      case LINKED -> {
-        pushCallTail(fc, ft);
-        cb.invokedynamic(
-            DynamicCallSiteDesc.of(
-                FunctionCompiler.BOOTSTRAP, JvmTypes.methodName(callee), desc, callee));
+        cc.invokeFunction(cb, callee, desc);
       }
       case HANDLE -> {
         cb.loadConstant(callee);

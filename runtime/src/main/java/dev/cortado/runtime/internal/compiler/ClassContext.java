@@ -2,9 +2,11 @@ package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.WasmModule;
+import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.constantpool.ConstantPoolBuilder;
 import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
 
 /** What a {@link FunctionCompiler} needs to know about the class it emits into and the module. */
 interface ClassContext {
@@ -29,6 +31,14 @@ interface ClassContext {
       ConstantPoolBuilder pool,
       Object key,
       java.util.function.Function<ConstantPoolBuilder, E> make);
+
+  /**
+   * Emits the call of wasm function {@code function} of JVM type {@code desc} whose {@link
+   * #callKind} is not {@code HANDLE}: {@code invokestatic} of its method in this class, or an
+   * {@code invokedynamic} linked to its call site ({@link CallLinker}). The pool entry is made once
+   * per class and function.
+   */
+  void invokeFunction(CodeBuilder cb, int function, MethodTypeDesc desc);
 
   /** Whether the code charges fuel (docs/limits.md, {@code FuelCosts}). */
   boolean metered();

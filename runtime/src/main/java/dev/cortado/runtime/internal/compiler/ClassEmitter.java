@@ -99,22 +99,53 @@ final class ClassEmitter implements ClassContext {
 
   private ConstantPoolBuilder pooledIn;
 
+  /** The entries {@link #invokeFunction} made, by function. */
+  private final java.util.HashMap<Integer, PoolEntry> functionEntries = new java.util.HashMap<>();
+
+  /** Forgets the entries made for another pool: a class built again (halved) has a new one. */
+  private void usePool(ConstantPoolBuilder pool) {
+    if (pool != pooledIn) {
+      pooled.clear();
+      functionEntries.clear();
+      pooledIn = pool;
+    }
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public <E extends PoolEntry> E pooled(
       ConstantPoolBuilder pool,
       Object key,
       java.util.function.Function<ConstantPoolBuilder, E> make) {
-    if (pool != pooledIn) {
-      pooled.clear(); // a class built again (halved) has a new pool
-      pooledIn = pool;
-    }
+    usePool(pool);
     PoolEntry e = pooled.get(key);
     if (e == null) {
       e = make.apply(pool);
       pooled.put(key, e);
     }
     return (E) e;
+  }
+
+  @Override
+  public void invokeFunction(CodeBuilder cb, int function, MethodTypeDesc desc) {
+    ConstantPoolBuilder pool = cb.constantPool();
+    usePool(pool);
+    PoolEntry e = functionEntries.get(function);
+    if (e == null) {
+      String name = JvmTypes.methodName(function);
+      e =
+          callKind(function) == CallKind.SAME_CLASS
+              ? pool.methodRefEntry(owner, name, desc)
+              : pool.invokeDynamicEntry(
+                  java.lang.constant.DynamicCallSiteDesc.of(
+                      FunctionCompiler.BOOTSTRAP, name, desc, function));
+      functionEntries.put(function, e);
+    }
+    if (e instanceof java.lang.classfile.constantpool.InvokeDynamicEntry indy) {
+      cb.invokedynamic(indy);
+    } else {
+      cb.invokestatic((java.lang.classfile.constantpool.MethodRefEntry) e);
+    }
   }
 
   @Override

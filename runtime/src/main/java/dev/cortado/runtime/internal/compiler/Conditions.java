@@ -61,6 +61,15 @@ final class Conditions {
     Condition negate() {
       return new Condition(prefix, cc.negate());
     }
+
+    /**
+     * Whether this is the condition of comparison {@code op}: field by field, where a record's
+     * {@code equals} goes through a method handle, slow in the compiler's C1-compiled code.
+     */
+    boolean is(Opcode op) {
+      Condition c = of(op);
+      return c != null && prefix == c.prefix && cc == c.cc;
+    }
   }
 
   private Conditions() {}

@@ -289,7 +289,7 @@ final class FunctionCompiler {
     }
     for (int i = from; i < to; i++) {
       Instruction in = body.get(i);
-      FunctionSplitter.Chunk child = childAt.get(i);
+      FunctionSplitter.Chunk child = childAt.isEmpty() ? null : childAt.get(i);
       if (child != null && (reachable || child.entries != null && !control.innermostIsDead())) {
         if (osr && reachable && in.opcode() == Opcode.LOOP) {
           control.enterableChunk(child, facts.loopOrdinal(i));

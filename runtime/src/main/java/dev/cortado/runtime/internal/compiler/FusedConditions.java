@@ -95,7 +95,7 @@ final class FusedConditions {
     OperandStack stack = fc.stack();
     CodeBuilder cb = fc.cb();
     boolean isFused = stack.where(stack.size() - 1) == OperandStack.FUSED;
-    if (isFused && fused.equals(Conditions.of(Opcode.I32_NE))) {
+    if (isFused && fused.is(Opcode.I32_NE)) {
       // x != limit, or limit != x, with a constant limit: the counter's stride, oriented as the
       // first operand's. (With a limit in a local, lz's short copy loops got 10% slower counted.)
       Instruction limit = fc.preceding(2);
@@ -112,7 +112,7 @@ final class FusedConditions {
         return;
       }
     } else if (isFused
-        && fused.equals(Conditions.of(Opcode.I32_LT_U))
+        && fused.is(Opcode.I32_LT_U)
         && isConstant(fc.preceding(2))
         && fc.preceding(2).value() >= 0) {
       // x <u c with 0 <= c < 2^31 is 0 <= x < c: two signed tests, the second of which C2 takes
@@ -166,7 +166,7 @@ final class FusedConditions {
   void branchOutIfTrue(Label target) {
     OperandStack stack = fc.stack();
     if (stack.where(stack.size() - 1) == OperandStack.FUSED
-        && fused.equals(Conditions.of(Opcode.I32_EQ))
+        && fused.is(Opcode.I32_EQ)
         && isConstant(fc.preceding(2))
         && fc.preceding(3) != null
         && fc.preceding(3).opcode() == Opcode.LOCAL_GET) {

@@ -9,7 +9,6 @@ import java.lang.classfile.Label;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
-import java.lang.constant.DynamicCallSiteDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,11 +154,6 @@ final class IndirectDispatch {
 
   /** The call a {@code call} of {@code function} makes (see {@link CallEmitter#call}). */
   private static void call(CodeBuilder cb, ClassContext cc, int function, MethodTypeDesc fdesc) {
-    String method = JvmTypes.methodName(function);
-    if (cc.callKind(function) == ClassContext.CallKind.SAME_CLASS) {
-      cb.invokestatic(cc.owner(), method, fdesc);
-    } else {
-      cb.invokedynamic(DynamicCallSiteDesc.of(FunctionCompiler.BOOTSTRAP, method, fdesc, function));
-    }
+    cc.invokeFunction(cb, function, fdesc);
   }
 }
