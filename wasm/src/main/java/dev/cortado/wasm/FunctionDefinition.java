@@ -1,6 +1,7 @@
 package dev.cortado.wasm;
 
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import java.util.List;
 
 /**
@@ -13,6 +14,6 @@ public record FunctionDefinition(
     int typeIndex, List<ValType> locals, List<Instruction> body, int offset) {
   public FunctionDefinition {
     locals = List.copyOf(locals);
-    body = List.copyOf(body);
+    body = InstructionList.copyOf(body);
   }
 }

@@ -7,6 +7,7 @@ import dev.cortado.wasm.FunctionDefinition;
 import dev.cortado.wasm.GlobalDefinition;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.BitSet;
 import java.util.List;
@@ -69,7 +70,7 @@ final class CalledOnce {
     byte[] loopAt = new byte[64];
     for (int d = 0; d < functions.size(); d++) {
       int caller = imported + d;
-      List<Instruction> body = functions.get(d).body();
+      InstructionList body = (InstructionList) functions.get(d).body();
       int depth = 0;
       int loops = 0;
       for (int i = 0, n = body.size(); i < n; i++) {

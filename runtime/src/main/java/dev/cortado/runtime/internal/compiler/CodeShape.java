@@ -6,6 +6,7 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.BlockType;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ final class CodeShape {
   final WasmModule module;
   final FuncType type;
   final List<ValType> localTypes = new ArrayList<>();
-  final List<Instruction> body;
+  final InstructionList body;
 
   /** For block, loop and if: the index of the matching end; for else: the end of its if. */
   final int[] end;
@@ -68,7 +69,7 @@ final class CodeShape {
     FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
     localTypes.addAll(type.params());
     localTypes.addAll(def.locals());
-    this.body = def.body();
+    this.body = (InstructionList) def.body();
     int n = body.size();
     end = new int[n];
     elseAt = new int[n];

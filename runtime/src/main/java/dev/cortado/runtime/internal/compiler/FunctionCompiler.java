@@ -12,6 +12,7 @@ import dev.cortado.wasm.FunctionDefinition;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -93,7 +94,7 @@ final class FunctionCompiler {
   private final int funcIndex;
   private final FuncType type;
   private final List<ValType> localTypes = new ArrayList<>();
-  private final List<Instruction> body;
+  private final InstructionList body;
   private final boolean osr;
   private final FunctionSplitter.Plan plan;
 
@@ -172,7 +173,7 @@ final class FunctionCompiler {
     FunctionDefinition def = module.functions().get(funcIndex - module.importedFunctionCount());
     this.localTypes.addAll(type.params());
     this.localTypes.addAll(def.locals());
-    this.body = def.body();
+    this.body = (InstructionList) def.body();
     this.osr = osr;
     this.fuelCharges = cc.metered() ? FuelCosts.charges(body) : null;
     this.control = new ControlEmitter(this);

@@ -4,10 +4,10 @@ import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.FunctionDefinition;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * What the whole body tells about a function, for {@link FunctionCompiler}: computed once, shared
@@ -30,7 +30,7 @@ record FunctionFacts(
     // The ordinals of the loops around the current instruction, -1 for other blocks.
     int[] open = new int[16];
     int depth = 0;
-    List<Instruction> body = def.body();
+    InstructionList body = (InstructionList) def.body();
     for (int i = 0; i < body.size(); i++) {
       Instruction in = body.get(i);
       Opcode op = in.opcode();

@@ -3,6 +3,7 @@ package dev.cortado.runtime.internal.compiler;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ final class FunctionSplitter {
   private boolean[] pinned;
 
   private final CodeShape shape;
-  private final List<Instruction> body;
+  private final InstructionList body;
   private final int target;
   private final List<Chunk> chunks = new ArrayList<>();
 

@@ -1,8 +1,8 @@
 package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
-import java.util.List;
 
 /**
  * Finds a loop's counter: a local the loop body updates once, by a constant ({@code local.get x;
@@ -18,7 +18,7 @@ final class LoopCounters {
    * {@code x = x + c} ({@code x - c}: {@code -c}), else 0 (no loop, no such update, or another
    * one).
    */
-  static int stride(List<Instruction> body, int at, int x) {
+  static int stride(InstructionList body, int at, int x) {
     int start = loopStart(body, at);
     if (start < 0) {
       return 0;
@@ -50,7 +50,7 @@ final class LoopCounters {
   }
 
   /** The index of the innermost {@code loop} around instruction {@code at}, or -1. */
-  private static int loopStart(List<Instruction> body, int at) {
+  private static int loopStart(InstructionList body, int at) {
     int depth = 0;
     for (int i = at - 1; i >= 0; i--) {
       switch (body.get(i).opcode()) {

@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.ArrayDeque;
 import java.util.BitSet;
@@ -21,7 +22,7 @@ final class LoopLiveness {
    * For each instruction of {@code body} (which ends with the function's {@code end}) that is a
    * {@code loop}, the locals live at its header; null at the other instructions.
    */
-  static BitSet[] of(List<Instruction> body) {
+  static BitSet[] of(InstructionList body) {
     return analyze(body, null, null);
   }
 
@@ -29,14 +30,14 @@ final class LoopLiveness {
    * For each instruction of {@code body}, the locals live just before it runs (after an {@code
    * end}, the same as before it; at a {@code loop}, its header's).
    */
-  static BitSet[] before(List<Instruction> body) {
+  static BitSet[] before(InstructionList body) {
     BitSet all = new BitSet();
     all.set(0, body.size());
     return before(body, all);
   }
 
   /** {@link #before(List)} at the instructions in {@code at} only; null elsewhere. */
-  static BitSet[] before(List<Instruction> body, BitSet at) {
+  static BitSet[] before(InstructionList body, BitSet at) {
     BitSet[] before = new BitSet[body.size()];
     analyze(body, before, at);
     return before;
@@ -46,7 +47,7 @@ final class LoopLiveness {
    * The loop headers' live sets; fills {@code before}, if not null, in the last pass, at the
    * instructions in {@code at}.
    */
-  private static BitSet[] analyze(List<Instruction> body, BitSet[] before, BitSet at) {
+  private static BitSet[] analyze(InstructionList body, BitSet[] before, BitSet at) {
     int n = body.size();
     // The opening instruction each end and else closes, and each branch's targets, as the index
     // of the block, loop or if they name; -1 is the function's own block (a return).

@@ -4,7 +4,7 @@ import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.cortado.wasm.ValType;
-import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
@@ -83,7 +83,7 @@ final class VectorLocals {
    * has none or the Vector API is not used. Call {@link #enter} once the halves are set.
    */
   static VectorLocals of(
-      CodeBuilder cb, int[] localSlots, List<ValType> types, List<Instruction> body) {
+      CodeBuilder cb, int[] localSlots, List<ValType> types, InstructionList body) {
     if (!JvmTypes.VECTORS || !types.contains(ValType.V128)) {
       return null;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class LoopCountersTest {
     List<Instruction> body = body(code);
     for (int i = 0; i < body.size(); i++) {
       if (body.get(i).opcode() == Opcode.I32_EQ) {
-        return LoopCounters.stride(body, i, x);
+        return LoopCounters.stride(InstructionList.copyOf(body), i, x);
       }
     }
     throw new AssertionError("no i32.eq");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,7 +18,7 @@ class LoopLivenessTest {
         WasmModule.parseText(
             "(module (memory 1) (func (param i32) (local " + locals + ")\n" + body + "))");
     List<Instruction> code = module.functions().get(0).body();
-    BitSet[] live = LoopLiveness.of(code);
+    BitSet[] live = LoopLiveness.of(InstructionList.copyOf(code));
     List<BitSet> loops = new ArrayList<>();
     for (int i = 0; i < code.size(); i++) {
       if (code.get(i).opcode() == Opcode.LOOP) {
@@ -193,7 +194,7 @@ class LoopLivenessTest {
             Opcode.LOCAL_GET,
             Opcode.DROP,
             Opcode.END);
-    assertThat(LoopLiveness.before(code))
+    assertThat(LoopLiveness.before(InstructionList.copyOf(code)))
         .containsExactly(
             set(0), set(), set(1), set(1), set(1), set(), set(), set(1), set(1), set(), set());
   }

@@ -19,6 +19,7 @@ import dev.cortado.wasm.InvalidModuleException;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.code.BlockType;
 import dev.cortado.wasm.code.Instruction;
+import dev.cortado.wasm.code.InstructionList;
 import dev.cortado.wasm.code.Opcode;
 import java.util.Arrays;
 import java.util.List;
@@ -112,7 +113,7 @@ final class CodeValidator {
     valCount = 0;
     ctrlCount = 0;
     pushCtrl(FUNCTION, NONE, results);
-    List<Instruction> body = function.body();
+    InstructionList body = (InstructionList) function.body();
     for (int i = 0, n = body.size(); i < n; i++) {
       current = body.get(i);
       if (ctrlCount == 0) {
