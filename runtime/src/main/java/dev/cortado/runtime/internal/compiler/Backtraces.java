@@ -7,6 +7,7 @@ import dev.cortado.wasm.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +39,15 @@ final class Backtraces {
       StackWalker.getInstance(
           Set.of(StackWalker.Option.SHOW_HIDDEN_FRAMES, StackWalker.Option.RETAIN_CLASS_REFERENCE));
 
-  /** The compiled module of each generated class, set when it is defined. */
-  private static final ClassValue<CompiledModule[]> OWNER =
+  /**
+   * The compiled module of each generated class, set when it is defined (on a compiler thread; read
+   * by the thread a trap is raised on, hence a volatile reference).
+   */
+  private static final ClassValue<AtomicReference<CompiledModule>> OWNER =
       new ClassValue<>() {
         @Override
-        protected CompiledModule[] computeValue(Class<?> type) {
-          return new CompiledModule[1];
+        protected AtomicReference<CompiledModule> computeValue(Class<?> type) {
+          return new AtomicReference<>();
         }
       };
 
@@ -66,7 +70,7 @@ final class Backtraces {
 
   /** Records that generated class {@code c} holds code of {@code module}. */
   static void register(Class<?> c, CompiledModule module) {
-    OWNER.get(c)[0] = module;
+    OWNER.get(c).set(module);
   }
 
   /**
@@ -99,7 +103,7 @@ final class Backtraces {
         continue;
       }
       if (!skipping && c.isHidden() && c.getName().startsWith(CODE_PREFIX)) {
-        Trap.FrameInfo frame = frame(OWNER.get(c)[0], f.getMethodName(), f.getLineNumber());
+        Trap.FrameInfo frame = frame(OWNER.get(c).get(), f.getMethodName(), f.getLineNumber());
         if (frame != null) {
           frames.add(frame);
         }
