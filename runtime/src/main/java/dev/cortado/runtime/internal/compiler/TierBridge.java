@@ -1,6 +1,7 @@
 package dev.cortado.runtime.internal.compiler;
 
 import dev.cortado.runtime.Trap;
+import dev.cortado.runtime.internal.Traps;
 import dev.cortado.runtime.internal.WasmFunction;
 import dev.cortado.wasm.FuncType;
 import dev.cortado.wasm.ValType;
@@ -94,11 +95,7 @@ public final class TierBridge {
         throw Unwind.toPublic(t);
       }
       List<Trap.FrameInfo> frames = trap.backtrace();
-      Trap without =
-          new Trap(
-              trap.kind(), trap.reason(), frames.subList(0, frames.size() - 1), trap.getCause());
-      without.setStackTrace(trap.getStackTrace());
-      throw without;
+      throw Traps.withBacktrace(trap, frames.subList(0, frames.size() - 1));
     }
     List<ValType> results = JvmTypes.flat(type.results());
     int n = Math.max(1, results.size());

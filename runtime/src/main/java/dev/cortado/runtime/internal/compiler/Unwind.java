@@ -3,7 +3,7 @@ package dev.cortado.runtime.internal.compiler;
 import dev.cortado.runtime.Trap;
 import dev.cortado.runtime.TrapKind;
 import dev.cortado.runtime.internal.TrapSignal;
-import java.util.ArrayList;
+import dev.cortado.runtime.internal.Traps;
 import java.util.List;
 
 /**
@@ -86,14 +86,7 @@ public final class Unwind {
       return sneaky(t);
     }
     List<Trap.FrameInfo> callers = Backtraces.callers();
-    if (callers.isEmpty()) {
-      return trap;
-    }
-    List<Trap.FrameInfo> frames = new ArrayList<>(trap.backtrace());
-    frames.addAll(callers);
-    Trap extended = new Trap(trap.kind(), trap.reason(), frames, trap.getCause());
-    extended.setStackTrace(trap.getStackTrace());
-    return extended;
+    return callers.isEmpty() ? trap : Traps.extend(trap, callers);
   }
 
   @SuppressWarnings("unchecked")

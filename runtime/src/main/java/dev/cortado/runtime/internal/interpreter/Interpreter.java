@@ -10,6 +10,7 @@ import dev.cortado.runtime.internal.MemoryInstance;
 import dev.cortado.runtime.internal.ModuleInstance;
 import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TrapSignal;
+import dev.cortado.runtime.internal.Traps;
 import dev.cortado.runtime.internal.WasmFunction;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class Interpreter {
     // is nearly exhausted fails with StackOverflowError and stays unusable (NoClassDefFoundError).
     List<Trap.FrameInfo> frames = List.of(new Trap.FrameInfo(null, 0, null, 0));
     Trap trap = new Trap(TrapKind.CALL_STACK_EXHAUSTED, frames);
-    InterpreterSupport.extend(trap, frames);
+    Traps.extend(trap, frames);
     new TrapSignal(TrapKind.CALL_STACK_EXHAUSTED).toTrap();
   }
 
@@ -181,7 +182,7 @@ public final class Interpreter {
       pc = m.trapPosition(pc);
       throw new Trap(e.kind(), e.getMessage(), backtrace(m, entryDepth, fn, pc), e.getCause());
     } catch (Trap e) {
-      throw InterpreterSupport.extend(e, backtrace(m, entryDepth, fn, pc));
+      throw Traps.extend(e, backtrace(m, entryDepth, fn, pc));
     } catch (StackOverflowError e) {
       pc = m.trapPosition(pc);
       TrapKind k = TrapKind.CALL_STACK_EXHAUSTED;

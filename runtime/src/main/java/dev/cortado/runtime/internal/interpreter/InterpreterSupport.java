@@ -282,13 +282,4 @@ final class InterpreterSupport {
     return new Trap.FrameInfo(
         inst.module().names().moduleName(), f.index, inst.functionName(f.index), offset);
   }
-
-  /** {@code trap}, which came out of a host function, with the calling wasm frames appended. */
-  static Trap extend(Trap trap, List<Trap.FrameInfo> outer) {
-    List<Trap.FrameInfo> frames = new ArrayList<>(trap.backtrace());
-    frames.addAll(outer);
-    Trap extended = new Trap(trap.kind(), trap.reason(), frames, trap.getCause());
-    extended.setStackTrace(trap.getStackTrace());
-    return extended;
-  }
 }

@@ -33,6 +33,11 @@ final class CodeReader {
     this.in = in;
   }
 
+  /** The reader this one reads instructions from. */
+  ByteReader input() {
+    return in;
+  }
+
   /**
    * Whether any expression read so far uses a data index ({@code memory.init}, {@code data.drop}),
    * which requires a data count section (spec 5.5.16); resets the flag.

@@ -19,6 +19,7 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
+import dev.cortado.wasm.internal.OrderedBlocks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -343,11 +344,10 @@ final class SectionReader {
    * The code entries decoded on all cores, with the result and the error of one pass in order.
    * Where each entry starts depends only on the sizes before it once every entry before it has
    * decoded (the pass in order stops at the first that does not): the sizes are read first, then
-   * blocks of consecutive entries decode in parallel, each block stopping at its first malformed
-   * entry, and the first failure in entry order is thrown, or, if none, that of reading the sizes.
-   * Decoding allocates most of its time (an {@link Instruction} per instruction), so two cores
-   * decode a 40 MB module about a fifth faster; a small module is decoded before the threads would
-   * have warmed up, hence the threshold.
+   * the entries decode in parallel ({@link OrderedBlocks}), the first failure in entry order
+   * thrown, or, if none, that of reading the sizes. Decoding allocates most of its time (an {@link
+   * Instruction} per instruction), so two cores decode a 40 MB module about a fifth faster; a small
+   * module is decoded before the threads would have warmed up, hence the threshold.
    */
   private void codesInParallel(int n, int sectionEnd) {
     int[] starts = new int[n];
@@ -363,44 +363,24 @@ final class SectionReader {
     } catch (RuntimeException e) {
       sizeFailure = e;
     }
-    int entries = read;
-    int blocks = Math.min(BLOCKS, entries);
-    Body[] decoded = new Body[entries];
-    boolean[] usesDataIndex = new boolean[blocks];
-    RuntimeException[] failures = new RuntimeException[blocks];
-    java.util.stream.IntStream.range(0, blocks)
-        .parallel()
-        .forEach(
-            b -> {
-              ByteReader r = in.sameBytes();
-              CodeReader c = new CodeReader(r);
-              int from = (int) ((long) entries * b / blocks);
-              int to = (int) ((long) entries * (b + 1) / blocks);
-              try {
-                for (int i = from; i < to; i++) {
-                  r.position(starts[i]);
-                  decoded[i] = entry(r, c, starts[i], sizes[i]);
-                }
-              } catch (RuntimeException e) {
-                failures[b] = e;
-              }
-              usesDataIndex[b] = c.takeUsesDataIndex();
+    Body[] decoded = new Body[read];
+    List<CodeReader> readers =
+        OrderedBlocks.run(
+            read,
+            () -> new CodeReader(in.sameBytes()),
+            (c, i) -> {
+              c.input().position(starts[i]);
+              decoded[i] = entry(c.input(), c, starts[i], sizes[i]);
             });
-    for (int b = 0; b < blocks; b++) {
-      if (failures[b] != null) {
-        throw failures[b];
-      }
-      bodiesUseDataIndex |= usesDataIndex[b];
-    }
     if (sizeFailure != null) {
       throw sizeFailure;
+    }
+    for (CodeReader c : readers) {
+      bodiesUseDataIndex |= c.takeUsesDataIndex();
     }
     bodies.addAll(java.util.Arrays.asList(decoded));
     in.contentEnd(sectionEnd);
   }
-
-  /** How many blocks of entries a parallel decoding makes (several per core, to balance). */
-  private static final int BLOCKS = 64;
 
   private static List<ValType> locals(ByteReader in) {
     int at = in.position();

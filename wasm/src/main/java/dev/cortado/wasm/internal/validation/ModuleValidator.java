@@ -22,6 +22,7 @@ import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
+import dev.cortado.wasm.internal.OrderedBlocks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,8 +94,8 @@ final class ModuleValidator {
 
   /**
    * Validates the functions' code: on all cores if it holds {@link #parallelInstructions} or more,
-   * in blocks of consecutive functions, each block stopping at its first invalid function, and the
-   * first failure in function order thrown, as one pass in order would.
+   * with the first failure in function order thrown, as one pass in order would ({@link
+   * OrderedBlocks}).
    */
   private void validateCode(Context context, int imported, List<FunctionDefinition> functions) {
     long instructions = 0;
@@ -108,32 +109,11 @@ final class ModuleValidator {
       }
       return;
     }
-    int blocks = Math.min(BLOCKS, functions.size());
-    RuntimeException[] failures = new RuntimeException[blocks];
-    java.util.stream.IntStream.range(0, blocks)
-        .parallel()
-        .forEach(
-            b -> {
-              CodeValidator code = new CodeValidator(context);
-              int from = (int) ((long) functions.size() * b / blocks);
-              int to = (int) ((long) functions.size() * (b + 1) / blocks);
-              try {
-                for (int i = from; i < to; i++) {
-                  code.validate(imported + i, functions.get(i));
-                }
-              } catch (RuntimeException e) {
-                failures[b] = e;
-              }
-            });
-    for (RuntimeException e : failures) {
-      if (e != null) {
-        throw e;
-      }
-    }
+    OrderedBlocks.run(
+        functions.size(),
+        () -> new CodeValidator(context),
+        (code, i) -> code.validate(imported + i, functions.get(i)));
   }
-
-  /** How many blocks of functions a parallel validation makes (several per core, to balance). */
-  private static final int BLOCKS = 64;
 
   private void checkImports() {
     List<Import> imports = module.imports();
