@@ -37,6 +37,11 @@ final class CompileSpeed {
       module = replicate(module, copies);
       // Read the copies as a file of them is read: decoded and validated, in this fresh JVM.
       byte[] binary = module.toBinary();
+      // -Dcopies.out=FILE writes them as that file, for `cortado run` (docs/compiler.md).
+      String out = System.getProperty("copies.out");
+      if (out != null) {
+        java.nio.file.Files.write(Path.of(out), binary);
+      }
       read0 = System.nanoTime();
       module = WasmModule.parse(binary);
       read1 = System.nanoTime();
