@@ -4,7 +4,6 @@ import static java.lang.constant.ConstantDescs.CD_int;
 
 import dev.cortado.runtime.internal.FuelCosts;
 import dev.cortado.runtime.internal.MemoryInstance;
-import dev.cortado.runtime.internal.Numerics;
 import dev.cortado.runtime.internal.StoreState;
 import dev.cortado.runtime.internal.TrapSignal;
 import dev.cortado.wasm.FuncType;
@@ -70,7 +69,7 @@ final class FunctionCompiler {
   // Descriptors used in every method, made once: a descriptor's string is built on first use.
   private static final MethodTypeDesc MEMORY =
       MethodTypeDesc.of(CD_MemoryInstance, JvmTypes.CD_CompiledInstance);
-  private static final MethodTypeDesc TRAP_SIGNAL = MethodTypeDesc.of(CD_TrapSignal);
+  static final MethodTypeDesc TRAP_SIGNAL = MethodTypeDesc.of(CD_TrapSignal);
   private static final MethodTypeDesc CHARGE_FUEL =
       MethodTypeDesc.of(ConstantDescs.CD_void, JvmTypes.CD_CompiledInstance, CD_int);
 
@@ -131,11 +130,8 @@ final class FunctionCompiler {
   private final OperandStack stack = new OperandStack(this);
   private final ControlEmitter control;
 
-  /**
-   * Made at the first SIMD instruction: its class's tables take tens of milliseconds to build in a
-   * fresh JVM, which a module without SIMD (most) should not pay at start-up.
-   */
-  private SimdEmitter simd;
+  /** Translates the instructions one at a time. */
+  private final InstructionEmitter instructions;
 
   private boolean reachable = true;
   private final FusedConditions conditions = new FusedConditions(this);
@@ -177,6 +173,7 @@ final class FunctionCompiler {
     this.osr = osr;
     this.fuelCharges = cc.metered() ? FuelCosts.charges(body) : null;
     this.control = new ControlEmitter(this);
+    this.instructions = new InstructionEmitter(this, control, body);
   }
 
   /**
@@ -301,10 +298,10 @@ final class FunctionCompiler {
       }
       if (reachable) {
         current = i;
-        translate(in, i);
+        instructions.translate(in, i);
       } else {
         current = i; // an else or end here may make code reachable again: its charge follows
-        skip(in);
+        instructions.skip(in);
       }
     }
     if (chunk != null) {
@@ -505,106 +502,7 @@ final class FunctionCompiler {
     return extentSlot;
   }
 
-  // ---- instructions ----
-
-  private void translate(Instruction in, int index) {
-    Opcode op = in.opcode();
-    switch (op) {
-      case UNREACHABLE -> {
-        recordTrapSite(in);
-        cb.invokestatic(CD_Unwind, "unreachable", TRAP_SIGNAL);
-        cb.athrow();
-        reachable = false;
-      }
-      case NOP -> {}
-      case BLOCK -> control.enterBlock(ControlEmitter.BLOCK, in.blockType());
-      case LOOP -> control.enterLoop(in.blockType());
-      case IF -> control.enterIf(in.blockType());
-      case ELSE -> control.elseBranch();
-      case END -> control.end();
-      case BR -> {
-        control.branch(in.index());
-        reachable = false;
-      }
-      case BR_IF -> control.branchIf(control.label(in.index()));
-      case BR_TABLE -> control.branchTable(in);
-      case RETURN -> {
-        control.emitReturn();
-        reachable = false;
-      }
-      case CALL -> CallEmitter.call(this, in);
-      case CALL_INDIRECT -> CallEmitter.callIndirect(this, in);
-      case DROP -> drop();
-      case SELECT, SELECT_TYPED -> select();
-      case LOCAL_GET -> LocalEmitter.get(this, in.index());
-      case LOCAL_SET -> LocalEmitter.set(this, in.index());
-      case LOCAL_TEE -> LocalEmitter.tee(this, in.index());
-      case I32_CONST -> {
-        cb.loadConstant((int) in.value());
-        stack.push(ValType.I32);
-      }
-      case I64_CONST -> {
-        cb.loadConstant(in.value());
-        stack.push(ValType.I64);
-      }
-      case F32_CONST -> {
-        NumericEmitter.f32Const(cb, (int) in.value());
-        stack.push(ValType.F32);
-      }
-      case F64_CONST -> {
-        NumericEmitter.f64Const(cb, in.value());
-        stack.push(ValType.F64);
-      }
-      default -> {
-        if (op.prefix() == 0xFD) {
-          simd().emit(in);
-        } else if (Conditions.isComparison(op)) {
-          conditions.compare(op, index + 1 < body.size() ? body.get(index + 1).opcode() : null);
-        } else if (!AccessEmitter.emit(this, in)) {
-          numeric(in);
-        }
-      }
-    }
-  }
-
-  /** Skips an instruction of unreachable code, keeping track of the block structure. */
-  private void skip(Instruction in) {
-    switch (in.opcode()) {
-      case BLOCK, LOOP, IF -> control.enterDead(in.opcode() == Opcode.LOOP);
-      case ELSE -> {
-        if (!control.innermostIsDead()) {
-          control.elseBranch();
-        }
-      }
-      case END -> {
-        if (control.innermostIsDead()) {
-          control.leaveDead();
-        } else {
-          control.end();
-        }
-      }
-      default -> {}
-    }
-  }
-
-  private void numeric(Instruction in) {
-    Opcode op = in.opcode();
-    if (!op.hasFixedSignature()) {
-      throw new IllegalStateException("cannot compile " + op.mnemonic());
-    }
-    int n = op.params().size();
-    stack.materialize(n);
-    if (Numerics.mayTrap(op)) {
-      recordTrapSite(in);
-    }
-    if (!NumericEmitter.emit(cb, op)) {
-      throw new IllegalStateException("cannot compile " + op.mnemonic());
-    }
-    stack.pop(n);
-    for (ValType t : op.results()) {
-      stack.push(t);
-    }
-  }
+  // ---- instructions (each translated by InstructionEmitter) ----
 
   /** Emits the 0/1 value of the fused comparison on top of the stack. */
   void materializeFused() {
@@ -624,46 +522,6 @@ final class FunctionCompiler {
   /** How local {@code x} moves per turn of the innermost loop here ({@link LoopCounters}). */
   int loopStride(int x) {
     return LoopCounters.stride(body, current, x);
-  }
-
-  private void drop() {
-    int top = stack.size() - 1;
-    int where = stack.where(top);
-    if (where == OperandStack.FUSED) {
-      materializeFused();
-      cb.pop();
-    } else if (where == OperandStack.ON_STACK) {
-      stack.discardJvm(1);
-    }
-    stack.pop(1);
-  }
-
-  private SimdEmitter simd() {
-    if (simd == null) {
-      simd = new SimdEmitter(this);
-    }
-    return simd;
-  }
-
-  private void select() {
-    ValType t = stack.type(stack.size() - 2);
-    if (t == ValType.V128) {
-      simd().select();
-      return;
-    }
-    stack.materialize(3);
-    String name =
-        switch (t) {
-          case I32 -> "selectI32";
-          case I64 -> "selectI64";
-          case F32 -> "selectF32";
-          case F64 -> "selectF64";
-          default -> "selectRef";
-        };
-    ClassDesc d = JvmTypes.desc(t);
-    cb.invokestatic(CD_Ops, name, MethodTypeDesc.of(d, d, d, CD_int));
-    stack.pop(3);
-    stack.push(t);
   }
 
   static String suffix(ValType t) {

@@ -16,7 +16,6 @@ import dev.cortado.runtime.internal.simd.I64x2;
 import dev.cortado.runtime.internal.simd.I8x16;
 import dev.cortado.runtime.internal.simd.V128;
 import dev.cortado.wasm.ValType;
-import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
 import dev.cortado.wasm.code.Opcode;
 import java.lang.classfile.CodeBuilder;
@@ -165,6 +164,11 @@ final class SimdEmitter {
     return BY_OPCODE.get(op);
   }
 
+  /** The Vector API method named {@code name}, or null. */
+  static VectorMethod vectorMethod(String name) {
+    return VECTOR_METHODS.get(name);
+  }
+
   /** Narrowing, widening and the permutation whose result halves mix the operands' halves. */
   private static boolean changesLaneWidth(String mnemonic) {
     for (String word :
@@ -235,14 +239,13 @@ final class SimdEmitter {
   private int scratchLong = -1;
 
   private final SimdMemoryEmitter memory;
-
-  /** Which shuffle operands are known zeros; made at the first shuffle. */
-  private ZeroVectors zeroVectors;
+  private final SimdShuffleEmitter shuffles;
 
   SimdEmitter(FunctionCompiler fc) {
     this.fc = fc;
     this.stack = fc.stack();
     this.memory = new SimdMemoryEmitter(fc, this);
+    this.shuffles = new SimdShuffleEmitter(fc, this);
   }
 
   private CodeBuilder cb() {
@@ -296,7 +299,7 @@ final class SimdEmitter {
       case LANE -> cb().loadConstant(in.laneIndex());
       case SHUFFLE -> {
         int[] lanes = in.shuffleLanes();
-        if (shuffleByPlan(lanes)) {
+        if (shuffles.shuffleByPlan(lanes)) {
           return true;
         }
         long lo = 0;
@@ -315,55 +318,6 @@ final class SimdEmitter {
     for (ValType t : op.results()) {
       stack.push(t);
     }
-    return true;
-  }
-
-  /**
-   * {@code i8x16.shuffle} of the two vectors on top of the JVM stack by its {@link ShufflePlan}, if
-   * that is cheaper than the generic two-vector select; the operands stay on the stack otherwise.
-   */
-  private boolean shuffleByPlan(int[] lanes) {
-    if (zeroVectors == null) {
-      WasmModule module = fc.module();
-      List<Instruction> body =
-          module.functions().get(fc.funcIndex() - module.importedFunctionCount()).body();
-      zeroVectors = new ZeroVectors(body, fc.localTypes(), fc.type().params().size());
-    }
-    int at = fc.currentIndex();
-    ShufflePlan plan = ShufflePlan.of(lanes, zeroVectors.isZero(at, 1), zeroVectors.isZero(at, 0));
-    if (plan.kind() == ShufflePlan.Kind.TWO) {
-      return false;
-    }
-    if (plan.source() == 1) {
-      cb().swap();
-    }
-    cb().pop();
-    String method =
-        switch (plan.kind()) {
-          case ZERO -> {
-            cb().pop();
-            cb().iconst_0();
-            yield "i32x4Splat";
-          }
-          case KEEP -> null;
-          case EXTEND -> plan.method();
-          default -> {
-            cb().loadConstant(plan.lanesLow());
-            cb().loadConstant(plan.lanesHigh());
-            if (!plan.zeroes()) {
-              yield "i8x16ShuffleOne";
-            }
-            cb().loadConstant(plan.keepLow());
-            cb().loadConstant(plan.keepHigh());
-            yield "i8x16ShuffleOneZeroing";
-          }
-        };
-    if (method != null) {
-      VectorMethod m = VECTOR_METHODS.get(method);
-      JvmTypes.vectorCall(cb(), m.owner(), m.name(), m.desc());
-    }
-    stack.pop(2);
-    stack.push(ValType.V128);
     return true;
   }
 
@@ -432,7 +386,7 @@ final class SimdEmitter {
         return;
       }
       case SHUFFLE -> {
-        shuffle(in.shuffleLanes());
+        shuffles.shuffle(in.shuffleLanes());
         return;
       }
       case V128 -> {
@@ -497,72 +451,6 @@ final class SimdEmitter {
                     default -> SHIFT_DESC;
                   });
     }
-  }
-
-  /**
-   * {@code i8x16.shuffle}: each result half is the OR of its runs of bytes (see {@link
-   * #shuffleRuns}), shifted out of their operand halves and masked. Compilers' shuffles
-   * (interleaves, extensions, reductions) have few runs; even 13 runs measured faster than the
-   * Vector API's two-vector select with packing (the {@code dot} kernel) and far faster than the
-   * lane loop of {@code V128.shuffle}. At most 16 runs, which CodeShape's estimate allows for.
-   */
-  private void shuffle(int[] lanes) {
-    shuffleByRuns(take(2), shuffleRuns(lanes));
-  }
-
-  /**
-   * The runs of a shuffle: maximal stretches of result bytes, within one result half, that come
-   * from consecutive bytes of one half of one operand. Each is {@code {result byte (0 to 15),
-   * operand (0 or 1), operand byte (0 to 15), length}}. Byte-granular lane patterns, typical of
-   * compilers' interleaves and extensions, have few of them.
-   */
-  private static List<int[]> shuffleRuns(int[] lanes) {
-    List<int[]> runs = new java.util.ArrayList<>();
-    int[] run = null;
-    for (int i = 0; i < 16; i++) {
-      int operand = lanes[i] >> 4;
-      int b = lanes[i] & 15;
-      if (run != null && i % 8 != 0 && run[1] == operand && run[2] + run[3] == b && b % 8 != 0) {
-        run[3]++;
-      } else {
-        run = new int[] {i, operand, b, 1};
-        runs.add(run);
-      }
-    }
-    return runs;
-  }
-
-  /** Each result half: the OR of its runs, each shifted out of its operand half and masked. */
-  private void shuffleByRuns(int[] s, List<int[]> runs) {
-    for (int h = 0; h < 2; h++) {
-      boolean first = true;
-      for (int[] r : runs) {
-        if (r[0] / 8 != h) {
-          continue;
-        }
-        int to = r[0] % 8;
-        int from = r[2] % 8;
-        int length = r[3];
-        half(s[r[1]], r[2] / 8);
-        if (from > 0) {
-          cb().bipush(8 * from);
-          cb().lushr();
-        }
-        if (length < 8) {
-          cb().loadConstant((1L << (8 * length)) - 1);
-          cb().land();
-        }
-        if (to > 0) {
-          cb().bipush(8 * to);
-          cb().lshl();
-        }
-        if (!first) {
-          cb().lor();
-        }
-        first = false;
-      }
-    }
-    pushPair();
   }
 
   /** {@code extract_lane} and {@code replace_lane}. */
@@ -673,19 +561,7 @@ final class SimdEmitter {
         call(V128.class, "bitselect", d);
         pushPair();
       }
-      case I8X16_SWIZZLE -> {
-        int[] s = take(2);
-        MethodTypeDesc d = MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long);
-        lo(s[0]);
-        hi(s[0]);
-        lo(s[1]);
-        call(V128.class, "swizzle", d);
-        lo(s[0]);
-        hi(s[0]);
-        hi(s[1]);
-        call(V128.class, "swizzle", d);
-        pushPair();
-      }
+      case I8X16_SWIZZLE -> shuffles.swizzle();
       case I8X16_NARROW_I16X8_S -> narrow(I8x16.class, "narrowI16x8S");
       case I8X16_NARROW_I16X8_U -> narrow(I8x16.class, "narrowI16x8U");
       case I16X8_NARROW_I32X4_S -> narrow(I16x8.class, "narrowI32x4S");
