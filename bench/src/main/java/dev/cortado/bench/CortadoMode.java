@@ -78,9 +78,27 @@ record CortadoMode(
     return new CortadoMode(name, tier, cached, fuel, noChecks, vector);
   }
 
+  /** The system property with the method limit (the CLI's {@code CompilerOptions.METHOD_LIMIT}). */
+  static final String METHOD_LIMIT_PROPERTY = "cortado.compiler.methodLimit";
+
+  /**
+   * The JVM options and the method limit the {@code cortado} launchers pass for bigger methods
+   * (docs/compiler.md, "Bigger methods where the JVM compiles them well"), which the in-process
+   * harness's JVM gets too, so that both kinds of run measure the same code.
+   */
+  static final List<String> BIGGER_METHODS =
+      List.of(
+          "-XX:-DontCompileHugeMethods",
+          "-XX:-ClipInlining",
+          "-D" + METHOD_LIMIT_PROPERTY + "=32000");
+
   /** The store settings of this mode, given the code cache directory for {@code cached}. */
   StoreConfig storeConfig(Path cacheDir) {
     StoreConfig config = StoreConfig.defaults().withTier(tier);
+    Integer limit = Integer.getInteger(METHOD_LIMIT_PROPERTY);
+    if (limit != null) {
+      config = config.withCompiledMethodLimit(limit);
+    }
     if (cached) {
       config = config.withCodeCache(cacheDir);
     }
@@ -101,6 +119,7 @@ record CortadoMode(
   List<String> jvmFlags() {
     List<String> flags = new ArrayList<>(launcherJvmFlags());
     flags.add(DIRECT_MEMORY);
+    flags.addAll(BIGGER_METHODS);
     if (vector) {
       flags.add("--add-modules=jdk.incubator.vector");
     }

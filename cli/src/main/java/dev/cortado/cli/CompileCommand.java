@@ -49,7 +49,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     WasmModule module = ModuleFiles.load(file);
     Path out = output != null ? output : defaultOutput(file);
-    StoreConfig config = StoreConfig.defaults().withTier(Tier.COMPILED);
+    StoreConfig config = CompilerOptions.defaults().withTier(Tier.COMPILED);
     CompiledCodeStatistics s;
     try {
       s = CompiledCode.writeCwasm(module, config, out);

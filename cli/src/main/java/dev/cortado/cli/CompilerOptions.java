@@ -49,7 +49,35 @@ final class CompilerOptions {
   }
 
   StoreConfig storeConfig() {
-    return StoreConfig.defaults().withTier(tier).withCodeCache(cacheDirectory());
+    return defaults().withTier(tier).withCodeCache(cacheDirectory());
+  }
+
+  /**
+   * The system property that sets the compiler's method size limit ({@link
+   * StoreConfig#compiledMethodLimit}): the {@code cortado} launchers set it together with the JVM
+   * options that make methods of that size compile well (docs/compiler.md, "Big functions").
+   */
+  static final String METHOD_LIMIT = "cortado.compiler.methodLimit";
+
+  /** The store settings every command starts from: the defaults, with {@link #METHOD_LIMIT}. */
+  static StoreConfig defaults() {
+    StoreConfig config = StoreConfig.defaults();
+    String limit = System.getProperty(METHOD_LIMIT);
+    if (limit == null) {
+      return config;
+    }
+    try {
+      return config.withCompiledMethodLimit(Integer.parseInt(limit.strip()));
+    } catch (IllegalArgumentException e) { // NumberFormatException included
+      throw CliError.usage(
+          "the system property "
+              + METHOD_LIMIT
+              + " must be a number of bytes from "
+              + StoreConfig.MIN_COMPILED_METHOD_LIMIT
+              + " to 65535: '"
+              + limit
+              + "'");
+    }
   }
 
   /** Loads {@code file}: a module (binary or text), or a {@code .cwasm} with its compiled code. */

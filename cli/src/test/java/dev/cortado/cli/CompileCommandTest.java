@@ -29,6 +29,46 @@ class CompileCommandTest {
     assertThat(r.out()).isEqualTo("75025\n");
   }
 
+  /**
+   * The launchers raise the method limit through a system property (with the JVM options that make
+   * big methods compile well): a function split under the default limit stays whole.
+   */
+  @Test
+  void theMethodLimitPropertyLeavesBiggerFunctionsWhole() throws IOException {
+    StringBuilder w = new StringBuilder("(module (memory 1) (func (param i32) (result i32)");
+    w.append(" (local i32)\n");
+    for (int k = 0; k < 200; k++) {
+      w.append("local.get 0 i32.load offset=").append(4 * k);
+      w.append(" local.get 1 i32.add local.set 1\n");
+    }
+    Path wat = Files.writeString(dir.resolve("loads.wat"), w.append("local.get 1))"));
+    Path out = dir.resolve("loads.cwasm");
+    Cli byDefault = Cli.run("compile", wat.toString(), "-o", out.toString(), "--stats");
+    assertThat(byDefault.out()).contains("1 functions split");
+    String old = System.setProperty(CompilerOptions.METHOD_LIMIT, "32000");
+    try {
+      Cli raised = Cli.run("compile", wat.toString(), "-o", out.toString(), "--stats");
+      assertThat(raised.out()).contains("0 functions split");
+      // A .cwasm records the limit: a run with another one refuses it.
+      System.clearProperty(CompilerOptions.METHOD_LIMIT);
+      Cli other = Cli.run("run", "--invoke", "0", out.toString(), "0");
+      assertThat(other.code()).isEqualTo(ExitCode.ERROR);
+      assertThat(other.err()).startsWith("error: " + out + ": ");
+      System.setProperty(CompilerOptions.METHOD_LIMIT, "bytes");
+      Cli bad = Cli.run("compile", wat.toString(), "-o", out.toString());
+      assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+      assertThat(bad.err())
+          .startsWith("error: the system property " + CompilerOptions.METHOD_LIMIT)
+          .contains("'bytes'");
+    } finally {
+      if (old == null) {
+        System.clearProperty(CompilerOptions.METHOD_LIMIT);
+      } else {
+        System.setProperty(CompilerOptions.METHOD_LIMIT, old);
+      }
+    }
+  }
+
   @Test
   void compileNamesTheOutputAfterTheInput() throws IOException {
     Path wat = Files.copy(Path.of(Cli.example("factorial.wat")), dir.resolve("factorial.wat"));

@@ -173,6 +173,10 @@ class LauncherTest {
   /** G1's first class-unloading threshold, raised for modules of many classes. */
   private static final String METASPACE = "-XX:MetaspaceSize=256m ";
 
+  /** Bigger methods: the JVM options that compile them well, and the compiler's limit. */
+  private static final String METHODS =
+      "-XX:-DontCompileHugeMethods -XX:-ClipInlining -D" + CompilerOptions.METHOD_LIMIT + "=32000 ";
+
   /** The option that gives HotSpot the distribution's compile commands (conf/). */
   private static String commands(Path home) {
     return "-XX:CompileCommandFile="
@@ -226,6 +230,32 @@ class LauncherTest {
     }
   }
 
+  /**
+   * The compiler's method limit and the JVM options that make such methods compile well go together
+   * to every command, {@code compile} included: a {@code .cwasm} records the limit, and {@code run}
+   * loads only one made with its own.
+   */
+  @Test
+  void everyCommandGetsTheMethodLimitWithItsJvmOptions() throws Exception {
+    Path home = Files.createTempDirectory("cortado-home");
+    try {
+      String[][] commands = {
+        {"run", "m.wasm"}, {"compile", "m.wasm"}, {"wast", "s.wast"}, {"validate", "m.wasm"}
+      };
+      int i = 0;
+      for (String[] args : commands) {
+        for (String vectorApi : new String[] {"0", "1"}) {
+          Run r = distLauncher(home.resolve("h" + i++), vectorApi, args);
+          assertThat(r.outText()).as(String.join(" ", args)).contains(METASPACE + METHODS);
+        }
+      }
+    } finally {
+      try (var files = Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   @Test
   void theDistributionLauncherEnablesTheVectorApiByDefaultWithoutItsWarning() throws Exception {
     Path home = Files.createTempDirectory("cortado-home");
@@ -237,6 +267,7 @@ class LauncherTest {
                 "--add-modules jdk.incubator.vector "
                     + DIRECT_MEMORY
                     + METASPACE
+                    + METHODS
                     + commands(home.resolve(String.valueOf(setting)))
                     + INTERPRETER_C1
                     + "-p ")
@@ -247,7 +278,12 @@ class LauncherTest {
       Run off = distLauncher(home.resolve("off"), "0");
       assertThat(off.outText())
           .startsWith(
-              DIRECT_MEMORY + METASPACE + commands(home.resolve("off")) + INTERPRETER_C1 + "-p ")
+              DIRECT_MEMORY
+                  + METASPACE
+                  + METHODS
+                  + commands(home.resolve("off"))
+                  + INTERPRETER_C1
+                  + "-p ")
           .doesNotContain("jdk.incubator.vector");
       assertThat(off.errText()).isEqualTo("guest\n");
     } finally {

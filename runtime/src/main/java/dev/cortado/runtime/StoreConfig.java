@@ -25,7 +25,11 @@ import java.util.Objects;
  *     background thread (the default) or at once on the thread that runs them (deterministic, for
  *     tests)
  * @param compiledMethodLimit the bytecode size above which the compiler splits a function into
- *     several JVM methods (HotSpot does not JIT-compile methods above 8000 bytes)
+ *     several JVM methods (HotSpot does not JIT-compile methods above 8000 bytes, and C2 inlines no
+ *     more than 8000 bytes into one compilation; on a JVM started with {@code
+ *     -XX:-DontCompileHugeMethods -XX:-ClipInlining}, as the {@code cortado} launchers start it, a
+ *     limit of 32000 leaves more functions whole and runs them faster: docs/compiler.md, "Bigger
+ *     methods where the JVM compiles them well")
  * @param codeCache a directory where compiled modules are kept between runs, or null for none
  * @param limits caps on the memories, tables and instances the store's guests allocate (see
  *     docs/limits.md)

@@ -1,5 +1,6 @@
 package dev.cortado.runtime.internal.compiler;
 
+import dev.cortado.runtime.StoreConfig;
 import dev.cortado.wasm.ValType;
 import dev.cortado.wasm.WasmModule;
 import dev.cortado.wasm.code.Instruction;
@@ -158,8 +159,19 @@ final class FunctionSplitter {
    * process 10.3 s to 8.3 s, docs/compiler.md "Big functions"). Functions nearer the threshold keep
    * chunks of its size: a hot loop cut in several chunks pays a chunk call per iteration (interp's
    * dispatch loop, 1.2 times the threshold, ran 2.6 times slower in chunks of a quarter).
+   *
+   * <p>The threshold this counts from is never more than that of the default method limit ({@link
+   * #DEFAULT_THRESHOLD}): a larger limit, for a JVM that compiles bigger methods well (the {@code
+   * cortado} launchers'), leaves more functions whole, but what makes a big function's chunks cost
+   * is how often C2 compiles them again, which the JVM's options do not change (speedtest1 whole
+   * process 7.4-7.6 s at the default limit; 8.5-8.9 s with the limit tripled and its big functions
+   * in chunks of a quarter of that; 7.5-7.7 s counting from the default threshold).
    */
   static final int BIG = 4;
+
+  /** The split threshold of {@link StoreConfig#DEFAULT_COMPILED_METHOD_LIMIT}. */
+  static final int DEFAULT_THRESHOLD =
+      ModuleCompiler.splitTarget(StoreConfig.DEFAULT_COMPILED_METHOD_LIMIT);
 
   /** The chunks for function {@code funcIndex}, aiming at methods of {@code target} bytes. */
   static Plan plan(WasmModule module, int funcIndex, int target) {
@@ -169,9 +181,9 @@ final class FunctionSplitter {
   /**
    * The chunks for function {@code funcIndex} if its code is estimated over {@code threshold}
    * bytes, aiming at methods of {@code target} bytes (less for a function over {@link #BIG} times
-   * the threshold), keeping the loops (by ordinal) in {@code pinnedLoops} and the blocks around
-   * them in the function's own method: an OSR entry can only enter loops there, and these are the
-   * loops the interpreter asked to enter.
+   * the threshold, or the default one if that is smaller), keeping the loops (by ordinal) in {@code
+   * pinnedLoops} and the blocks around them in the function's own method: an OSR entry can only
+   * enter loops there, and these are the loops the interpreter asked to enter.
    */
   static Plan plan(
       WasmModule module, int funcIndex, int target, int threshold, java.util.BitSet pinnedLoops) {
@@ -188,8 +200,9 @@ final class FunctionSplitter {
     if (shape.totalCost() <= threshold && !outlining) {
       return Plan.NONE;
     }
-    if (threshold > 0 && shape.totalCost() > BIG * threshold) {
-      target = Math.min(target, threshold / BIG);
+    int bigBase = Math.min(threshold, DEFAULT_THRESHOLD);
+    if (threshold > 0 && shape.totalCost() > BIG * bigBase) {
+      target = Math.min(target, bigBase / BIG);
     }
     FunctionSplitter s = new FunctionSplitter(shape, target);
     if (outlining) {

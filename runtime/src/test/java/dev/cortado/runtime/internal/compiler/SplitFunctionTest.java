@@ -271,9 +271,11 @@ class SplitFunctionTest {
    */
   @Test
   void aFunctionManyTimesTheThresholdIsCutFiner() {
-    WasmModule module = WasmModule.parseText(wat());
-    int run = module.importedFunctionCount();
+    WasmModule module = WasmModule.parseText(straightLine(150));
+    int run = 0;
     int cost = new CodeShape(module, run).totalCost();
+    // Thresholds up to the default one's (see the test below for larger ones).
+    assertThat(cost / 2).isLessThanOrEqualTo(FunctionSplitter.DEFAULT_THRESHOLD);
     int near = cost / 2;
     int far = cost / (FunctionSplitter.BIG + 1);
     int nearChunks = FunctionSplitter.plan(module, run, near, near, null).chunks().size();
@@ -285,6 +287,37 @@ class SplitFunctionTest {
         .isEqualTo(
             FunctionSplitter.plan(module, run, far / FunctionSplitter.BIG, 0, null).chunks().size())
         .isGreaterThan(FunctionSplitter.plan(module, run, far, 0, null).chunks().size());
+  }
+
+  /**
+   * Over a larger method limit than the default (a JVM that compiles big methods well, as the
+   * launchers set it up), a function over {@link FunctionSplitter#BIG} times the default threshold
+   * is still cut into chunks of a {@code BIG}th of the default: what makes its chunks cost is C2
+   * compiling them again, which the limit does not change.
+   */
+  @Test
+  void aBigFunctionIsCutFromTheDefaultThresholdWhateverTheLimit() {
+    WasmModule module = WasmModule.parseText(straightLine(3000));
+    int cost = new CodeShape(module, 0).totalCost();
+    int base = FunctionSplitter.DEFAULT_THRESHOLD;
+    assertThat(cost).isGreaterThan(2 * FunctionSplitter.BIG * base);
+    int limit = cost / 2; // over the default threshold, and the function under BIG times it
+    int chunks = FunctionSplitter.plan(module, 0, limit, limit, null).chunks().size();
+    assertThat(chunks)
+        .isEqualTo(
+            FunctionSplitter.plan(module, 0, base / FunctionSplitter.BIG, 0, null).chunks().size())
+        .isGreaterThan(FunctionSplitter.plan(module, 0, limit, 0, null).chunks().size());
+  }
+
+  /** A module whose one function adds {@code loads} loads from memory, one after another. */
+  private static String straightLine(int loads) {
+    StringBuilder w = new StringBuilder("(module (memory 1) (func (param i32) (result i32)");
+    w.append(" (local i32)\n");
+    for (int k = 0; k < loads; k++) {
+      w.append("local.get 0 i32.load offset=").append(4 * (k % 1000));
+      w.append(" local.get 1 i32.add local.set 1\n");
+    }
+    return w.append("local.get 1))").toString();
   }
 
   private static int nesting(FunctionSplitter.Chunk c) {
