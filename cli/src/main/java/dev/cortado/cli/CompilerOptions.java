@@ -55,7 +55,8 @@ final class CompilerOptions {
   /**
    * The system property that sets the compiler's method size limit ({@link
    * StoreConfig#compiledMethodLimit}): the {@code cortado} launchers set it together with the JVM
-   * options that make methods of that size compile well (docs/compiler.md, "Big functions").
+   * options that make methods of that size compile well (docs/compiler.md, "Bigger methods where
+   * the JVM compiles them well").
    */
   static final String METHOD_LIMIT = "cortado.compiler.methodLimit";
 
