@@ -132,33 +132,15 @@ final class Backtraces {
    * not a function's recorded frame.
    */
   private static Trap.FrameInfo frame(CompiledModule code, String method, int line) {
-    if (code == null || line <= NO_FRAME) {
-      return null;
-    }
-    int func;
-    int id;
-    int chunk = method.indexOf('$');
-    try {
-      if (method.startsWith("osr")) {
-        func = Integer.parseInt(method, 3, method.length(), 10);
-        id = FunctionCompiler.OSR;
-      } else if (method.startsWith("f") && chunk < 0) {
-        func = Integer.parseInt(method, 1, method.length(), 10);
-        id = FunctionCompiler.MAIN;
-      } else if (method.startsWith("f")) {
-        func = Integer.parseInt(method, 1, chunk, 10);
-        id = FunctionCompiler.CHUNK + Integer.parseInt(method, chunk + 1, method.length(), 10);
-      } else {
-        return null; // a dispatcher (IndirectDispatch)
-      }
-    } catch (NumberFormatException e) {
-      return null;
+    JvmTypes.GeneratedMethod m = JvmTypes.generatedMethod(method);
+    if (code == null || line <= NO_FRAME || m == null) {
+      return null; // not a function's recorded frame, or a dispatcher (IndirectDispatch)
     }
     WasmModule module = code.module();
     return new Trap.FrameInfo(
         module.names().moduleName(),
-        func,
-        ModuleCode.of(module).functionName(func),
-        code.sourceOffset(module, func, id, line - 1));
+        m.function(),
+        ModuleCode.of(module).functionName(m.function()),
+        code.sourceOffset(module, m.function(), m.id(), line - 1));
   }
 }

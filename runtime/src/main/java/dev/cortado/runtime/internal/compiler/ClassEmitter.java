@@ -228,7 +228,7 @@ final class ClassEmitter implements ClassContext {
           });
       if (osr != null && osr[member]) {
         clb.withMethodBody(
-            "osr" + f,
+            JvmTypes.osrMethodName(f),
             OsrEmitter.descriptor(module.functionType(f)),
             ClassFile.ACC_STATIC,
             cb -> {

@@ -577,7 +577,8 @@ public final class CompiledModule {
                   lookup.lookupClass(), JvmTypes.methodName(f), JvmTypes.functionType(type));
           if (gc.osr() != null && gc.osr()[i]) {
             osrMethods[d] =
-                lookup.findStatic(lookup.lookupClass(), "osr" + f, JvmTypes.osrType(type));
+                lookup.findStatic(
+                    lookup.lookupClass(), JvmTypes.osrMethodName(f), JvmTypes.osrType(type));
           }
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("generated method missing for function " + f, e);

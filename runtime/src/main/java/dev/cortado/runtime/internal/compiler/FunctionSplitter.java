@@ -114,7 +114,7 @@ final class FunctionSplitter {
     }
 
     String methodName(int funcIndex) {
-      return JvmTypes.methodName(funcIndex) + "$" + id;
+      return JvmTypes.chunkMethodName(funcIndex, id);
     }
   }
 

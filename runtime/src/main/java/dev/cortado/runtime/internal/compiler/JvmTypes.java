@@ -390,6 +390,53 @@ final class JvmTypes {
     return "f" + index;
   }
 
+  /** The name of function {@code index}'s on-stack-replacement entry. */
+  static String osrMethodName(int index) {
+    return "osr" + index;
+  }
+
+  /** The name of chunk {@code chunk} of function {@code index} (see FunctionSplitter). */
+  static String chunkMethodName(int index, int chunk) {
+    return methodName(index) + "$" + chunk;
+  }
+
+  /**
+   * A generated method read back from its name: the function it holds part of, and which method of
+   * it ({@link FunctionCompiler#MAIN}, {@link FunctionCompiler#OSR}, or {@link
+   * FunctionCompiler#CHUNK} plus the chunk's id).
+   */
+  record GeneratedMethod(int function, int id) {
+    boolean isChunk() {
+      return id >= FunctionCompiler.CHUNK;
+    }
+  }
+
+  /**
+   * The function and method that {@code name} names ({@link #methodName}, {@link #osrMethodName},
+   * {@link #chunkMethodName}), or null for another method (a dispatcher, an initializer).
+   */
+  static GeneratedMethod generatedMethod(String name) {
+    int chunk = name.indexOf('$');
+    try {
+      if (name.startsWith("osr")) {
+        return new GeneratedMethod(
+            Integer.parseInt(name, 3, name.length(), 10), FunctionCompiler.OSR);
+      }
+      if (!name.startsWith("f")) {
+        return null;
+      }
+      if (chunk < 0) {
+        return new GeneratedMethod(
+            Integer.parseInt(name, 1, name.length(), 10), FunctionCompiler.MAIN);
+      }
+      return new GeneratedMethod(
+          Integer.parseInt(name, 1, chunk, 10),
+          FunctionCompiler.CHUNK + Integer.parseInt(name, chunk + 1, name.length(), 10));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** The JVM local slot of each of a static method's parameters {@code params}. */
   static int[] parameterSlots(List<ClassDesc> params) {
     int[] slots = new int[params.size()];

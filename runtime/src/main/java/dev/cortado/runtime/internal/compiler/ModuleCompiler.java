@@ -358,14 +358,8 @@ final class ModuleCompiler {
     int[] largest = new int[functions.length];
     boolean[] split = new boolean[functions.length];
     for (MethodModel m : model.methods()) {
-      String name = m.methodName().stringValue();
-      int digits = name.startsWith("osr") ? 3 : name.startsWith("f") ? 1 : -1;
-      if (digits < 0) {
-        continue;
-      }
-      int dollar = name.indexOf('$');
-      Integer i =
-          index.get(Integer.parseInt(name.substring(digits, dollar < 0 ? name.length() : dollar)));
+      JvmTypes.GeneratedMethod g = JvmTypes.generatedMethod(m.methodName().stringValue());
+      Integer i = g == null ? null : index.get(g.function());
       if (i == null) {
         continue;
       }
@@ -375,7 +369,7 @@ final class ModuleCompiler {
         over[i]++;
       }
       largest[i] = Math.max(largest[i], size);
-      split[i] |= dollar >= 0;
+      split[i] |= g.isChunk();
     }
     MethodSizes[] sizes = new MethodSizes[functions.length];
     for (int i = 0; i < sizes.length; i++) {
